@@ -1,0 +1,107 @@
+/**
+ * The knowledge base at run time: entries by id, an alias index for the gazetteer, role look-ups
+ * by date. Built once, frozen, shared by every article.
+ */
+import type { KbEntry, KbRoleEntry } from './schema.js';
+import { aliasKey } from './normalise.js';
+
+export type { KbEntry, KbRoleEntry } from './schema.js';
+export { aliasKey } from './normalise.js';
+
+export interface AliasHit {
+  id: string;
+  /** True when the alias must match with its exact capitalisation (short all-caps forms like "US"). */
+  caseSensitive: boolean;
+  alias: string;
+}
+
+export class Kb {
+  readonly entries: ReadonlyMap<string, KbEntry>;
+  /** aliasKey(alias) -> entries that carry it. */
+  readonly aliases: ReadonlyMap<string, readonly AliasHit[]>;
+  /** First word of every alias key, to skip most tokens at once. */
+  readonly firstWords: ReadonlySet<string>;
+  /** The longest alias, in words. */
+  readonly maxAliasWords: number;
+  /** Adjective or demonym key ("russian", "north korean") -> country entry id. */
+  readonly adjectives: ReadonlyMap<string, string>;
+  /** Role holders: `${role}|${org}` -> [person id, role]. */
+  private readonly holders: ReadonlyMap<string, readonly (readonly [string, KbRoleEntry])[]>;
+
+  constructor(entries: Iterable<KbEntry>) {
+    const byId = new Map<string, KbEntry>();
+    for (const e of entries) byId.set(e.id, e);
+    const aliases = new Map<string, AliasHit[]>();
+    const firstWords = new Set<string>();
+    const adjectives = new Map<string, string>();
+    const holders = new Map<string, (readonly [string, KbRoleEntry])[]>();
+    let maxWords = 1;
+    const addAlias = (alias: string, id: string): void => {
+      const key = aliasKey(alias);
+      if (!key) return;
+      const caseSensitive = alias.length <= 4 && alias === alias.toUpperCase() && /[A-Z]/.test(alias);
+      const list = aliases.get(key) ?? [];
+      if (!list.some((h) => h.id === id && h.caseSensitive === caseSensitive)) list.push({ id, caseSensitive, alias });
+      aliases.set(key, list);
+      const words = key.split(' ');
+      firstWords.add(words[0]!);
+      if (words.length > maxWords) maxWords = words.length;
+    };
+    for (const e of byId.values()) {
+      addAlias(e.name, e.id);
+      for (const a of e.aliases) addAlias(a, e.id);
+      for (const a of [...(e.adjectives ?? []), ...(e.demonyms ?? [])]) {
+        const key = aliasKey(a);
+        if (key && !adjectives.has(key)) adjectives.set(key, e.id);
+      }
+      for (const r of e.roles ?? []) {
+        const k = `${r.role}|${r.org}`;
+        const list = holders.get(k) ?? [];
+        list.push([e.id, r]);
+        holders.set(k, list);
+      }
+    }
+    this.entries = byId;
+    this.aliases = aliases;
+    this.firstWords = firstWords;
+    this.maxAliasWords = maxWords;
+    this.adjectives = adjectives;
+    this.holders = holders;
+  }
+
+  get(id: string): KbEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Entries whose name or alias is `surface` (case rules applied). */
+  lookup(surface: string): KbEntry[] {
+    const hits = this.aliases.get(aliasKey(surface));
+    if (!hits) return [];
+    const out: KbEntry[] = [];
+    for (const h of hits) {
+      if (h.caseSensitive && surface !== h.alias) continue;
+      const e = this.entries.get(h.id);
+      if (e && !out.includes(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /** Who held `role` for `org` on `date` (ISO; null = today or any time). */
+  holdersOf(role: string, org: string, date: string | null): { id: string; role: KbRoleEntry }[] {
+    const list = this.holders.get(`${role}|${org}`) ?? [];
+    return list.filter(([, r]) => roleActiveOn(r, date)).map(([id, r]) => ({ id, role: r }));
+  }
+
+  /** The roles an entry held on `date` (all roles when date is null). */
+  rolesOn(entry: KbEntry, date: string | null): KbRoleEntry[] {
+    return (entry.roles ?? []).filter((r) => roleActiveOn(r, date));
+  }
+}
+
+/** Whether a dated role covers the date. Partial dates (YYYY, YYYY-MM) compare by their prefix. */
+export function roleActiveOn(r: { from: string | null; to: string | null }, date: string | null): boolean {
+  if (date === null) return r.to === null;
+  if (r.from !== null && date < r.from.padEnd(10, r.from.length === 4 ? '-01-01' : '-01')) return false;
+  if (r.to !== null && date > r.to.padEnd(10, r.to.length === 4 ? '-12-31' : '-31')) return false;
+  return true;
+}

@@ -1,0 +1,88 @@
+/**
+ * Stage 2, tokens: wink-nlp's tokens, sentences and parts of speech, with character offsets.
+ * wink-nlp is lossless (every token keeps its preceding whitespace), so offsets are rebuilt by
+ * walking the text; sentences are also cut at paragraph breaks.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Pos, Sentence, Token } from '../types.js';
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+export function tokensStage(doc: Doc): Doc {
+  const { norm, paragraphs } = doc;
+  const wdoc = nlp.readDoc(norm);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const tags = wdoc.tokens().out(its.pos) as string[];
+  // wink sentence boundaries as token indices (wink counts the same tokens we walk).
+  const sentEnds = new Set<number>();
+  const nSent = wdoc.sentences().length();
+  for (let k = 0; k < nSent; k++) {
+    const [, last] = wdoc.sentences().itemAt(k).out(its.span) as unknown as [number, number];
+    sentEnds.add(last);
+  }
+
+  const text = doc.article.text;
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let off = 0;
+  let para = 0;
+  let sentFirst = 0;
+  let pendingBreak = false;
+  const closeSentence = (): void => {
+    if (tokens.length > sentFirst) {
+      const first = tokens[sentFirst]!;
+      const last = tokens[tokens.length - 1]!;
+      sentences.push({ first: sentFirst, last: tokens.length, start: first.start, end: last.end, para: first.para });
+    }
+    sentFirst = tokens.length;
+  };
+  for (let w = 0; w < values.length; w++) {
+    const value = values[w]!;
+    const pre = spaces[w] ?? '';
+    off += pre.length;
+    // wink's value is the text as written, except for rare expansions; trust offsets, not values.
+    let start = off;
+    let end = off + value.length;
+    if (norm.slice(start, end) !== value) {
+      // resynchronise: find the value ahead (never moves backwards)
+      const at = norm.indexOf(value, start);
+      if (at < 0 || at - start > 64) {
+        off = end;
+        continue;
+      }
+      start = at;
+      end = at + value.length;
+    }
+    off = end;
+    const pos = (tags[w] ?? 'X') as Pos;
+    if (pos === 'SPACE' || value.trim() === '') {
+      if (sentEnds.has(w)) closeSentence();
+      continue;
+    }
+    while (para + 1 < paragraphs.length && start >= paragraphs[para + 1]!.start) {
+      para++;
+      pendingBreak = true;
+    }
+    if (pendingBreak) {
+      closeSentence();
+      pendingBreak = false;
+    }
+    tokens.push({
+      i: tokens.length,
+      start,
+      end,
+      text: text.slice(start, end),
+      norm: norm.slice(start, end).toLowerCase(),
+      pos,
+      sent: sentences.length,
+      para: paragraphs.length ? para : 0,
+      spaceBefore: pre.length > 0 || start === 0,
+    });
+    if (sentEnds.has(w)) closeSentence();
+  }
+  closeSentence();
+  return { ...doc, tokens, sentences };
+}

@@ -105,6 +105,8 @@ export interface TitlePhrase extends Range {
   deputy: boolean;
   /** The words, for display. */
   text: string;
+  /** Mention id of the possessor the role belongs to ("Putin’s press secretary" -> Putin's mention). */
+  of?: string;
 }
 
 export interface Entity {

@@ -1,9 +1,126 @@
 /**
- * Stage 5, attribution: who said what — direct, indirect and mixed quotes.
+ * Stage 5, attribution: who said what — direct, indirect and mixed quotes. The recipe:
+ *   1. pair quote marks into quotes (quotes.ts)
+ *   2. find cues outside quotes (cues.ts, lexicon from data/attribution/)
+ *   3. build a frame around each cue: source and content (frames.ts, phrases.ts)
+ *   4. keep the outermost of nested frames; add the headline's "Source: content" form
+ *   5. name the source's entity when the entities layer has one; type, ids in text order
  */
-import type { Doc } from '../types.js';
+import { span, type Attribution, type AttributionType, type Doc, type Range, type SourceSpan } from '../types.js';
 import type { Resources } from '../resources.js';
+import { findCues } from './cues.js';
+import { buildFrame, type Frame, type FrameContext } from './frames.js';
+import { loadAttributionLexicon, type AttributionLexicon } from './lexicon.js';
+import { phraseEndingAt } from './phrases.js';
+import { pairQuotes, type Quote } from './quotes.js';
 
-export function attributionStage(doc: Doc, _res: Resources): Doc {
-  return { ...doc, attributions: [] };
+let defaultLexicon: AttributionLexicon | null = null;
+
+/** The lexicon from resources; loaded here only when a caller built Resources without one. */
+function lexiconOf(res: Resources): AttributionLexicon {
+  if (res.attribution) return res.attribution;
+  defaultLexicon ??= loadAttributionLexicon();
+  return defaultLexicon;
+}
+
+function quoteIndex(doc: Doc, quotes: readonly Quote[]): Int32Array {
+  const out = new Int32Array(doc.tokens.length).fill(-1);
+  quotes.forEach((q, qi) => {
+    for (const s of q.segments) {
+      // tokens are sorted by start: binary search the first one in the segment
+      let lo = 0;
+      let hi = doc.tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (doc.tokens[mid]!.start < s.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < doc.tokens.length && doc.tokens[i]!.end <= s.end; i++) out[i] = qi;
+    }
+  });
+  return out;
+}
+
+const within = (at: number, ranges: readonly Range[]): boolean => ranges.some((r) => at >= r.start && at < r.end);
+
+/** The headline's own attribution: `Russia’s Putin: ‘We are grateful …’`. */
+function headlineFrame(ctx: FrameContext, doc: Doc): Frame | null {
+  const title = doc.sentences.filter((s) => s.para === 0 && doc.paragraphs[0]?.start === doc.article.titleSpan.start);
+  const first = title[0];
+  const last = title[title.length - 1];
+  if (!first || !last || doc.article.titleSpan.end <= doc.article.titleSpan.start) return null;
+  for (let c = first.first + 1; c < Math.min(last.last - 1, first.first + 8); c++) {
+    if (ctx.tokens[c]!.norm !== ':') continue;
+    const src = phraseEndingAt(ctx.tokens, c - 1, first.first);
+    if (!src || src[0] !== first.first) return null;
+    const a = ctx.tokens[c + 1]!;
+    const b = ctx.tokens[last.last - 1]!;
+    // Only a quotation after the colon: "Lynch: No outside influence" is a label as often as a quote.
+    if (ctx.inQuote[c + 1]! < 0) return null;
+    return { cue: { first: c, last: c + 1, sourceAfter: false }, source: src, content: [{ start: a.start, end: b.end }], via: 'headline-colon' };
+  }
+  return null;
+}
+
+function typeOf(content: readonly Range[], quotes: readonly Quote[]): AttributionType {
+  const inside = quotes.filter((q) => q.segments.some((s) => within(s.start, content)));
+  if (inside.length === 0) return 'indirect';
+  const covered = (r: Range): boolean => inside.some((q) => q.segments.some((s) => s.start <= r.start + 1 && s.end >= r.end - 1));
+  return content.every(covered) ? 'direct' : 'mixed';
+}
+
+function entityFor(doc: Doc, start: number, end: number): string | null {
+  let best: string | null = null;
+  let bestEnd = -1;
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      if (m.start < end && m.end > start && m.end > bestEnd) {
+        best = e.id;
+        bestEnd = m.end;
+      }
+    }
+  }
+  return best;
+}
+
+export function attributionStage(doc: Doc, res: Resources): Doc {
+  const lex = lexiconOf(res);
+  const { tokens } = doc;
+  if (tokens.length === 0) return { ...doc, attributions: [] };
+  const quotes = pairQuotes(doc.article.text, doc.paragraphs);
+  const inQuote = quoteIndex(doc, quotes);
+  const cues = findCues(tokens, inQuote, lex);
+  const ctx: FrameContext = { tokens, sentences: doc.sentences, quotes, inQuote, cueStarts: new Set(cues.map((c) => c.first)) };
+  const frames: Frame[] = [];
+  let prev: Frame | null = null;
+  for (const cue of cues) {
+    const f = buildFrame(ctx, cue, prev);
+    if (f) frames.push((prev = f));
+  }
+  if (lex.headlineColon) {
+    const h = headlineFrame(ctx, doc);
+    if (h && !frames.some((f) => tokens[f.cue.first]!.para === 0)) frames.push(h);
+  }
+  // Only the outermost of nested attributions: drop a frame whose cue lies in another's content.
+  const kept = frames.filter((f) => !frames.some((g) => g !== f && within(tokens[f.cue.first]!.start, g.content)));
+  kept.sort((a, b) => tokens[a.cue.first]!.start - tokens[b.cue.first]!.start);
+  const text = doc.article.text;
+  const attributions: Attribution[] = kept.map((f, k) => {
+    let source: SourceSpan | null = null;
+    if (f.source) {
+      const s = span(text, tokens[f.source[0]]!.start, tokens[f.source[1] - 1]!.end);
+      source = { ...s, entity: entityFor(doc, s.start, s.end) };
+    }
+    const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);
+    return {
+      id: `a${k + 1}`,
+      type: typeOf(f.content, quotes),
+      source,
+      cue,
+      content: f.content.map((r) => span(text, r.start, r.end)),
+      inHeadline: tokens[f.cue.first]!.para === 0 && doc.paragraphs[0]?.start === doc.article.titleSpan.start && doc.article.titleSpan.end > doc.article.titleSpan.start,
+      via: f.via,
+    };
+  });
+  return { ...doc, attributions };
 }

@@ -44,10 +44,16 @@ function linesOf(name: string, data: Buffer): InputItem[] {
   return items;
 }
 
+/** Refuse an oversized article before reading it into memory (.jsonl files are checked line by line later). */
+function tooLarge(size: number, maxBytes: number): string {
+  return `The input is ${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB (raise it with --max-bytes).`;
+}
+
 export async function collectInputs(
   args: string[],
   readStdin: () => Promise<Buffer>,
   fail: (message: string) => void,
+  maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<InputItem[]> {
   const items: InputItem[] = [];
   for (const arg of args) {
@@ -62,20 +68,29 @@ export async function collectInputs(
         files = [];
         walk(arg, files);
         if (files.length === 0) fail(`${arg}: no article files (.txt, .html, .json, .jsonl) in this folder.`);
+      } else if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket()) {
+        // /dev/zero and friends never end; a named pipe (FIFO) does, so it is read like a file.
+        fail(`${arg}: not a file or a folder (a device or socket cannot be read as an article).`);
+        continue;
       } else files = [arg];
     } catch (e) {
       fail(`${arg}: cannot be read (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}).`);
       continue;
     }
     for (const f of files) {
+      const ext = extname(f).toLowerCase();
       let data: Buffer;
       try {
+        const size = statSync(f).size;
+        if (ext !== '.jsonl' && size > maxBytes) {
+          fail(`${f}: ${tooLarge(size, maxBytes)}`);
+          continue;
+        }
         data = readFileSync(f);
       } catch (e) {
         fail(`${f}: cannot be read (${(e as Error).message}).`);
         continue;
       }
-      const ext = extname(f).toLowerCase();
       if (ext === '.jsonl') items.push(...linesOf(f, data));
       else {
         const format = EXT_FORMAT[ext];

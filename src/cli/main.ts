@@ -12,6 +12,8 @@ import { KbFileError } from '../kb/load.js';
 import { analyze } from '../pipeline.js';
 import { renderTerminal } from '../report/terminal.js';
 import { renderHtml } from '../report/html.js';
+import { registerEval } from './eval.js';
+import { registerEvalPetrarch } from './eval-petrarch.js';
 import type { Report, Severity } from '../types.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
@@ -51,6 +53,8 @@ export interface Io {
   stderr: (s: string) => void;
   readStdin: () => Promise<Buffer>;
   isTTY: boolean;
+  /** Terminal width, for wrapping the terminal report (absent when not a terminal). */
+  columns?: number;
 }
 
 const defaultIo: Io = {
@@ -62,6 +66,7 @@ const defaultIo: Io = {
     return Buffer.concat(chunks);
   },
   isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+  ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
 };
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -100,6 +105,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(await runAnalyze(inputs, opts, io));
     });
 
+  registerEval(program, io, setExit);
+  registerEvalPetrarch(program, io, setExit);
   return program;
 }
 
@@ -115,10 +122,16 @@ async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promi
     throw e;
   }
   let failed = 0;
-  const items: InputItem[] = await collectInputs(inputs, io.readStdin, (msg) => {
-    failed++;
-    io.stderr(`wiretrace: ${msg}\n`);
-  });
+  let crashed = 0;
+  const items: InputItem[] = await collectInputs(
+    inputs,
+    io.readStdin,
+    (msg) => {
+      failed++;
+      io.stderr(`wiretrace: ${msg}\n`);
+    },
+    opts.maxBytes,
+  );
   const reports: Report[] = [];
   const many = items.length > 1 || opts.jsonl === true;
   for (const item of items) {
@@ -139,10 +152,13 @@ async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promi
         io.stderr(`wiretrace: ${item.name}: ${e.message}\n`);
         continue;
       }
-      throw e;
+      // A bug in a stage must not cost the rest of a batch: say which article, go on, exit 1.
+      crashed++;
+      io.stderr(`wiretrace: ${item.name}: internal error (a bug: please report it): ${(e as Error)?.stack ?? String(e)}\n`);
+      continue;
     }
     if (opts.jsonl) io.stdout(`${JSON.stringify(report)}\n`);
-    else reports.push(report);
+    if (!opts.jsonl || opts.html) reports.push(report);
   }
   if (opts.json) io.stdout(`${JSON.stringify(reports.length === 1 && !many ? reports[0] : reports, null, 2)}\n`);
   if (opts.html) {
@@ -155,8 +171,10 @@ async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promi
   }
   if (!opts.json && !opts.jsonl && !opts.html) {
     const color = opts.color !== false && io.isTTY;
-    io.stdout(reports.map((r) => renderTerminal(r, { color })).join('\n'));
+    const width = io.columns !== undefined ? { width: io.columns } : {};
+    io.stdout(reports.map((r) => renderTerminal(r, { color, ...width })).join('\n'));
   }
+  if (crashed > 0) return EXIT.internal;
   if (failed > 0) return EXIT.input;
   if (opts.failOn) {
     const min = SEVERITY_RANK[opts.failOn];

@@ -1,9 +1,251 @@
 /**
- * Stage 4, entities: mentions grouped by coreference and linked to the knowledge base.
+ * Stage 4, entities: mentions grouped into entities (coreference) and linked to the knowledge base.
+ *
+ * The recipe, in passes over the mentions in text order:
+ *   1. names the KB knows, and multi-word names, found entities (KB id or full name is the key);
+ *   2. single-word names join the entity whose name they shorten ("Peskov" -> "Dmitry Peskov"),
+ *      else a KB person with that unique surname, else their own entity;
+ *      ambiguous short place names ("Korea") take the reading the article is about;
+ *   3. adjectives join their country; title phrases join the person they describe, or the KB
+ *      holder of the post on the article's date ("the Kremlin spokesman" -> Dmitry Peskov);
+ *   4. pronouns and nominals join the nearest compatible entity before them.
  */
-import type { Doc } from '../types.js';
+import type { Doc, Entity, EntityType, KbRef, Mention } from '../types.js';
 import type { Resources } from '../resources.js';
+import type { Kb, KbEntry } from '../kb/index.js';
+import { aliasKey } from '../kb/index.js';
+import { surnameIndex } from './surnames.js';
+import { AMBIGUOUS_PLACES } from './ambiguous.js';
 
-export function entitiesStage(doc: Doc, _res: Resources): Doc {
-  return { ...doc, entities: [] };
+interface Draft {
+  key: string;
+  type: EntityType;
+  kb: KbEntry | null;
+  name: string;
+  mentions: Mention[];
+  /** Lower-cased words of the longest name, for surname matching. */
+  words: string[];
+  /** Role keys this entity is described with in the text (titles). */
+  roles: Set<string>;
+}
+
+/** How far back (in sentences) a pronoun or nominal looks for its antecedent. */
+const PRONOUN_WINDOW = 3;
+
+const KB_TYPE: Record<string, EntityType | undefined> = {
+  PERSON: 'PERSON',
+  ORG: 'ORG',
+  GPE: 'GPE',
+  LOC: 'LOC',
+  GROUP: 'GROUP',
+};
+
+export function entitiesStage(doc: Doc, res: Resources): Doc {
+  const { kb } = res;
+  const date = doc.article.published;
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const owner = new Map<string, Draft>(); // mention id -> entity draft
+  const text = doc.article.text;
+
+  const add = (key: string, type: EntityType, entry: KbEntry | null, m: Mention): Draft => {
+    let d = byKey.get(key);
+    if (!d) {
+      d = { key, type, kb: entry, name: entry?.name ?? text.slice(m.start, m.end), mentions: [], words: [], roles: new Set() };
+      byKey.set(key, d);
+      drafts.push(d);
+    }
+    join(d, m);
+    return d;
+  };
+  const join = (d: Draft, m: Mention): void => {
+    if (owner.has(m.id)) return;
+    d.mentions.push(m);
+    owner.set(m.id, d);
+    if (m.kind === 'name') {
+      const words = aliasKey(text.slice(m.start, m.end)).split(' ');
+      if (words.length > d.words.length) {
+        d.words = words;
+        if (!d.kb) d.name = text.slice(m.start, m.end);
+      }
+    }
+    if (m.title?.role) d.roles.add(m.title.role);
+  };
+
+  const names = doc.mentions.filter((m) => m.kind === 'name');
+  // Pass 1: KB-linked names and multi-word names.
+  for (const m of names) {
+    const entry = chooseKbEntry(kb, m, byKey);
+    if (entry) {
+      const type = KB_TYPE[entry.type];
+      if (type) add(entry.id, type, entry, m);
+      continue;
+    }
+    const words = aliasKey(text.slice(m.start, m.end)).split(' ');
+    if (words.length < 2) continue;
+    const same = m.type === 'PERSON' ? findByFullName(drafts, words) : byKey.get(`name:${m.type}:${words.join(' ')}`);
+    if (same) join(same, m);
+    else add(`name:${m.type}:${words.join(' ')}`, m.type, null, m);
+  }
+  // Pass 2: single-word names.
+  for (const m of names) {
+    if (owner.has(m.id)) continue;
+    const surface = text.slice(m.start, m.end);
+    const word = aliasKey(surface);
+    const ambiguous = AMBIGUOUS_PLACES[word];
+    if (ambiguous && (m.type === 'GPE' || m.type === 'LOC')) {
+      const pick = mostSalient(ambiguous, byKey, doc.mentions) ?? null;
+      const entry = pick ? kb.get(pick) : undefined;
+      if (entry) {
+        add(entry.id, 'GPE', entry, m);
+        continue;
+      }
+    }
+    const partOf = drafts.find((d) => d.type === m.type && d.words.length > 1 && d.words.includes(word));
+    if (partOf) {
+      join(partOf, m);
+      continue;
+    }
+    if (m.type === 'PERSON') {
+      const person = surnameIndex(kb).get(word);
+      if (person) {
+        add(person.id, 'PERSON', person, m);
+        continue;
+      }
+    }
+    const same = byKey.get(`name:${m.type}:${word}`);
+    if (same) join(same, m);
+    else add(`name:${m.type}:${word}`, m.type, null, m);
+  }
+  // Pass 3: adjectives and titles.
+  for (const m of doc.mentions) {
+    if (owner.has(m.id)) continue;
+    if (m.kind === 'adjective') {
+      const entry = m.kb[0] ? kb.get(m.kb[0]) : undefined;
+      if (entry) add(entry.id, 'GPE', entry, m);
+    } else if (m.kind === 'title') {
+      const person = personDescribedBy(m, names, owner);
+      if (person) {
+        join(person, m);
+        continue;
+      }
+      const holder = titleHolder(m, kb, date);
+      if (holder) add(holder.id, 'PERSON', holder, m);
+    }
+  }
+  // Pass 4: pronouns and nominals, to the nearest compatible entity before them.
+  const ordered = doc.mentions.flatMap((m) => {
+    const d = owner.get(m.id);
+    return d ? [{ m, d }] : [];
+  });
+  for (const m of doc.mentions) {
+    if (owner.has(m.id)) continue;
+    if (m.kind !== 'pronoun' && m.kind !== 'nominal') continue;
+    if (m.kind === 'nominal' && m.kb[0]) {
+      const entry = kb.get(m.kb[0]);
+      const type = entry ? KB_TYPE[entry.type] : undefined;
+      if (entry && type) {
+        add(entry.id, type, entry, m);
+        continue;
+      }
+    }
+    const ante = antecedent(m, ordered);
+    if (ante) join(ante, m);
+  }
+
+  const entities: Entity[] = drafts
+    .map((d) => ({ d, first: Math.min(...d.mentions.map((m) => m.start)) }))
+    .sort((a, b) => a.first - b.first)
+    .map(({ d }, i) => ({
+      id: `e${i + 1}`,
+      name: d.name,
+      type: d.type,
+      kb: d.kb ? kbRef(d.kb) : null,
+      mentions: [...d.mentions].sort((a, b) => a.start - b.start),
+    }));
+  return { ...doc, entities };
+}
+
+/** The KB reading of a name: a candidate of the right type, one already in the article first. */
+function chooseKbEntry(kb: Kb, m: Mention, byKey: ReadonlyMap<string, Draft>): KbEntry | undefined {
+  if (m.kb.length === 0) return undefined;
+  const entries = m.kb.map((id) => kb.get(id)).filter((e): e is KbEntry => e !== undefined && e.type !== 'CONFLICT');
+  const seen = entries.find((e) => byKey.has(e.id));
+  if (seen) return seen;
+  return entries.find((e) => KB_TYPE[e.type] === m.type) ?? entries[0];
+}
+
+function findByFullName(drafts: readonly Draft[], words: string[]): Draft | undefined {
+  const last = words[words.length - 1]!;
+  const first = words[0]!;
+  return drafts.find((d) => {
+    if (d.type !== 'PERSON' || d.words.length < 2) return false;
+    if (d.words[d.words.length - 1] !== last) return false;
+    const f = d.words[0]!;
+    return f === first || f[0] === first[0];
+  });
+}
+
+/** Of the KB readings of an ambiguous name, the one the article mentions most. */
+function mostSalient(ids: readonly string[], byKey: ReadonlyMap<string, Draft>, mentions: readonly Mention[]): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const id of ids) {
+    const count = (byKey.get(id)?.mentions.length ?? 0) + mentions.filter((m) => m.kind === 'adjective' && m.kb[0] === id).length;
+    if (count > bestCount) {
+      best = id;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A title phrase attached to a person name ("Defense Minister General No Gwansik") belongs to that person. */
+function personDescribedBy(t: Mention, names: readonly Mention[], owner: ReadonlyMap<string, Draft>): Draft | undefined {
+  for (const n of names) {
+    if (n.type !== 'PERSON' || !n.title) continue;
+    if (t.start >= n.title.start && t.end <= Math.max(n.title.end, n.start)) return owner.get(n.id);
+  }
+  return undefined;
+}
+
+/** The KB person who held the post a bare title names, when the text says whose post it is. */
+function titleHolder(t: Mention, kb: Kb, date: string | null): KbEntry | undefined {
+  const title = t.title;
+  const role = title?.role;
+  if (!title || !role) return undefined;
+  const org = title.org;
+  if (!org) return undefined;
+  const holders = kb.holdersOf(role, org, date);
+  if (holders.length !== 1) return undefined;
+  return kb.get(holders[0]!.id);
+}
+
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
+
+function antecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[]): Draft | undefined {
+  const wantPerson = m.type === 'PERSON';
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const { m: a, d } = ordered[i]!;
+    if (a.start >= m.start) continue;
+    if (m.sent - a.sent > PRONOUN_WINDOW) break;
+    if (wantPerson ? d.type === 'PERSON' : d.type === m.type || (m.type === 'ORG' && d.type === 'GPE')) return d;
+  }
+  return undefined;
+}
+
+export function isPersonPronoun(word: string): boolean {
+  return PERSON_PRONOUNS.has(word.toLowerCase());
+}
+
+export function kbRef(e: KbEntry): KbRef {
+  return {
+    id: e.id,
+    codes: e.codes,
+    roles: (e.roles ?? []).map((r) => ({ title: r.title, role: r.role, org: r.org, from: r.from, to: r.to })),
+    ...(e.country !== undefined ? { country: e.country } : {}),
+    ...(e.parent !== undefined ? { parent: e.parent } : {}),
+    ...(e.lat !== undefined ? { lat: e.lat } : {}),
+    ...(e.lon !== undefined ? { lon: e.lon } : {}),
+  };
 }

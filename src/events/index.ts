@@ -1,9 +1,184 @@
 /**
- * Stage 6, events: who did what to whom (CAMEO). Empty until the event coder lands.
+ * Stage 6, events: who did what to whom, where and when (CAMEO). Actors come from the entities
+ * layer (KB codes, dated roles first) and, for names the KB lacks, from the Phoenix actor
+ * dictionaries; verbs and agents from PETRARCH's CAMEO.2.0 and Phoenix agents (data/petrarch/).
+ * Only sentences with a dictionary verb and an actor are coded. Each event carries the attribution
+ * whose content it sits in, so a reported event is not asserted by the article.
  */
-import type { Doc } from '../types.js';
+import * as chrono from 'chrono-node';
+import type { Doc, Entity, Span, WireEvent } from '../types.js';
+import { span } from '../types.js';
 import type { Resources } from '../resources.js';
+import { DATA_DIR } from '../data-dir.js';
+import { join } from 'node:path';
+import { cameoInfo } from './cameo.js';
+import { codeSentence, type CodedEvent } from './coder.js';
+import { findDiscard } from './dict/discards.js';
+import type { ActorHit } from './groups.js';
+import { findDictActors, findDictAgents, loadLexicon, type Lexicon } from './lexicon.js';
+import { sentenceWords, type Word } from './words.js';
 
-export function eventsStage(doc: Doc, _res: Resources): Doc {
-  return { ...doc, events: [] };
+/** An event as the report carries it, with the fields wiretrace adds to `wiretrace.report/1`. */
+export interface CodedWireEvent extends WireEvent {
+  quadClass: number;
+  /** 'asserted', or 'future' ("will visit") / 'modal' ("may send"): not (yet) a fact. */
+  modality: 'asserted' | 'future' | 'modal';
+  /** The verb that carries the event. */
+  verb: Span;
+}
+
+/** The runtime dictionaries; read once, at the first article that needs them. */
+export const RUNTIME_DICTS = {
+  verbs: ['CAMEO.2.0.txt'],
+  // Phoenix.Countries (1.4 MB, names through 2015) is left out at run time: countries and current
+  // officials come from the knowledge base. Pass it through --dicts tooling when wanted.
+  actors: ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'],
+  agents: ['Phoenix.agents.txt'],
+  discards: ['Phoenix.discards.txt'],
+};
+
+let lexicon: Lexicon | null = null;
+export function runtimeLexicon(): Lexicon {
+  lexicon ??= loadLexicon(join(DATA_DIR, 'petrarch'), RUNTIME_DICTS, false);
+  return lexicon;
+}
+
+const CAMEO_CODE = /^(?:[A-Z]{3})+$/;
+
+function dateNumber(iso: string | null): number | null {
+  return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Number(iso.slice(0, 10).replace(/-/g, '')) : null;
+}
+
+/** The CAMEO code of an entity on the article's date: dated KB roles first, then its codes. */
+function entityCode(e: Entity, res: Resources, published: string | null): string | null {
+  if (!e.kb) return null;
+  const entry = res.kb.get(e.kb.id);
+  const codes = entry ? res.kb.codesOn(entry, published) : e.kb.codes;
+  const own = codes.find((c) => CAMEO_CODE.test(c));
+  if (own) return own;
+  // a post held on the date: its country plus the sector ("deputy-defence-minister", RUS -> RUSGOVMIL)
+  const role = entry ? res.kb.rolesOn(entry, published).find((r) => CAMEO_CODE.test(r.org)) : undefined;
+  if (role) return role.org + (/defen[cs]e/.test(role.role) ? 'GOVMIL' : /chief-of-staff|commander/.test(role.role) ? 'MIL' : 'GOV');
+  // a city or region stands for its country, as in the Phoenix dictionaries (PYONGYANG -> PRK)
+  if ((e.type === 'GPE' || e.type === 'LOC') && e.kb.country && CAMEO_CODE.test(e.kb.country)) return e.kb.country;
+  return null;
+}
+
+export function eventsStage(doc: Doc, res: Resources): Doc {
+  const text = doc.article.text;
+  if (doc.sentences.length === 0) return { ...doc, events: [] };
+  const lex = runtimeLexicon();
+  const published = doc.article.published;
+  const date = dateNumber(published);
+  if (findDiscard(text.slice(0, 4000), lex.discards.filter((d) => d.story))) return { ...doc, events: [] };
+
+  // entity mentions by first token, with their codes
+  const byTok = new Map<number, { last: number; code: string; entity: string }>();
+  const places: { first: number; last: number; entity: Entity }[] = [];
+  for (const e of doc.entities) {
+    const code = entityCode(e, res, published);
+    for (const m of e.mentions) {
+      if (code) byTok.set(m.first, { last: m.last, code, entity: e.id });
+      if ((e.type === 'GPE' || e.type === 'LOC') && e.kb?.lat !== undefined && m.kind === 'name') places.push({ first: m.first, last: m.last, entity: e });
+    }
+  }
+  const cueAt = (start: number): string | null => {
+    for (const a of doc.attributions) if (a.cue.start <= start && start < a.cue.end) return a.id;
+    return null;
+  };
+  const inContent = (pos: number): string | null => {
+    for (const a of doc.attributions) if (a.content.some((c) => c.start <= pos && pos < c.end)) return a.id;
+    return null;
+  };
+
+  const events: CodedWireEvent[] = [];
+  for (const s of doc.sentences) {
+    const words = sentenceWords(doc.tokens, s.first, s.last);
+    if (words.length < 3 || words.length > 120) continue;
+    // cheap gate: a dictionary verb form must be present
+    if (!words.some((w) => lex.verbs.forms.has(w.up))) continue;
+    const taken = new Array<boolean>(words.length).fill(false);
+    const actors: ActorHit[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const m = byTok.get(words[i]!.tok);
+      if (!m) continue;
+      let end = i + 1;
+      while (end < words.length && words[end]!.tok < m.last) end++;
+      actors.push({ start: i, end, codes: [m.code], entity: m.entity });
+      for (let k = i; k < end; k++) taken[k] = true;
+      i = end - 1;
+    }
+    for (const h of findDictActors(words, lex.actors, date, taken)) {
+      actors.push(h);
+      for (let k = h.start; k < h.end; k++) taken[k] = true;
+    }
+    if (actors.length === 0) continue;
+    actors.sort((a, b) => a.start - b.start);
+    if (findDiscard(text.slice(s.start, s.end), lex.discards)) continue;
+    const agents = findDictAgents(words, lex.agents, taken);
+    const coded = codeSentence(words, actors, agents, lex.verbs, { skipVerb: (i) => cueAt(words[i]!.start) !== null });
+    for (const e of coded) events.push(toWireEvent(e, words, doc, places, events.length, inContent));
+  }
+  return { ...doc, events };
+}
+
+function toWireEvent(
+  e: CodedEvent,
+  words: readonly Word[],
+  doc: Doc,
+  places: { first: number; last: number; entity: Entity }[],
+  n: number,
+  inContent: (pos: number) => string | null,
+): CodedWireEvent {
+  const text = doc.article.text;
+  const info = cameoInfo(e.code);
+  const verbStart = words[e.verbStart]!.start;
+  const first = words[e.from]!;
+  const last = words[Math.max(e.from, e.to - 1)]!;
+  const sentFirst = words[0]!;
+  const sentLast = words[words.length - 1]!;
+  return {
+    id: `v${n + 1}`,
+    code: e.code,
+    label: info.label,
+    goldstein: info.goldstein,
+    quadClass: info.quadClass,
+    actor1: { entity: e.source?.entity ?? null, code: e.source?.code ?? null },
+    actor2: { entity: e.target?.entity ?? null, code: e.target?.code ?? null },
+    location: locate(e, words, places),
+    date: resolveDate(text.slice(sentFirst.start, sentLast.end), doc.article.published),
+    evidence: span(text, first.start, last.end),
+    attribution: inContent(verbStart),
+    modality: e.modality,
+    verb: span(text, verbStart, words[e.verbEnd - 1]!.end),
+  };
+}
+
+/** The most specific place the sentence puts the event in: after the verb, not one of its actors. */
+function locate(e: CodedEvent, words: readonly Word[], places: { first: number; last: number; entity: Entity }[]): WireEvent['location'] {
+  const firstTok = words[0]!.tok;
+  const lastTok = words[words.length - 1]!.tok;
+  const verbTok = words[e.verbStart]!.tok;
+  // the target may be the place itself ("travelled to Pyongyang"); the source is not where it acts
+  const cands = places.filter((p) => p.first >= firstTok && p.first <= lastTok && p.entity.id !== e.source?.entity);
+  if (cands.length === 0) return null;
+  const rank = (p: { first: number; entity: Entity }): number => {
+    const id = p.entity.kb?.id ?? '';
+    const specific = id.startsWith('city:') ? 0 : id.startsWith('region:') || id.startsWith('place:') ? 1 : 2;
+    return specific * 1000 + (p.first >= verbTok ? 0 : 500) + Math.abs(p.first - verbTok);
+  };
+  const best = [...cands].sort((a, b) => rank(a) - rank(b))[0]!;
+  const kb = best.entity.kb!;
+  return { name: best.entity.name, country: kb.country ?? (kb.id.startsWith('country:') ? kb.id.slice(8) : null), lat: kb.lat ?? null, lon: kb.lon ?? null };
+}
+
+/** A date the sentence gives ("last week", "on Tuesday"), resolved against publication; else null. */
+function resolveDate(sentence: string, published: string | null): string | null {
+  if (!published) return null;
+  const ref = new Date(`${published.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(ref.getTime())) return null;
+  const hit = chrono.parse(sentence, ref)[0];
+  if (!hit) return null;
+  const d = hit.start.date();
+  return d.toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@
  * The knowledge base at run time: entries by id, an alias index for the gazetteer, role look-ups
  * by date. Built once, frozen, shared by every article.
  */
-import type { KbEntry, KbRoleEntry } from './schema.js';
+import { dateFirst, dateLast, type KbEntry, type KbRoleEntry } from './schema.js';
 import { aliasKey } from './normalise.js';
 
 export type { KbEntry, KbRoleEntry } from './schema.js';
@@ -39,21 +39,30 @@ export class Kb {
     const addAlias = (alias: string, id: string): void => {
       const key = aliasKey(alias);
       if (!key) return;
-      const caseSensitive = alias.length <= 4 && alias === alias.toUpperCase() && /[A-Z]/.test(alias);
-      const list = aliases.get(key) ?? [];
-      if (!list.some((h) => h.id === id && h.caseSensitive === caseSensitive)) list.push({ id, caseSensitive, alias });
-      aliases.set(key, list);
-      const words = key.split(' ');
-      firstWords.add(words[0]!);
-      if (words.length > maxWords) maxWords = words.length;
+      const caseSensitive = alias.length <= 4 && alias === alias.toUpperCase() && alias !== alias.toLowerCase();
+      let list = aliases.get(key);
+      if (!list) aliases.set(key, (list = []));
+      else if (list.some((h) => h.id === id && h.caseSensitive === caseSensitive)) return;
+      list.push({ id, caseSensitive, alias });
+      const space = key.indexOf(' ');
+      if (space < 0) {
+        firstWords.add(key);
+        return;
+      }
+      firstWords.add(key.slice(0, space));
+      let words = 2;
+      for (let i = key.indexOf(' ', space + 1); i >= 0; i = key.indexOf(' ', i + 1)) words++;
+      if (words > maxWords) maxWords = words;
+    };
+    const addAdjective = (a: string, id: string): void => {
+      const key = aliasKey(a);
+      if (key && !adjectives.has(key)) adjectives.set(key, id);
     };
     for (const e of byId.values()) {
       addAlias(e.name, e.id);
       for (const a of e.aliases) addAlias(a, e.id);
-      for (const a of [...(e.adjectives ?? []), ...(e.demonyms ?? [])]) {
-        const key = aliasKey(a);
-        if (key && !adjectives.has(key)) adjectives.set(key, e.id);
-      }
+      for (const a of e.adjectives ?? []) addAdjective(a, e.id);
+      for (const a of e.demonyms ?? []) addAdjective(a, e.id);
       for (const r of e.roles ?? []) {
         const k = `${r.role}|${r.org}`;
         const list = holders.get(k) ?? [];
@@ -79,7 +88,7 @@ export class Kb {
     if (!hits) return [];
     const out: KbEntry[] = [];
     for (const h of hits) {
-      if (h.caseSensitive && surface !== h.alias) continue;
+      if (h.caseSensitive && !sameCase(surface, h.alias)) continue;
       const e = this.entries.get(h.id);
       if (e && !out.includes(e)) out.push(e);
     }
@@ -96,12 +105,28 @@ export class Kb {
   rolesOn(entry: KbEntry, date: string | null): KbRoleEntry[] {
     return (entry.roles ?? []).filter((r) => roleActiveOn(r, date));
   }
+
+  /**
+   * The CAMEO actor codes that fit an entry on `date`: codes of the roles held then (posts and
+   * Phoenix dated codes), then the entry's own codes; no duplicates.
+   */
+  codesOn(entry: KbEntry, date: string | null): string[] {
+    const out: string[] = [];
+    for (const r of entry.roles ?? []) if (r.code !== undefined && roleActiveOn(r, date) && !out.includes(r.code)) out.push(r.code);
+    for (const c of entry.codes) if (!out.includes(c)) out.push(c);
+    return out;
+  }
+}
+
+/** A case-sensitive alias matches with its exact capitals, dots aside ("U.S." and "US"). */
+export function sameCase(surface: string, alias: string): boolean {
+  return surface === alias || surface.replace(/\./g, '') === alias.replace(/\./g, '');
 }
 
 /** Whether a dated role covers the date. Partial dates (YYYY, YYYY-MM) compare by their prefix. */
 export function roleActiveOn(r: { from: string | null; to: string | null }, date: string | null): boolean {
   if (date === null) return r.to === null;
-  if (r.from !== null && date < r.from.padEnd(10, r.from.length === 4 ? '-01-01' : '-01')) return false;
-  if (r.to !== null && date > r.to.padEnd(10, r.to.length === 4 ? '-12-31' : '-31')) return false;
+  if (r.from !== null && date < dateFirst(r.from)) return false;
+  if (r.to !== null && date > dateLast(r.to)) return false;
   return true;
 }

@@ -1,9 +1,13 @@
+const NON_ASCII = /[^\x00-\x7f]|`/;
+
 /**
  * The one normalisation used to compare names: lower case, accents removed, curly quotes and
  * dashes folded, dots dropped, whitespace collapsed. "Kursk  Oblast" and "kursk oblast" meet;
  * "U.S." and "US" meet.
  */
 export function aliasKey(s: string): string {
+  // plain ASCII (most names) skips the Unicode folding, which costs most of the time at load
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

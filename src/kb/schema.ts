@@ -5,12 +5,34 @@
  */
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
-export const roleSchema = z.object({
+/** The first and last day a partial date (YYYY, YYYY-MM) covers, as comparable strings. */
+export function dateFirst(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+export function dateLast(d: string): string {
+  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
+}
+
+/** The id namespaces and the entry types each may hold. */
+export const ID_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
+  person: ['PERSON'],
+  org: ['ORG', 'GROUP'],
+  group: ['GROUP', 'ORG'],
+  country: ['GPE'],
+  region: ['GPE'],
+  city: ['GPE'],
+  place: ['LOC', 'GPE'],
+  conflict: ['CONFLICT'],
+};
+
+export const roleSchema = z.strictObject({
   /** Display title: "Press Secretary of the President of Russia". */
   title: z.string().min(1),
-  /** Role key from the vocabulary in data/kb/roles.json: "head-of-state", "defence-minister" … */
+  /** Role key from the vocabulary in data/roles.json: "head-of-state", "defence-minister" …; "phoenix" for a dated actor code from the Phoenix dictionaries. */
   role: z.string().min(1),
   /** The country (ISO 3166 alpha-3) or organisation KB id the role belongs to. */
   org: z.string().min(1),
@@ -25,9 +47,9 @@ export const entryTypeSchema = z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'GROUP', '
 /** What a place is, for GPE/LOC entries. */
 export const placeKindSchema = z.enum(['country', 'region', 'city', 'area']);
 
-export const kbEntrySchema = z.object({
+export const kbEntrySchema = z.strictObject({
   /** Stable id, namespaced: "country:RUS", "region:RU-KRS", "city:pyongyang", "person:dmitry-peskov", "org:rus-mod". */
-  id: z.string().regex(/^[a-z]+:[A-Za-z0-9._-]+$/, 'an id like "person:dmitry-peskov"'),
+  id: z.string().regex(/^[a-z]+:[A-Za-z0-9._-]+$/, 'an id like "person:dmitry-peskov" (namespace, colon, letters/digits/._-)'),
   type: entryTypeSchema,
   name: z.string().min(1),
   /** Other names, spellings and transliterations; matched case-sensitively for short all-caps forms, else case-insensitively. */
@@ -58,8 +80,27 @@ export const kbEntrySchema = z.object({
   parties: z.array(z.string()).optional(),
   /** Where the facts came from (dataset, page, or "editorial"). */
   sources: z.array(z.string().min(1)).min(1),
+  /**
+   * Merge into an earlier entry with the same id instead of replacing it: aliases, codes, roles and
+   * sources are added, and fields the earlier entry lacks are filled in; its own values stay.
+   */
+  merge: z.boolean().optional(),
+}).superRefine((e, ctx) => {
+  const ns = e.id.slice(0, e.id.indexOf(':'));
+  const types = ID_NAMESPACES[ns];
+  if (!types) {
+    ctx.addIssue({ code: 'custom', path: ['id'], message: `unknown id namespace "${ns}:" (one of ${Object.keys(ID_NAMESPACES).map((n) => n + ':').join(' ')})` });
+  } else if (!types.includes(e.type)) {
+    ctx.addIssue({ code: 'custom', path: ['type'], message: `a "${ns}:" id holds ${types.join(' or ')}, not ${e.type}` });
+  }
+  for (const [i, r] of (e.roles ?? []).entries()) {
+    if (r.from !== null && r.to !== null && dateLast(r.to) < dateFirst(r.from)) {
+      ctx.addIssue({ code: 'custom', path: ['roles', i, 'to'], message: `ends (${r.to}) before it starts (${r.from})` });
+    }
+  }
 });
 
+/** A KB file: `{ "entries": [ … ] }`; other top-level keys (an "_about" note) are allowed and ignored. */
 export const kbFileSchema = z.object({
   entries: z.array(kbEntrySchema),
 });

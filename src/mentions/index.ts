@@ -1,9 +1,69 @@
 /**
- * Stage 3, mentions: names of people, organisations, places and groups; role titles; pronouns.
+ * Stage 3, mentions: names of people, organisations, places and groups; country adjectives; role
+ * titles; pronouns; nominal descriptions. Read as a recipe:
+ *   1. names      KB gazetteer + trained recogniser, merged (names.ts, ner/)
+ *   2. adjectives "Russian", "North Korean" outside names (others.ts)
+ *   3. titles     role phrases, attached to the person they describe (titles.ts)
+ *   4. pronouns and nominals (others.ts)
+ * Mentions get ids m1, m2, … in text order.
  */
-import type { Doc } from '../types.js';
+import type { Doc, Mention } from '../types.js';
 import type { Resources } from '../resources.js';
+import { NerModel } from './ner/model.js';
+import { DATA_DIR } from '../data-dir.js';
+import { join } from 'node:path';
+import { loadMentionLexicon, type MentionLexicon } from './lexicon.js';
+import { findNames } from './names.js';
+import { findTitles } from './titles.js';
+import { findAdjectives, findNominals, findPronouns } from './others.js';
+import type { Draft } from './draft.js';
 
-export function mentionsStage(doc: Doc, _res: Resources): Doc {
-  return { ...doc, mentions: [] };
+export type { MentionLexicon } from './lexicon.js';
+export { NerModel } from './ner/model.js';
+
+let fallback: { ner: NerModel; lex: MentionLexicon } | null = null;
+
+/** The shipped model and word lists, for Resources built without them (tests, other tools). */
+function defaults(): { ner: NerModel; lex: MentionLexicon } {
+  fallback ??= { ner: NerModel.load(join(DATA_DIR, 'models')), lex: loadMentionLexicon() };
+  return fallback;
+}
+
+/** What the stage reads: the KB, and the model and word lists (the shipped ones when absent). */
+export type MentionResources = Pick<Resources, 'kb' | 'ner' | 'mentionLex'>;
+
+export function mentionsStage(doc: Doc, res: MentionResources): Doc {
+  if (doc.tokens.length === 0) return { ...doc, mentions: [] };
+  const ner = res.ner ?? defaults().ner;
+  const lex = res.mentionLex ?? defaults().lex;
+  const names = findNames(doc, res.kb, ner, lex);
+  const taken = new Uint8Array(doc.tokens.length);
+  const mark = (ds: readonly Draft[]): void => {
+    for (const d of ds) for (let i = d.first; i < d.last; i++) taken[i] = 1;
+  };
+  mark(names);
+  const adjectives = findAdjectives(doc, res.kb, taken);
+  mark(adjectives);
+  const titles = findTitles(doc, res.kb, lex, names, adjectives);
+  const pronouns = findPronouns(doc, lex);
+  mark(titles);
+  const nominals = findNominals(doc, lex, taken);
+  return { ...doc, mentions: finish([...names, ...adjectives, ...titles, ...pronouns, ...nominals]) };
+}
+
+/** Text order, ids, and possessors turned into mention ids. */
+function finish(drafts: Draft[]): Mention[] {
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const ids = new Map<Draft, string>();
+  drafts.forEach((d, k) => ids.set(d, `m${k + 1}`));
+  return drafts.map((d) => {
+    const { title, ...rest } = d;
+    const m: Mention = { id: ids.get(d)!, ...rest };
+    if (title) {
+      const { ofDraft, ...t } = title;
+      const of = ofDraft ? ids.get(ofDraft) : undefined;
+      m.title = of ? { ...t, of } : t;
+    }
+    return m;
+  });
 }

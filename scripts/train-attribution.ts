@@ -1,0 +1,75 @@
+/**
+ * `npm run train`: rebuilds data/attribution/cues.learned.json from PolNeAR train
+ * (../shared/data/polnear/train) — for each word (lower-cased, with a coarse part of speech from our
+ * own tokeniser) how often annotators put it inside a Cue, and the multi-word cue phrases they use
+ * with how often each phrase, where it occurs, is a cue. Counts only: no PolNeAR text is written.
+ * Deterministic: files are read in sorted order and keys are written sorted.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { textStage } from '../src/text/index.js';
+import { tokensStage } from '../src/tokens/index.js';
+import { parseBrat } from '../src/eval/brat.js';
+import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
+import { DATA_DIR } from '../src/data-dir.js';
+import { posClass, type LearnedCues } from '../src/attribution/lexicon.js';
+import type { Token } from '../src/types.js';
+
+const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
+const MIN_CUE = 3;
+const MAX_PHRASE = 5;
+
+const words = new Map<string, [number, number]>(); // key -> [in cue, total]
+const phraseCue = new Map<string, number>();
+const articles: Token[][] = [];
+
+const annFiles = readdirSync(join(TRAIN, 'attributions'));
+for (const file of readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
+  const name = file.slice(0, -4);
+  const ann = pickAnnotation(name, annFiles);
+  if (!ann) continue;
+  const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
+  const tokens = tokensStage(textStage(polnearArticle(name, text))).tokens;
+  articles.push(tokens);
+  const inCue = new Uint8Array(text.length);
+  for (const g of parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'))) {
+    for (const r of g.cue ?? []) inCue.fill(1, r.start, r.end);
+    // The cue's own token sequence, when it is several words.
+    for (const r of g.cue ?? []) {
+      const seq = tokens.filter((t) => t.start >= r.start && t.end <= r.end).map((t) => t.norm);
+      if (seq.length >= 2 && seq.length <= MAX_PHRASE) phraseCue.set(seq.join(' '), (phraseCue.get(seq.join(' ')) ?? 0) + 1);
+    }
+  }
+  for (const t of tokens) {
+    const key = `${t.norm}/${posClass(t.pos)}`;
+    const c = words.get(key) ?? [0, 0];
+    c[1]++;
+    if (inCue[t.start]) c[0]++;
+    words.set(key, c);
+  }
+}
+
+// How often each frequent cue phrase occurs at all (as a token sequence), for its precision.
+const phrases = [...phraseCue].filter(([, n]) => n >= MIN_CUE).map(([p]) => p);
+const phraseTotal = new Map<string, number>(phrases.map((p) => [p, 0]));
+const byFirst = new Map<string, string[][]>();
+for (const p of phrases) {
+  const seq = p.split(' ');
+  byFirst.set(seq[0]!, [...(byFirst.get(seq[0]!) ?? []), seq]);
+}
+for (const tokens of articles) {
+  tokens.forEach((t, i) => {
+    for (const seq of byFirst.get(t.norm) ?? []) {
+      if (seq.every((w, k) => tokens[i + k]?.norm === w)) phraseTotal.set(seq.join(' '), phraseTotal.get(seq.join(' '))! + 1);
+    }
+  });
+}
+
+const out: LearnedCues = {
+  _about:
+    'Learned by scripts/train-attribution.ts from PolNeAR train (Newell, Margolin & Ruths 2018; its README states no licence, so only counts are kept): per word/POS-class, [times inside a Cue, times seen]; per multi-word cue phrase, [times a Cue, times seen]. Counts only.',
+  words: Object.fromEntries([...words].filter(([, c]) => c[0] >= MIN_CUE).sort(([a], [b]) => (a < b ? -1 : 1))),
+  phrases: Object.fromEntries(phrases.sort().map((p) => [p, [phraseCue.get(p)!, phraseTotal.get(p)!] as [number, number]])),
+};
+writeFileSync(join(DATA_DIR, 'attribution', 'cues.learned.json'), `${JSON.stringify(out, null, 1)}\n`);
+console.log(`${articles.length} articles; ${Object.keys(out.words).length} cue words, ${Object.keys(out.phrases).length} cue phrases`);

@@ -1,0 +1,195 @@
+/**
+ * `npm run train:ner`: trains the name recogniser on PolNeAR train/ CoreNLP tables and writes
+ * data/models/ner.json. CoreNLP's labels are projected onto OUR tokens by character offsets, so
+ * training and run time see the same tokens and wink POS tags. An averaged structured perceptron
+ * over BIO tags, fixed epochs and a seeded shuffle: the same inputs give the same file, byte for byte.
+ * Dev/ is never read here (scripts/eval-ner.ts scores on it).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusNames, readCorpusDoc, ROOT, type GoldEntity } from './ner-corpus.js';
+import { candidateRuns, isTitleCase, MAX_FEATURES, N_TAGS, TAGS, tokenFeatures, tokenHashes, viterbi, allowed, type FeatureContext } from '../src/mentions/ner/features.js';
+import { encodeModel } from '../src/mentions/ner/model.js';
+import type { Doc } from '../src/types.js';
+
+const BITS = 18;
+const EPOCHS = 8;
+const SEED = 20240611;
+
+const CLASS_OF: Record<string, string> = { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC' };
+
+/** BIO tag index per token from CoreNLP's character spans (MISC counts as O). */
+function projectTags(doc: Doc, gold: GoldEntity[]): Uint8Array {
+  const tags = new Uint8Array(doc.tokens.length);
+  const sorted = gold.filter((g) => CLASS_OF[g.cls]).sort((a, b) => a.start - b.start);
+  let g = 0;
+  let prevEntity = -1;
+  for (const t of doc.tokens) {
+    while (g < sorted.length && sorted[g]!.end <= t.start) g++;
+    const e = sorted[g];
+    if (e && e.start <= t.start && t.start < e.end) {
+      const cls = CLASS_OF[e.cls]!;
+      tags[t.i] = TAGS.indexOf((prevEntity === g ? `I-${cls}` : `B-${cls}`) as (typeof TAGS)[number]);
+      prevEntity = g;
+    } else {
+      prevEntity = -1;
+    }
+  }
+  return tags;
+}
+
+/** Words mostly written in lower case away from sentence starts: a capital on them means little. */
+function commonLowerWords(docs: Doc[]): string[] {
+  const lower = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const doc of docs) {
+    for (const s of doc.sentences) {
+      if (isTitleCase(doc.tokens, s.first, s.last)) continue;
+      for (let i = s.first + 1; i < s.last; i++) {
+        const t = doc.tokens[i]!;
+        if (!/^\p{L}+$/u.test(t.text) || t.text.length < 2) continue;
+        total.set(t.norm, (total.get(t.norm) ?? 0) + 1);
+        if (t.text === t.norm) lower.set(t.norm, (lower.get(t.norm) ?? 0) + 1);
+      }
+    }
+  }
+  return [...total]
+    .filter(([w, n]) => n >= 3 && (lower.get(w) ?? 0) >= 0.9 * n)
+    .map(([w]) => w)
+    .sort();
+}
+
+interface Run {
+  feats: Int32Array; // len * MAX_FEATURES, -1 padded
+  gold: Uint8Array;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function main(): void {
+  const t0 = performance.now();
+  const names = corpusNames('train');
+  const corpus = names.map((n) => readCorpusDoc('train', n));
+  const docs = corpus.map((c) => c.doc);
+  const commonLower = commonLowerWords(docs);
+  const commonSet = new Set(commonLower);
+  const mask = (1 << BITS) - 1;
+
+  const runs: Run[] = [];
+  let goldTokens = 0;
+  let coveredTokens = 0;
+  const buf = new Int32Array(MAX_FEATURES);
+  for (const { doc, gold } of corpus) {
+    const tags = projectTags(doc, gold);
+    const hashes = tokenHashes(doc.tokens.length);
+    for (const s of doc.sentences) {
+      const ctx: FeatureContext = { tokens: doc.tokens, first: s.first, last: s.last, titleCase: isTitleCase(doc.tokens, s.first, s.last), commonLower: commonSet, hashes };
+      const inRun = new Uint8Array(s.last - s.first);
+      for (const [a, b] of candidateRuns(doc.tokens, s.first, s.last)) {
+        const len = b - a;
+        const feats = new Int32Array(len * MAX_FEATURES).fill(-1);
+        for (let k = 0; k < len; k++) {
+          const n = tokenFeatures(ctx, a + k, mask, buf);
+          feats.set(buf.subarray(0, n), k * MAX_FEATURES);
+          inRun[a + k - s.first] = 1;
+        }
+        const g = tags.slice(a, b);
+        if (g[0]! !== 0 && TAGS[g[0]!]!.startsWith('I-')) g[0] = g[0]! - 1; // a run starts a new entity
+        runs.push({ feats, gold: g });
+      }
+      for (let i = s.first; i < s.last; i++) {
+        if (tags[i] === 0) continue;
+        goldTokens++;
+        if (inRun[i - s.first]) coveredTokens++;
+      }
+    }
+  }
+  const t1 = performance.now();
+  console.log(`${names.length} articles, ${runs.length} candidate runs; ${((100 * coveredTokens) / goldTokens).toFixed(2)}% of name tokens inside runs; ${commonLower.length} common lower-case words; read in ${((t1 - t0) / 1000).toFixed(1)} s`);
+
+  const size = (mask + 1) * N_TAGS;
+  const w = new Float64Array(size);
+  const acc = new Float64Array(size); // sum of c * update, for averaging
+  const T = (N_TAGS + 1) * N_TAGS;
+  const tw = new Float64Array(T);
+  const tacc = new Float64Array(T);
+  let c = 1;
+  const rand = mulberry32(SEED);
+  const order = runs.map((_, k) => k);
+  const pred = new Uint8Array(256);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(rand() * (k + 1));
+      [order[k], order[j]] = [order[j]!, order[k]!];
+    }
+    let errors = 0;
+    for (const r of order) {
+      const run = runs[r]!;
+      const len = run.gold.length;
+      const emit = new Float64Array(len * N_TAGS);
+      for (let k = 0; k < len; k++) {
+        for (let f = 0; f < MAX_FEATURES; f++) {
+          const h = run.feats[k * MAX_FEATURES + f]!;
+          if (h < 0) break;
+          for (let y = 0; y < N_TAGS; y++) emit[k * N_TAGS + y]! += w[h * N_TAGS + y]!;
+        }
+      }
+      const p = len <= pred.length ? pred : new Uint8Array(len);
+      viterbi(emit, len, tw, p);
+      let wrong = false;
+      for (let k = 0; k < len; k++) if (p[k] !== run.gold[k]) wrong = true;
+      if (wrong) {
+        errors++;
+        for (let k = 0; k < len; k++) {
+          const gy = run.gold[k]!;
+          const py = p[k]!;
+          const gPrev = k === 0 ? N_TAGS : run.gold[k - 1]!;
+          const pPrev = k === 0 ? N_TAGS : p[k - 1]!;
+          if (gy !== py) {
+            for (let f = 0; f < MAX_FEATURES; f++) {
+              const h = run.feats[k * MAX_FEATURES + f]!;
+              if (h < 0) break;
+              w[h * N_TAGS + gy]! += 1;
+              acc[h * N_TAGS + gy]! += c;
+              w[h * N_TAGS + py]! -= 1;
+              acc[h * N_TAGS + py]! -= c;
+            }
+          }
+          if (gy !== py || gPrev !== pPrev) {
+            if (gPrev === N_TAGS || allowed(gPrev, gy)) {
+              tw[gPrev * N_TAGS + gy]! += 1;
+              tacc[gPrev * N_TAGS + gy]! += c;
+            }
+            tw[pPrev * N_TAGS + py]! -= 1;
+            tacc[pPrev * N_TAGS + py]! -= c;
+          }
+        }
+      }
+      c++;
+    }
+    console.log(`epoch ${epoch + 1}: ${errors} runs wrong of ${runs.length}`);
+  }
+  for (let k = 0; k < size; k++) w[k] = w[k]! - acc[k]! / c;
+  for (let k = 0; k < T; k++) tw[k] = tw[k]! - tacc[k]! / c;
+  const about =
+    'Name recogniser for wiretrace: averaged structured perceptron over BIO tags (PER/ORG/LOC), hashed features ' +
+    '(src/mentions/ner/features.ts). Trained by scripts/train-ner.ts on the CoreNLP NER tags of PolNeAR train/ ' +
+    '(Newell, Margolin, Ruths 2018), re-tokenised with our tokenizer. commonLower: words mostly written lower-case there.';
+  const file = encodeModel(BITS, w, tw, commonLower, about);
+  const out = join(ROOT, 'data', 'models', 'ner.json');
+  mkdirSync(join(ROOT, 'data', 'models'), { recursive: true });
+  const json = JSON.stringify(file);
+  writeFileSync(out, json + '\n');
+  console.log(`wrote ${out} (${(json.length / 1024).toFixed(0)} KiB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,197 @@
+/**
+ * From a cue to an attribution frame: where the source is (left of the cue, after it, an
+ * appositive, the sentence's subject) and where the content is (after the cue up to the end of the
+ * sentence or of the quote it opens; before the cue back to the sentence start or the quote's
+ * opening mark; both sides around "according to X"; a split quote's second half).
+ */
+import type { Range, Sentence, Token } from '../types.js';
+import type { Cue } from './cues.js';
+import type { Quote } from './quotes.js';
+import { phraseEndingAt, phraseStartingAt, sentenceSubject, type TokRange } from './phrases.js';
+
+export interface Frame {
+  cue: Cue;
+  source: TokRange | null;
+  content: Range[];
+  via: string;
+}
+
+export interface FrameContext {
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  quotes: readonly Quote[];
+  /** Token index -> index of the quote it lies in, or -1. */
+  inQuote: Int32Array;
+  /** Token indices where a cue starts. */
+  cueStarts: ReadonlySet<number>;
+}
+
+const CLAUSE_END = new Set(['.', ',', ';', '!', '?', ':', ')', '-']);
+const SENT_END = new Set(['.', '!', '?']);
+const isQuoteMark = (t: Token): boolean => /^["']+$/.test(t.norm);
+const TELL_OBJECT_STOP = new Set(['VERB', 'AUX']);
+/** Verbs that may come before their source: `“…,” said Peskov.` */
+const INVERTING = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'explained', 'noted', 'continued', 'recalled', 'replied', 'responded', 'tweeted', 'told', 'declared', 'argued', 'insisted', 'warned', 'stated']);
+
+function quoteOpenAt(ctx: FrameContext, i: number): Quote | null {
+  const q = ctx.inQuote[i]!;
+  const t = ctx.tokens[i];
+  if (q < 0 || !t) return null;
+  const quote = ctx.quotes[q]!;
+  return quote.segments[0]!.start === t.start ? quote : null;
+}
+
+function quoteCloseAt(ctx: FrameContext, i: number): Quote | null {
+  const q = ctx.inQuote[i]!;
+  const t = ctx.tokens[i];
+  if (q < 0 || !t) return null;
+  const quote = ctx.quotes[q]!;
+  return quote.segments[quote.segments.length - 1]!.end === t.end ? quote : null;
+}
+
+/** Char ranges for tokens [a, b], cut to the quote segments they cross. */
+function rangeOf(ctx: FrameContext, a: number, b: number): Range[] {
+  const ta = ctx.tokens[a];
+  const tb = ctx.tokens[b];
+  if (!ta || !tb || b < a) return [];
+  const start = ta.start;
+  const end = tb.end;
+  const q = ctx.inQuote[a]! >= 0 ? ctx.quotes[ctx.inQuote[a]!]! : ctx.inQuote[b]! >= 0 ? ctx.quotes[ctx.inQuote[b]!]! : null;
+  if (q && q.segments.length > 1) {
+    const parts = q.segments.map((s) => ({ start: Math.max(s.start, start), end: Math.min(s.end, end) })).filter((r) => r.end > r.start);
+    if (parts.length > 1) {
+      parts[0]!.start = start;
+      parts[parts.length - 1]!.end = end;
+      return parts;
+    }
+  }
+  return [{ start, end }];
+}
+
+/** Content after the cue: from "that", a quote or the next word to the end of the sentence or quote. */
+function contentAfter(ctx: FrameContext, from: number, sent: Sentence): Range[] {
+  const { tokens } = ctx;
+  let start = from;
+  // "told reporters on Friday that …": skip the listener and the time up to "that" or a quote.
+  for (let k = from; k < sent.last && k < from + 15; k++) {
+    const t = tokens[k]!;
+    if (t.norm === 'that' || quoteOpenAt(ctx, k) || t.norm === ':') {
+      start = t.norm === ':' ? k + 1 : k;
+      break;
+    }
+    if (TELL_OBJECT_STOP.has(t.pos) || t.pos === 'PRON' && k > from) break;
+  }
+  while (start < sent.last && (tokens[start]!.norm === ',' || tokens[start]!.norm === ':')) start++;
+  if (start >= sent.last) return [];
+  const q = quoteOpenAt(ctx, start);
+  if (q) {
+    const qEnd = q.segments[q.segments.length - 1]!.end;
+    if (qEnd > sent.end) return q.segments.map((s) => ({ ...s }));
+  }
+  let end = sent.last - 1;
+  for (let k = start + 1; k < sent.last - 1; k++) {
+    const w = tokens[k]!.norm;
+    if ((w !== ',' && w !== 'and' && w !== 'but') || ctx.inQuote[k]! >= 0) continue;
+    // ", telling …", ", he said", "and said …", ", according to": another attribution starts here.
+    const near = w === ',' ? 3 : 1;
+    let next = false;
+    for (let d = 1; d <= near; d++) if (ctx.cueStarts.has(k + d)) next = true;
+    if (next) {
+      end = k - 1;
+      break;
+    }
+  }
+  while (end > start && SENT_END.has(tokens[end]!.norm)) end--;
+  return rangeOf(ctx, start, end);
+}
+
+/** Content before the cue clause: back to the sentence start, or to the opening mark of the quote that ends here. */
+function contentBefore(ctx: FrameContext, endTok: number, sent: Sentence): Range[] {
+  const { tokens } = ctx;
+  let end = endTok;
+  while (end >= 0 && (tokens[end]!.norm === ',' || tokens[end]!.norm === '-')) end--;
+  if (end < 0) return [];
+  const q = quoteCloseAt(ctx, end);
+  let start = sent.first;
+  if (q && q.segments[0]!.start < tokens[start]!.start) {
+    const segs = q.segments.map((s) => ({ ...s }));
+    return segs;
+  }
+  while (start < end && (tokens[start]!.pos === 'CCONJ' || tokens[start]!.norm === ',')) start++;
+  if (start > end) return [];
+  return rangeOf(ctx, start, end);
+}
+
+/** A split quote: `“…,” he said, “…”` — the second half after the cue clause. */
+function splitQuoteAfter(ctx: FrameContext, k: number): Range[] {
+  const t = ctx.tokens[k];
+  if (!t || t.norm !== ',') return [];
+  const q = quoteOpenAt(ctx, k + 1);
+  return q ? q.segments.map((s) => ({ ...s })) : [];
+}
+
+const clauseFinal = (ctx: FrameContext, k: number, sent: Sentence): boolean => {
+  const t = ctx.tokens[k];
+  return k >= sent.last || !t || CLAUSE_END.has(t.norm) || isQuoteMark(t);
+};
+
+export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null): Frame | null {
+  const { tokens, sentences } = ctx;
+  const head = tokens[cue.first]!;
+  const sent = sentences[head.sent]!;
+  if (cue.sourceAfter) {
+    const src = phraseStartingAt(tokens, cue.last, sent.last);
+    if (!src) return null;
+    const left = cue.first - 1 >= sent.first ? contentBefore(ctx, cue.first - 1, sent) : [];
+    let k = src[1];
+    while (k < sent.last && tokens[k]!.norm === ',') k++;
+    const right = k < sent.last && !SENT_END.has(tokens[k]!.norm) ? contentAfter(ctx, k, sent) : [];
+    const content = [...left, ...right];
+    return content.length ? { cue, source: src, content, via: 'according-to' } : null;
+  }
+  let j = cue.first - 1;
+  while (j >= sent.first && tokens[j]!.pos === 'ADV' && tokens[j]!.norm !== ',') j--;
+  const left = j >= sent.first ? tokens[j]! : null;
+  const after = cue.last;
+  // 1. Source right before the cue.
+  const np = left ? phraseEndingAt(tokens, j, sent.first) : null;
+  if (np) {
+    const before = np[0] - 1;
+    const bt = tokens[before];
+    if (bt && before >= sent.first && (bt.norm === ',' || (isQuoteMark(bt) && quoteCloseAt(ctx, before)) || bt.norm === '-') && clauseFinal(ctx, after, sent)) {
+      const content = contentBefore(ctx, before, sent);
+      if (content.length) return { cue, source: np, content: [...content, ...splitQuoteAfter(ctx, after)], via: 'content-source-cue' };
+    }
+    const content = contentAfter(ctx, after, sent);
+    return content.length ? { cue, source: np, content, via: 'source-cue-content' } : null;
+  }
+  // 2. `“…,” said Peskov.` — the source after the cue, the content before.
+  if (left && (left.norm === ',' || isQuoteMark(left))) {
+    const src = phraseStartingAt(tokens, after, sent.last);
+    if (src && clauseFinal(ctx, src[1], sent) && INVERTING.has(tokens[cue.last - 1]!.norm)) {
+      const content = contentBefore(ctx, j, sent);
+      if (content.length) return { cue, source: src, content: [...content, ...splitQuoteAfter(ctx, src[1])], via: 'content-cue-source' };
+    }
+  }
+  // 3. ", saying …" / "… and told …": the subject of the clause, or the source just used in this sentence.
+  if (left && (left.pos === 'CCONJ' || (left.norm === ',' && head.norm.endsWith('ing')))) {
+    const src = prevFrame && prevFrame.source && tokens[prevFrame.cue.first]!.sent === head.sent ? prevFrame.source : sentenceSubject(tokens, sent.first, j);
+    const content = contentAfter(ctx, after, sent);
+    return src && content.length ? { cue, source: src, content, via: 'subject-cue-content' } : null;
+  }
+  // 4. "X, the ministry’s spokesman, said" / "X, who …, said": an appositive or relative clause between.
+  if (left && left.norm === ',') {
+    let k = j - 1;
+    while (k >= sent.first && tokens[k]!.norm !== ',') k--;
+    const inner = phraseEndingAt(tokens, j - 1, k + 1);
+    const src = inner && inner[0] === k + 1 && tokens[j - 1]!.pos === 'PROPN' ? inner : k > sent.first ? phraseEndingAt(tokens, k - 1, sent.first) : null;
+    const content = contentAfter(ctx, after, sent);
+    return src && content.length ? { cue, source: src, content, via: 'source-apposition-cue-content' } : null;
+  }
+  // 5. No source: only for passives ("is expected to …", "was reported").
+  if (head.pos === 'AUX' || ['is', 'are', 'was', 'were', 'be'].includes(head.norm)) {
+    const content = contentAfter(ctx, after, sent);
+    return content.length ? { cue, source: null, content, via: 'passive-cue-content' } : null;
+  }
+  return null;
+}

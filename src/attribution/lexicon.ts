@@ -1,0 +1,89 @@
+/**
+ * The cue lexicon: data/attribution/cues.json (editorial verbs and phrases, thresholds) and
+ * data/attribution/cues.learned.json (counts learned from PolNeAR train by `npm run train`),
+ * validated and compiled once into lookups the stage uses per token.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DATA_DIR } from '../data-dir.js';
+import type { Pos } from '../types.js';
+
+const countPair = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+export const cuesSchema = z.object({
+  _about: z.string(),
+  thresholds: z.object({ wordPrecision: z.number(), wordMinCue: z.number(), phrasePrecision: z.number() }),
+  verbs: z.array(z.string().min(1)),
+  phrases: z.array(z.string().min(1)),
+  sourceAfter: z.array(z.string().min(1)),
+  headlineColon: z.boolean(),
+});
+
+export const learnedCuesSchema = z.object({
+  _about: z.string(),
+  /** "word/C" (C the coarse POS class) -> [times inside a cue, times seen]. */
+  words: z.record(z.string(), countPair),
+  /** "w1 w2 …" -> [times a cue, times seen]. */
+  phrases: z.record(z.string(), countPair),
+});
+
+export type CuesFile = z.infer<typeof cuesSchema>;
+export type LearnedCues = z.infer<typeof learnedCuesSchema>;
+
+/** Coarse part-of-speech class for the lexicon: V(erb), N(oun), O(ther). */
+export function posClass(pos: Pos): 'V' | 'N' | 'O' {
+  if (pos === 'VERB' || pos === 'AUX') return 'V';
+  if (pos === 'NOUN' || pos === 'PROPN') return 'N';
+  return 'O';
+}
+
+export interface CuePhrase {
+  words: string[];
+  /** The source follows the phrase ("according to the ministry"). */
+  sourceAfter: boolean;
+}
+
+export interface AttributionLexicon {
+  /** Words that are cues when tagged as verbs (V) or nouns (N). */
+  cueWords: { V: ReadonlySet<string>; N: ReadonlySet<string> };
+  /** Verb forms that are cues whatever their tagged POS. */
+  verbs: ReadonlySet<string>;
+  /** Cue phrases by first word, longest first. */
+  phrases: ReadonlyMap<string, CuePhrase[]>;
+  headlineColon: boolean;
+}
+
+export function compileLexicon(cues: CuesFile, learned: LearnedCues | null): AttributionLexicon {
+  const { wordPrecision, wordMinCue, phrasePrecision } = cues.thresholds;
+  const cueWords = { V: new Set<string>(cues.verbs), N: new Set<string>() };
+  for (const [key, [inCue, seen]] of Object.entries(learned?.words ?? {})) {
+    const slash = key.lastIndexOf('/');
+    const word = key.slice(0, slash);
+    const cls = key.slice(slash + 1);
+    if (cls !== 'V' && cls !== 'N') continue;
+    if (/^[a-z]/.test(word) && inCue >= wordMinCue && inCue / Math.max(seen, 1) >= wordPrecision) cueWords[cls].add(word);
+  }
+  const sourceAfter = new Set(cues.sourceAfter);
+  const all = new Set(cues.phrases);
+  for (const [p, [asCue, seen]] of Object.entries(learned?.phrases ?? {})) {
+    if (/^[a-z]/.test(p) && asCue / Math.max(seen, 1) >= phrasePrecision) all.add(p);
+  }
+  const phrases = new Map<string, CuePhrase[]>();
+  for (const p of all) {
+    const words = p.split(' ');
+    const list = phrases.get(words[0]!) ?? [];
+    list.push({ words, sourceAfter: sourceAfter.has(p) });
+    phrases.set(words[0]!, list);
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { cueWords, verbs: new Set(cues.verbs), phrases, headlineColon: cues.headlineColon };
+}
+
+export function loadAttributionLexicon(dataDir: string = DATA_DIR): AttributionLexicon {
+  const dir = join(dataDir, 'attribution');
+  const cues = cuesSchema.parse(JSON.parse(readFileSync(join(dir, 'cues.json'), 'utf8')));
+  const learnedPath = join(dir, 'cues.learned.json');
+  const learned = existsSync(learnedPath) ? learnedCuesSchema.parse(JSON.parse(readFileSync(learnedPath, 'utf8'))) : null;
+  return compileLexicon(cues, learned);
+}

@@ -1,0 +1,196 @@
+/**
+ * The checks' word lists: data/checks/*.json, one zod schema per file, compiled once into sets and
+ * maps that every article shares. The role vocabulary (data/roles.json) gives display labels and ranks.
+ */
+import { z } from 'zod';
+import { readDataJson } from '../data-dir.js';
+
+const words = z.array(z.string().min(1));
+const about = { _about: z.string().optional(), sources: words.min(1) };
+
+export const quotesFileSchema = z.object({ ...about, filler: words, negations: words }).passthrough();
+
+export const vagueFileSchema = z
+  .object({
+    ...about,
+    unnamedNouns: words,
+    singularNouns: words,
+    singularDeterminers: words,
+    modifiedOnlyNouns: words,
+    genericModifiers: words,
+    sayingVerbs: words,
+    betweenWords: words,
+    affiliationPrepositions: words,
+    looseModifiers: words,
+    beForms: words,
+    passiveAdverbs: words,
+    agentlessPassives: z.array(z.object({ participle: z.string().min(1), next: z.array(z.string()) })),
+    evidentialAdverbs: words,
+    unnamedReportPhrases: words,
+  })
+  .passthrough();
+
+export const temporalFileSchema = z
+  .object({
+    ...about,
+    ordinals: z.record(z.string(), z.number().int().positive()),
+    cardinals: z.record(z.string(), z.number().int().positive()),
+    yearWords: words,
+    ordinalYearLeads: words,
+    possessives: words,
+    countLinks: words,
+    repeatMarkers: words,
+    anniversaryWords: words,
+    maxWordsToEvent: z.number().int().positive(),
+    toleranceYears: z.object({ ordinal: z.number().min(0), count: z.number().min(0), anniversary: z.number().min(0) }),
+  })
+  .passthrough();
+
+export const officialsFileSchema = z
+  .object({
+    ...about,
+    singleHolderRoles: words,
+    seniorRoles: words,
+    titleQualifiers: words,
+    variantThreshold: z.number().min(0).max(1),
+  })
+  .passthrough();
+
+export const unattributedFileSchema = z
+  .object({ ...about, countNouns: words, numberWords: words, intentPhrases: words, hedges: words, attributionCues: words })
+  .passthrough();
+
+const rolesFileSchema = z
+  .object({
+    roles: z.array(z.object({ key: z.string(), label: z.string() }).passthrough()),
+    ranks: words,
+    honorifics: words,
+  })
+  .passthrough();
+
+const set = (xs: readonly string[]): ReadonlySet<string> => new Set(xs.map((x) => x.toLowerCase()));
+/** Multi-word phrases as token lists, for matching against token norms. */
+const phrases = (xs: readonly string[]): readonly (readonly string[])[] => xs.map((x) => x.toLowerCase().split(/\s+/));
+
+export interface ChecksLexicon {
+  filler: ReadonlySet<string>;
+  negations: ReadonlySet<string>;
+  vague: {
+    unnamedNouns: ReadonlySet<string>;
+    singularNouns: ReadonlySet<string>;
+    singularDeterminers: ReadonlySet<string>;
+    modifiedOnlyNouns: ReadonlySet<string>;
+    genericModifiers: ReadonlySet<string>;
+    sayingVerbs: ReadonlySet<string>;
+    betweenWords: ReadonlySet<string>;
+    affiliationPrepositions: ReadonlySet<string>;
+    looseModifiers: ReadonlySet<string>;
+    beForms: ReadonlySet<string>;
+    passiveAdverbs: ReadonlySet<string>;
+    /** participle -> words that must follow it (empty: any). */
+    agentlessPassives: ReadonlyMap<string, ReadonlySet<string>>;
+    evidentialAdverbs: ReadonlySet<string>;
+    unnamedReportPhrases: readonly (readonly string[])[];
+  };
+  temporal: {
+    ordinals: ReadonlyMap<string, number>;
+    cardinals: ReadonlyMap<string, number>;
+    yearWords: ReadonlySet<string>;
+    ordinalYearLeads: ReadonlySet<string>;
+    possessives: ReadonlySet<string>;
+    countLinks: ReadonlySet<string>;
+    repeatMarkers: readonly (readonly string[])[];
+    anniversaryWords: ReadonlySet<string>;
+    maxWordsToEvent: number;
+    tolerance: { ordinal: number; count: number; anniversary: number };
+  };
+  officials: {
+    singleHolderRoles: ReadonlySet<string>;
+    seniorRoles: ReadonlySet<string>;
+    titleQualifiers: ReadonlySet<string>;
+    variantThreshold: number;
+    /** Role key -> label ("defence minister"). */
+    roleLabels: ReadonlyMap<string, string>;
+    /** Ranks and honorifics, lower-cased, to strip from a name before comparing it. */
+    nameNoise: ReadonlySet<string>;
+  };
+  unattributed: {
+    countNouns: ReadonlySet<string>;
+    numberWords: ReadonlySet<string>;
+    intentPhrases: readonly (readonly string[])[];
+    hedges: ReadonlySet<string>;
+    attributionCues: ReadonlySet<string>;
+  };
+}
+
+/** Read and validate a data file; a bad file is a packaging error, so say which file and where. */
+function readChecked<T>(name: string, schema: z.ZodType<T>): T {
+  const r = schema.safeParse(readDataJson<unknown>(name));
+  if (!r.success) {
+    const where = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
+    throw new Error(`wiretrace: data/${name} is not valid: ${where.join('; ')}`);
+  }
+  return r.data;
+}
+
+let cached: ChecksLexicon | null = null;
+
+export function loadChecksLexicon(): ChecksLexicon {
+  if (cached) return cached;
+  const q = readChecked('checks/quotes.json', quotesFileSchema);
+  const v = readChecked('checks/vague-source.json', vagueFileSchema);
+  const t = readChecked('checks/temporal.json', temporalFileSchema);
+  const o = readChecked('checks/officials.json', officialsFileSchema);
+  const u = readChecked('checks/unattributed.json', unattributedFileSchema);
+  const roles = readChecked('roles.json', rolesFileSchema);
+  const nameNoise = new Set<string>();
+  for (const w of [...roles.ranks, ...roles.honorifics]) for (const part of w.toLowerCase().split(/\s+/)) nameNoise.add(part);
+  cached = Object.freeze({
+    filler: set(q.filler),
+    negations: set(q.negations),
+    vague: {
+      unnamedNouns: set(v.unnamedNouns),
+      singularNouns: set(v.singularNouns),
+      singularDeterminers: set(v.singularDeterminers),
+      modifiedOnlyNouns: set(v.modifiedOnlyNouns),
+      genericModifiers: set(v.genericModifiers),
+      sayingVerbs: set(v.sayingVerbs),
+      betweenWords: set(v.betweenWords),
+      affiliationPrepositions: set(v.affiliationPrepositions),
+      looseModifiers: set(v.looseModifiers),
+      beForms: set(v.beForms),
+      passiveAdverbs: set(v.passiveAdverbs),
+      agentlessPassives: new Map(v.agentlessPassives.map((p) => [p.participle.toLowerCase(), set(p.next)])),
+      evidentialAdverbs: set(v.evidentialAdverbs),
+      unnamedReportPhrases: phrases(v.unnamedReportPhrases),
+    },
+    temporal: {
+      ordinals: new Map(Object.entries(t.ordinals)),
+      cardinals: new Map(Object.entries(t.cardinals)),
+      yearWords: set(t.yearWords),
+      ordinalYearLeads: set(t.ordinalYearLeads),
+      possessives: set(t.possessives),
+      countLinks: set(t.countLinks),
+      repeatMarkers: phrases(t.repeatMarkers),
+      anniversaryWords: set(t.anniversaryWords),
+      maxWordsToEvent: t.maxWordsToEvent,
+      tolerance: t.toleranceYears,
+    },
+    officials: {
+      singleHolderRoles: set(o.singleHolderRoles),
+      seniorRoles: set(o.seniorRoles),
+      titleQualifiers: set(o.titleQualifiers),
+      variantThreshold: o.variantThreshold,
+      roleLabels: new Map(roles.roles.map((r) => [r.key, r.label])),
+      nameNoise,
+    },
+    unattributed: {
+      countNouns: set(u.countNouns),
+      numberWords: set(u.numberWords),
+      intentPhrases: phrases(u.intentPhrases),
+      hedges: set(u.hedges),
+      attributionCues: set(u.attributionCues),
+    },
+  });
+  return cached;
+}

@@ -1,0 +1,186 @@
+/**
+ * temporal-claim: "the war enters its eighth year", "three years into the war", "the 10th
+ * anniversary of …" about a conflict the KB dates, checked against the publication date. A conflict
+ * may be counted from more than one start (2014, or the 2022 invasion): the claim stands if any
+ * count fits, and the message gives every count. Without a date the claim is reported unchecked.
+ */
+import type { Span, Token } from '../types.js';
+import type { KbEntry } from '../kb/index.js';
+import { dateFirst, dateLast } from '../kb/schema.js';
+import { q, type CheckContext, type FindingDraft } from './context.js';
+
+export const RULE = 'temporal-claim';
+
+type Kind = 'ordinal' | 'count' | 'anniversary';
+
+interface Claim {
+  kind: Kind;
+  n: number;
+  /** Token range [first, last) of the claim's words. */
+  first: number;
+  last: number;
+  /** Where the event must be named: before "its Nth year", right after "of"/"into"/"since". */
+  side: 'before' | 'after';
+}
+
+interface EventHit {
+  entries: KbEntry[];
+  first: number;
+  last: number;
+}
+
+const YEAR_MS = 365.2425 * 86400000;
+
+export function temporalClaim(ctx: CheckContext): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const { doc } = ctx;
+  for (const s of doc.sentences) {
+    const toks = doc.tokens.slice(s.first, s.last);
+    for (const claim of findClaims(ctx, toks)) {
+      const ev = nearestEvent(ctx, toks, claim);
+      if (!ev) continue;
+      const f = judge(ctx, claim, ev, toks);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function numberOf(ctx: CheckContext, t: Token | undefined, ordinal: boolean): number | null {
+  if (!t) return null;
+  const w = t.norm;
+  const map = ordinal ? ctx.lex.temporal.ordinals : ctx.lex.temporal.cardinals;
+  const v = map.get(w);
+  if (v !== undefined) return v;
+  const m = ordinal ? /^(\d{1,3})(st|nd|rd|th)$/.exec(w) : /^(\d{1,3})$/.exec(w);
+  return m ? Number(m[1]) : null;
+}
+
+function followedBy(toks: readonly Token[], i: number, phrase: readonly string[]): boolean {
+  return phrase.every((w, k) => toks[i + k]?.norm === w);
+}
+
+function findClaims(ctx: CheckContext, toks: readonly Token[]): Claim[] {
+  const t = ctx.lex.temporal;
+  const out: Claim[] = [];
+  const isRepeat = (i: number): boolean => t.repeatMarkers.some((p) => followedBy(toks, i, p));
+  for (let i = 0; i < toks.length; i++) {
+    const next = toks[i + 1]?.norm ?? '';
+    const ord = numberOf(ctx, toks[i], true);
+    if (ord !== null && t.yearWords.has(next) && !isRepeat(i + 2)) {
+      const det = toks[i - 1]?.norm ?? '';
+      const lead = toks[i - 2]?.norm ?? '';
+      const ofEvent = toks[i + 2]?.norm === 'of';
+      if (ofEvent && t.possessives.has(det)) {
+        out.push({ kind: 'ordinal', n: ord, first: i - 1, last: i + 3, side: 'after' });
+      } else if (t.possessives.has(det) && det !== 'the' && (t.ordinalYearLeads.has(lead) || lead === 'for')) {
+        out.push({ kind: 'ordinal', n: ord, first: i - 2, last: i + 2, side: 'before' });
+      }
+    } else if (ord !== null && t.anniversaryWords.has(next) && toks[i + 2]?.norm === 'of') {
+      out.push({ kind: 'anniversary', n: ord, first: Math.max(0, i - 1), last: i + 3, side: 'after' });
+    }
+    // "three years into", "a decade of", "two decades after"
+    const unit = next === 'year' || next === 'years' ? 1 : next === 'decade' || next === 'decades' ? 10 : 0;
+    if (unit > 0 && t.countLinks.has(toks[i + 2]?.norm ?? '')) {
+      const w = toks[i]!.norm;
+      const n = w === 'a' || w === 'an' ? 1 : numberOf(ctx, toks[i], false);
+      if (n !== null) out.push({ kind: 'count', n: n * unit, first: i, last: i + 3, side: 'after' });
+    }
+  }
+  return out;
+}
+
+/** Conflicts the KB knows, named in the sentence, nearest to the claim (within a few words). */
+function nearestEvent(ctx: CheckContext, toks: readonly Token[], claim: Claim): EventHit | null {
+  const kb = ctx.kb;
+  const max = ctx.lex.temporal.maxWordsToEvent;
+  let best: EventHit | null = null;
+  let bestDist = Infinity;
+  for (let i = 0; i < toks.length; i++) {
+    // Only words start names; the look-up runs only in sentences that make a claim, so it stays cheap.
+    if (!/^[\p{L}\p{N}]/u.test(toks[i]!.norm)) continue;
+    for (let j = Math.min(toks.length, i + kb.maxAliasWords) - 1; j >= i; j--) {
+      const surface = ctx.text.slice(toks[i]!.start, toks[j]!.end);
+      const entries = kb.lookup(surface).filter((e) => e.type === 'CONFLICT' && e.start);
+      if (entries.length === 0) continue;
+      // "X enters its Nth year": X comes before, a few words back; "N years into X": X follows at once.
+      const ok = claim.side === 'before' ? j < claim.first && claim.first - j <= max : i >= claim.last && i - claim.last <= 1;
+      const dist = claim.side === 'before' ? claim.first - j : i - claim.last;
+      if (ok && dist < bestDist) {
+        bestDist = dist;
+        best = { entries: withRelated(ctx, entries), first: i, last: j + 1 };
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+/** The conflict and its parts or whole ("the war in Ukraine" and the 2022 full-scale invasion). */
+function withRelated(ctx: CheckContext, entries: KbEntry[]): KbEntry[] {
+  const out = [...entries];
+  const ids = new Set(entries.map((e) => e.id));
+  for (const e of ctx.kb.entries.values()) {
+    if (e.type !== 'CONFLICT' || !e.start || ids.has(e.id)) continue;
+    const related = (e.parent && ids.has(e.parent)) || entries.some((x) => x.parent === e.id);
+    if (related) {
+      out.push(e);
+      ids.add(e.id);
+    }
+  }
+  return out.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''));
+}
+
+function years(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / YEAR_MS;
+}
+
+function fits(ctx: CheckContext, claim: Claim, f: number): boolean {
+  const tol = ctx.lex.temporal.tolerance;
+  if (claim.kind === 'ordinal') return f >= claim.n - 1 - tol.ordinal && f < claim.n + tol.ordinal;
+  if (claim.kind === 'count') return f >= claim.n - tol.count && f < claim.n + 1;
+  return Math.abs(f - claim.n) <= tol.anniversary;
+}
+
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+function judge(ctx: CheckContext, claim: Claim, ev: EventHit, toks: readonly Token[]): FindingDraft | null {
+  const first = Math.max(0, Math.min(claim.first, ev.first));
+  const last = Math.min(toks.length, Math.max(claim.last, ev.last));
+  const phrase = ctx.text.slice(toks[first]!.start, toks[last - 1]!.end);
+  const evidence: Span[] = [{ start: toks[first]!.start, end: toks[last - 1]!.end, text: phrase }];
+  if (!ctx.published) {
+    return {
+      rule: RULE,
+      severity: 'info',
+      message: `The article says ${q(phrase)}, but it has no publication date, so the claim could not be checked (give one with --published).`,
+      evidence,
+    };
+  }
+  const date = ctx.published;
+  const counts: string[] = [];
+  for (const e of ev.entries) {
+    const start = dateFirst(e.start!);
+    const until = claim.kind === 'ordinal' && e.end && dateLast(e.end) < date ? dateLast(e.end) : date;
+    const f = years(start, until);
+    if (f < 0) continue;
+    if (fits(ctx, claim, f)) return null;
+    const n = claim.kind === 'ordinal' ? `in its ${ordinal(Math.floor(f) + 1)} year` : `${Math.floor(f)} years on`;
+    counts.push(`counting from ${e.start} (${e.name}) it was ${n}`);
+  }
+  if (counts.length === 0) return null;
+  return {
+    rule: RULE,
+    severity: 'medium',
+    message: `The article says ${q(phrase)}, but on ${date} ${joinAnd(counts)}.`,
+    evidence,
+  };
+}
+
+function joinAnd(xs: string[]): string {
+  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('; ')}; and ${xs[xs.length - 1]}`;
+}

@@ -1,0 +1,143 @@
+/**
+ * vague-source: claims whose source the reader cannot check. Three shapes, each found on the
+ * sentence's tokens (so they are caught whether or not the attribution stage made an attribution):
+ *   unnamed sources   "Analysts suggest", "sources said", "a person familiar with the talks said"
+ *   agentless passive "has been interpreted as", "is believed to", "it is said that" (no "by …")
+ *   evidentials       "reportedly", "allegedly", "according to reports"
+ * A named affiliation ("analysts at RUSI", "Reuters sources") is a source, not a vague one.
+ */
+import type { Token } from '../types.js';
+import { aliasKey } from '../kb/normalise.js';
+import { q, type CheckContext, type FindingDraft } from './context.js';
+
+export const RULE = 'vague-source';
+
+const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'could', 'can', 'should', 'must']);
+
+export function vagueSource(ctx: CheckContext): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const taken: [number, number][] = [];
+  const add = (toks: readonly Token[], a: number, b: number, severity: 'medium' | 'low', message: (p: string) => string): void => {
+    const start = toks[a]!.start;
+    const end = toks[b - 1]!.end;
+    if (taken.some(([s, e]) => start < e && end > s)) return;
+    taken.push([start, end]);
+    const text = ctx.text.slice(start, end);
+    out.push({ rule: RULE, severity, message: message(text), evidence: [{ start, end, text }] });
+  };
+  for (const s of ctx.doc.sentences) {
+    const toks = ctx.doc.tokens.slice(s.first, s.last);
+    for (let i = 0; i < toks.length; i++) {
+      const phrase = reportPhrase(ctx, toks, i);
+      if (phrase > 0) {
+        add(toks, i, i + phrase, 'medium', (p) => `${q(p)} does not say whose reports or which sources; the reader cannot check them.`);
+        continue;
+      }
+      const unnamed = unnamedSource(ctx, toks, i);
+      if (unnamed) {
+        add(toks, unnamed[0], unnamed[1], 'medium', (p) => `The claim rests on unnamed sources (${q(p)}): the article does not name them or say where they work.`);
+        continue;
+      }
+      const passive = agentlessPassive(ctx, toks, i);
+      if (passive) {
+        add(toks, passive[0], passive[1], 'low', (p) => `${q(p)} does not say by whom: the reading is given no named source.`);
+        continue;
+      }
+      if (ctx.lex.vague.evidentialAdverbs.has(toks[i]!.norm)) {
+        add(toks, i, i + 1, 'low', (p) => `${q(p)} passes on a claim without saying who made it.`);
+      }
+    }
+  }
+  return out;
+}
+
+/** "according to reports", "according to unconfirmed reports" …: the length in tokens, or 0. */
+function reportPhrase(ctx: CheckContext, toks: readonly Token[], i: number): number {
+  for (const p of ctx.lex.vague.unnamedReportPhrases) {
+    if (p.every((w, k) => toks[i + k]?.norm === w)) {
+      // "according to reports by the BBC" names them.
+      const after = toks[i + p.length];
+      if (after && (after.norm === 'by' || after.norm === 'from' || after.norm === 'in') && isNamed(ctx, toks[i + p.length + 1], toks[i + p.length + 2])) return 0;
+      return p.length;
+    }
+  }
+  return 0;
+}
+
+/** A proper name that is not just a nationality ("Western", "Ukrainian"): a named affiliation. */
+function isNamed(ctx: CheckContext, t: Token | undefined, t2?: Token): boolean {
+  if (!t) return false;
+  if (t.norm === 'the' && t2) return isNamed(ctx, t2);
+  if (t.pos !== 'PROPN') return false;
+  return !isNationality(ctx, t);
+}
+
+/** "Russian", "Chinese", "Israeli": from the KB's adjectives, else by the usual English endings. */
+function isNationality(ctx: CheckContext, t: Token): boolean {
+  if (ctx.kb.adjectives.has(aliasKey(t.text))) return true;
+  return t.text !== t.text.toUpperCase() && /(an|ese|ish|i)$/.test(t.norm);
+}
+
+/** Token range of an unnamed source followed by a saying verb, or null. */
+function unnamedSource(ctx: CheckContext, toks: readonly Token[], i: number): [number, number] | null {
+  const v = ctx.lex.vague;
+  const t = toks[i]!;
+  const det = toks[i - 1];
+  const plural = v.unnamedNouns.has(t.norm);
+  const singular = v.singularNouns.has(t.norm) && det !== undefined && v.singularDeterminers.has(det.norm);
+  const modifiedOnly = v.modifiedOnlyNouns.has(t.norm);
+  if (!plural && !singular && !modifiedOnly) return null;
+  if (modifiedOnly && !plural && !singular && !v.looseModifiers.has(toks[i + 1]?.norm ?? '')) return null;
+  // "some"/"many"/"others" are sources only on their own ("Some argue"), not as determiners ("some analysts").
+  if (plural && (t.norm === 'some' || t.norm === 'many' || t.norm === 'others') && toks[i + 1]?.pos !== 'VERB') return null;
+  // Words before it: "Western", "Ukrainian", "senior" leave it unnamed; a name ("RUSI analysts",
+  // "Kremlin sources", "Russia's analysts") is an affiliation.
+  let first = singular ? i - 1 : i;
+  for (let k = first - 1; k >= 0 && k >= i - 4; k--) {
+    const p = toks[k]!;
+    if (v.genericModifiers.has(p.norm) || isNationality(ctx, p) || (p.pos === 'ADJ' && !isNamed(ctx, p))) {
+      first = k;
+      continue;
+    }
+    if (p.norm === "'s" || isNamed(ctx, p)) return null;
+    break;
+  }
+  let j = i + 1;
+  const next = toks[j];
+  if (!next) return null;
+  // "analysts at the Royal United Services Institute" names them.
+  if (v.affiliationPrepositions.has(next.norm) && isNamed(ctx, toks[j + 1], toks[j + 2])) return null;
+  // "people familiar with the matter", "a source close to the Kremlin": read on to the verb.
+  if (v.looseModifiers.has(next.norm)) {
+    let k = j + 1;
+    while (k < toks.length && k <= j + 8 && !v.sayingVerbs.has(toks[k]!.norm)) k++;
+    if (k >= toks.length || k > j + 8) return null;
+    return [first, k + 1];
+  }
+  while (j < toks.length && j <= i + 3 && v.betweenWords.has(toks[j]!.norm)) j++;
+  const verb = toks[j];
+  if (!verb || !v.sayingVerbs.has(verb.norm)) return null;
+  // "point" only as "point out"; a "that"-less object after "see" or "view" is not a claim ("experts see a risk" is).
+  if (verb.norm.startsWith('point') && toks[j + 1]?.norm !== 'out') return null;
+  return [first, j + 1];
+}
+
+/** "has (also) been interpreted as", "is believed to", "it is said that" with no "by" after: token range, or null. */
+function agentlessPassive(ctx: CheckContext, toks: readonly Token[], i: number): [number, number] | null {
+  const v = ctx.lex.vague;
+  const next = v.agentlessPassives.get(toks[i]!.norm);
+  if (!next) return null;
+  // A form of "be" before the participle, adverbs allowed between.
+  let k = i - 1;
+  while (k >= 0 && v.passiveAdverbs.has(toks[k]!.norm)) k--;
+  if (k < 0 || !v.beForms.has(toks[k]!.norm)) return null;
+  const aux = (w: string): boolean => v.beForms.has(w) || v.passiveAdverbs.has(w) || AUX.has(w);
+  while (k > 0 && aux(toks[k - 1]!.norm)) k--;
+  const after = toks[i + 1];
+  const afterNorm = after ? after.norm : '.';
+  if (next.size > 0 && !next.has(afterNorm)) return null;
+  // An agent anywhere in the next few words: "was described as reckless by the minister".
+  for (let j = i + 1; j < toks.length && j <= i + 8; j++) if (toks[j]!.norm === 'by') return null;
+  const end = after && next.has(afterNorm) && after.pos !== 'PUNCT' ? i + 2 : i + 1;
+  return [k, end];
+}

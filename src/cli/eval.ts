@@ -1,0 +1,35 @@
+/**
+ * `wiretrace eval polnear DIR [--json]`: attribution figures on a PolNeAR-style folder
+ * (DIR/text and DIR/attributions), scored by the protocol in src/eval/protocol.ts.
+ */
+import type { Command } from 'commander';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './main.js';
+import { loadResources } from '../resources.js';
+import { analyzeDoc } from '../pipeline.js';
+import { evaluatePolnear, EvalDirError } from '../eval/polnear.js';
+import { formatEval } from '../eval/format.js';
+
+export function registerEval(program: Command, io: Io, setExit: (code: number) => void): void {
+  const evalCmd = program.command('eval').description('Measure the analysis against annotated corpora.');
+  evalCmd
+    .command('polnear')
+    .description('Score attribution (source, cue, content) on a PolNeAR folder holding text/ and attributions/.')
+    .argument('<dir>', 'a folder with text/*.txt and attributions/*.ann, like PolNeAR dev')
+    .option('--json', 'print the figures as JSON')
+    .action((dir: string, opts: { json?: boolean }) => {
+      const res = loadResources();
+      try {
+        const result = evaluatePolnear(dir, (article) => analyzeDoc(article, res).attributions);
+        io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatEval(result));
+        setExit(EXIT.ok);
+      } catch (e) {
+        if (e instanceof EvalDirError) {
+          io.stderr(`wiretrace: ${e.message}\n`);
+          setExit(EXIT.input);
+          return;
+        }
+        throw e;
+      }
+    });
+}

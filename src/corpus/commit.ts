@@ -1,0 +1,280 @@
+/**
+ * The single writer: each analysed article is committed in ONE transaction with its whole report
+ * and every index row derived from it, so a crash (even `kill -9`) leaves either all of an article
+ * or none of it. Exact duplicates (same text hash) change nothing; near-duplicates are linked to
+ * their original; new stories join a story cluster and are checked against the corpus for
+ * quote-contradiction and number-contradiction.
+ */
+import type { Db } from '../store/db.js';
+import type { Report } from '../types.js';
+import { quadClass } from './cameo.js';
+import type { Fingerprint, SpeakerRef } from './fingerprint.js';
+import { BANDS, bandKeys, bufferToSig, sigToBuffer, similarity } from './minhash.js';
+import { words } from './words.js';
+
+/** What a worker hands the writer for one article. */
+export interface Analysed {
+  name: string;
+  report: Report;
+  /** The report, deflated (store/codec.ts). */
+  blob: Buffer;
+  fp: Fingerprint;
+}
+
+export type CommitResult =
+  | { status: 'stored'; id: number; story: number }
+  | { status: 'duplicate'; id: number }
+  | { status: 'near-duplicate'; id: number; original: number; similarity: number };
+
+/** Jaccard (estimated) at or above which an article is a copy of an earlier one. */
+export const NEAR_DUPLICATE = 0.7;
+/** Topic similarity and date distance within which two articles report the same happening. */
+export const SAME_STORY = 0.3;
+export const STORY_DAYS = 3;
+/** Figures that differ by less than this share are the same figure rounded. */
+const FIGURE_TOLERANCE = 0.1;
+
+const TEXT_NS = 0;
+const TOPIC_NS = 1;
+const TOPIC_BANDS = 16;
+
+function dayNumber(iso: string | null): number | null {
+  if (!iso) return null;
+  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? null : Math.floor(t / 86400000);
+}
+
+function sameSpeaker(a: { key: string; norm: string }, b: { key: string; norm: string }): boolean {
+  if (a.key === b.key) return true;
+  const la = a.norm.split(' ').pop();
+  const lb = b.norm.split(' ').pop();
+  return la !== undefined && la === lb;
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+export class Committer {
+  private readonly db: Db;
+  private readonly speakerIds = new Map<string, number>();
+  private readonly st;
+  readonly tx: (a: Analysed, now: string) => CommitResult;
+
+  constructor(db: Db) {
+    this.db = db;
+    const p = (sql: string) => db.prepare(sql);
+    this.st = {
+      byHash: p('SELECT id FROM articles WHERE hash = ?').pluck(),
+      nearByHash: p('SELECT id FROM near_duplicates WHERE hash = ?').pluck(),
+      candidates: p(`SELECT DISTINCT article FROM lsh WHERE key IN (SELECT value FROM json_each(?)) LIMIT 50`).pluck(),
+      sigOf: p('SELECT minhash FROM articles WHERE id = ?').pluck(),
+      storyOf: p('SELECT story, published FROM articles WHERE id = ?'),
+      nextId: p('SELECT COALESCE(MAX(id), 0) + 1 FROM articles').pluck(),
+      nextNearId: p('SELECT COALESCE(MAX(id), 0) + 1 FROM near_duplicates').pluck(),
+      insertArticle: p(
+        `INSERT INTO articles (id, hash, name, title, published, url, source, story, minhash, text, report, ingested)
+         VALUES (@id, @hash, @name, @title, @published, @url, @source, @story, @minhash, @text, @report, @ingested)`,
+      ),
+      insertNear: p(
+        `INSERT INTO near_duplicates (id, hash, original, similarity, name, title, published, url, source, ingested)
+         VALUES (@id, @hash, @original, @similarity, @name, @title, @published, @url, @source, @ingested)`,
+      ),
+      insertFts: p('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      insertLsh: p('INSERT INTO lsh (key, article) VALUES (?, ?)'),
+      insertEntity: p('INSERT INTO entities (article, eid, name, type, kb, mentions) VALUES (?, ?, ?, ?, ?, ?)'),
+      upsertSpeaker: p(
+        `INSERT INTO speakers (key, name, norm) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id`,
+      ).pluck(),
+      speakerById: p('SELECT key, norm, name FROM speakers WHERE id = ?'),
+      insertQuote: p(
+        `INSERT INTO quotes (article, aid, speaker, source, type, cue, content, in_headline, start, day)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertQuoteKey: p('INSERT INTO quote_keys (hash, quote, speaker, start, end) VALUES (?, ?, ?, ?, ?)'),
+      sameWords: p(
+        `SELECT qk.speaker, qk.start, qk.end, q.article, a.text, a.title FROM quote_keys qk
+         JOIN quotes q ON q.id = qk.quote JOIN articles a ON a.id = q.article
+         WHERE qk.hash = ? AND qk.speaker != ? AND q.article != ? LIMIT 5`,
+      ),
+      insertEvent: p(
+        `INSERT INTO events (article, vid, code, root, quad, goldstein, actor1, actor2, actor1_entity, actor2_entity,
+           day, location, country, lat, lon, start, end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertFinding: p('INSERT INTO findings (article, fid, rule, severity, message) VALUES (?, ?, ?, ?, ?)'),
+      insertFigure: p('INSERT INTO figures (article, key, value, day, start, end) VALUES (?, ?, ?, ?, ?, ?)'),
+      storyFigures: p(
+        `SELECT f.article, f.value, f.start, f.end, a.text, a.title FROM figures f JOIN articles a ON a.id = f.article
+         WHERE a.story = ? AND f.key = ? AND f.article != ? ORDER BY f.article, f.start`,
+      ),
+      insertCorpusFinding: p(
+        `INSERT OR IGNORE INTO corpus_findings (rule, severity, key, article_a, article_b, message, evidence)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    this.tx = db.transaction((a: Analysed, now: string) => this.commitInTx(a, now));
+  }
+
+  commit(a: Analysed, now = new Date().toISOString()): CommitResult {
+    return this.tx(a, now);
+  }
+
+  private commitInTx(a: Analysed, now: string): CommitResult {
+    const { report, fp } = a;
+    const art = report.article;
+    const existing = (this.st.byHash.get(fp.hash) ?? this.st.nearByHash.get(fp.hash)) as number | undefined;
+    if (existing !== undefined) return { status: 'duplicate', id: existing };
+
+    const textKeys = bandKeys(fp.minhash, BANDS, TEXT_NS);
+    let best: { id: number; sim: number } | null = null;
+    for (const cand of this.st.candidates.all(JSON.stringify(textKeys)) as number[]) {
+      const sim = similarity(fp.minhash, bufferToSig(this.st.sigOf.get(cand) as Buffer));
+      if (sim >= NEAR_DUPLICATE && (!best || sim > best.sim)) best = { id: cand, sim };
+    }
+    if (best) {
+      const id = this.st.nextNearId.get() as number;
+      this.st.insertNear.run({
+        id, hash: fp.hash, original: best.id, similarity: best.sim, name: a.name, title: art.title,
+        published: art.published, url: art.url, source: art.source, ingested: now,
+      });
+      return { status: 'near-duplicate', id, original: best.id, similarity: best.sim };
+    }
+
+    const id = this.st.nextId.get() as number;
+    const day = dayNumber(art.published);
+    let story = id;
+    const topicKeys: number[] = [];
+    if (fp.topic && day !== null) {
+      topicKeys.push(...bandKeys(fp.topic, TOPIC_BANDS, TOPIC_NS, day));
+      const near: number[] = [];
+      for (let d = day - STORY_DAYS; d <= day + STORY_DAYS; d++) near.push(...bandKeys(fp.topic, TOPIC_BANDS, TOPIC_NS, d));
+      let bestStory: { story: number; sim: number } | null = null;
+      for (const cand of this.st.candidates.all(JSON.stringify(near)) as number[]) {
+        const sim = similarity(fp.topic, bufferToSig(this.topicOf(cand)));
+        if (sim >= SAME_STORY && (!bestStory || sim > bestStory.sim)) {
+          const row = this.st.storyOf.get(cand) as { story: number } | undefined;
+          if (row) bestStory = { story: row.story, sim };
+        }
+      }
+      if (bestStory) story = bestStory.story;
+    }
+
+    // The topic signature is kept after the text signature in one blob (64 + 32 uint32).
+    const sigs = fp.topic ? Buffer.concat([sigToBuffer(fp.minhash), sigToBuffer(fp.topic)]) : sigToBuffer(fp.minhash);
+    this.st.insertArticle.run({
+      id, hash: fp.hash, name: a.name, title: art.title, published: art.published, url: art.url, source: art.source,
+      story, minhash: sigs, text: art.text, report: a.blob, ingested: now,
+    });
+    this.st.insertFts.run(id, art.title, art.text);
+    for (const k of textKeys) this.st.insertLsh.run(k, id);
+    for (const k of topicKeys) this.st.insertLsh.run(k, id);
+    for (const e of report.entities) this.st.insertEntity.run(id, e.id, e.name, e.type, e.kb?.id ?? null, e.mentions.length);
+
+    this.storeQuotes(id, a);
+    const published = art.published ? art.published.slice(0, 10) : null;
+    for (const v of report.events) {
+      const evDay = v.date ?? published;
+      this.st.insertEvent.run(
+        id, v.id, v.code, v.code.slice(0, 2), quadClass(v.code), v.goldstein, v.actor1.code ?? '', v.actor2.code ?? '',
+        v.actor1.entity, v.actor2.entity, evDay, v.location?.name ?? null, v.location?.country ?? null,
+        v.location?.lat ?? null, v.location?.lon ?? null, v.evidence.start, v.evidence.end,
+      );
+    }
+    for (const f of report.findings) this.st.insertFinding.run(id, f.id, f.rule, f.severity, f.message);
+    this.storeFigures(id, story, a);
+    return { status: 'stored', id, story };
+  }
+
+  private topicOf(article: number): Buffer {
+    const buf = this.st.sigOf.get(article) as Buffer;
+    return buf.subarray(256);
+  }
+
+  private speakerId(s: SpeakerRef): number {
+    const known = this.speakerIds.get(s.key);
+    if (known !== undefined) return known;
+    const id = this.st.upsertSpeaker.get(s.key, s.name, words(s.name).join(' ')) as number;
+    if (this.speakerIds.size < 100000) this.speakerIds.set(s.key, id);
+    return id;
+  }
+
+  private storeQuotes(article: number, a: Analysed): void {
+    const { report, fp } = a;
+    const art = report.article;
+    const byAid = new Map(fp.quotes.map((q) => [q.aid, q]));
+    for (const at of report.attributions) {
+      const q = byAid.get(at.id);
+      const speaker = q?.speaker ? this.speakerId(q.speaker) : null;
+      const content = at.content.map((c) => c.text).join(' … ');
+      const first = at.content[0]?.start ?? at.cue.start;
+      const info = this.st.insertQuote.run(
+        article, at.id, speaker, at.source?.text ?? null, at.type, at.cue.text, content, at.inHeadline ? 1 : 0, first,
+        art.published ? art.published.slice(0, 10) : null,
+      );
+      if (speaker === null || !q) continue;
+      const quoteId = Number(info.lastInsertRowid);
+      for (const k of q.keys) {
+        this.st.insertQuoteKey.run(k.hash, quoteId, speaker, k.start, k.end);
+        this.checkSameWords(article, a, speaker, k);
+      }
+    }
+  }
+
+  private checkSameWords(article: number, a: Analysed, speaker: number, k: { hash: number; start: number; end: number }): void {
+    const rows = this.st.sameWords.all(k.hash, speaker, article) as Array<{
+      speaker: number; start: number; end: number; article: number; text: string; title: string;
+    }>;
+    if (rows.length === 0) return;
+    const me = this.st.speakerById.get(speaker) as { key: string; norm: string; name: string };
+    const text = a.report.article.text;
+    for (const r of rows) {
+      const other = this.st.speakerById.get(r.speaker) as { key: string; norm: string; name: string };
+      if (sameSpeaker(me, other)) continue;
+      const quote = text.slice(k.start, k.end);
+      const message =
+        `The same words are attributed to ${other.name} in article ${r.article} (“${r.title}”) and to ${me.name} ` +
+        `in article ${article} (“${a.report.article.title}”): “${quote.length > 120 ? `${quote.slice(0, 117)}…` : quote}”`;
+      const evidence = [
+        { article: r.article, start: r.start, end: r.end, text: r.text.slice(r.start, r.end) },
+        { article, start: k.start, end: k.end, text: quote },
+      ];
+      this.st.insertCorpusFinding.run('quote-contradiction', 'high', `quote:${k.hash}`, r.article, article, message, JSON.stringify(evidence));
+    }
+  }
+
+  private storeFigures(article: number, story: number, a: Analysed): void {
+    const art = a.report.article;
+    const day = art.published ? art.published.slice(0, 10) : null;
+    const mine = new Map<string, Array<{ value: number; start: number; end: number }>>();
+    for (const f of a.fp.figures) {
+      this.st.insertFigure.run(article, f.key, f.value, day, f.start, f.end);
+      const list = mine.get(f.key) ?? [];
+      list.push(f);
+      mine.set(f.key, list);
+    }
+    if (story === article) return;
+    for (const [key, list] of mine) {
+      const theirs = this.st.storyFigures.all(story, key, article) as Array<{
+        article: number; value: number; start: number; end: number; text: string; title: string;
+      }>;
+      const byArticle = new Map<number, typeof theirs>();
+      for (const t of theirs) byArticle.set(t.article, [...(byArticle.get(t.article) ?? []), t]);
+      for (const [other, figs] of byArticle) {
+        const agree = list.some((m) => figs.some((f) => Math.abs(f.value - m.value) <= FIGURE_TOLERANCE * Math.max(f.value, m.value)));
+        if (agree) continue;
+        const f = figs[0]!;
+        const m = list[0]!;
+        const what = key.includes(':') ? `${key.split(':')[1]} ${key.split(':')[0]}` : key;
+        const message =
+          `Articles about the same story give different figures for ${what}: ${fmt(f.value)} in article ${other} ` +
+          `(“${f.title}”) and ${fmt(m.value)} in article ${article} (“${art.title}”).`;
+        const evidence = [
+          { article: other, start: f.start, end: f.end, text: f.text.slice(f.start, f.end) },
+          { article, start: m.start, end: m.end, text: art.text.slice(m.start, m.end) },
+        ];
+        this.st.insertCorpusFinding.run('number-contradiction', 'medium', `figure:${key}`, other, article, message, JSON.stringify(evidence));
+      }
+    }
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Ingesting into the store: the main thread reads inputs lazily and dispatches them to worker
+ * threads (analysis on every core), then commits results in input order through the single writer,
+ * so the database is the same whatever the number of workers. At most `window` items are in
+ * flight, which keeps memory flat however many articles come.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Readable } from 'node:stream';
+import type { Db } from '../store/db.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
+import { sourceItems } from '../ingest/sources.js';
+import { analyzeOne, openHashCheck, type JobItem, type WorkerInit, type WorkerResult } from '../ingest/work.js';
+import { loadResources } from '../resources.js';
+import { Committer } from './commit.js';
+
+export interface IngestOptions {
+  db: Db;
+  /** The database file, for the workers' read-only duplicate check (null: no check before analysis). */
+  dbPath: string | null;
+  inputs: readonly string[];
+  /** Worker threads; 0 analyses in the main thread. Default: one per core. */
+  workers?: number;
+  kbFiles?: string[];
+  maxBytes?: number;
+  stdin?: Readable;
+  onProgress?: (p: IngestProgress) => void;
+  onWarning?: (name: string, message: string) => void;
+}
+
+export interface IngestProgress {
+  done: number;
+  ingested: number;
+  seconds: number;
+}
+
+export interface IngestSummary {
+  /** Items read (articles, feed items, JSON lines), skipped ones included. */
+  read: number;
+  ingested: number;
+  duplicates: number;
+  nearDuplicates: number;
+  skipped: Array<{ name: string; reason: string }>;
+  seconds: number;
+  articlesPerSecond: number;
+  workers: number;
+  /** Milliseconds each worker took to load the pipeline's resources. */
+  workerStartMs: number[];
+  peakRssMb: number;
+}
+
+interface Pool {
+  submit(seq: number, item: JobItem): void;
+  close(): Promise<void>;
+  startMs: number[];
+}
+
+function workerPool(n: number, init: WorkerInit, onResult: (r: WorkerResult) => void, onError: (e: Error) => void): Promise<Pool> {
+  const url = new URL('../ingest/worker.js', import.meta.url);
+  const workers: Worker[] = [];
+  const load: number[] = [];
+  const startMs: number[] = [];
+  const ready: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = new Worker(url, { workerData: init });
+    workers.push(w);
+    load.push(0);
+    ready.push(
+      new Promise((resolve, reject) => {
+        w.once('error', reject);
+        w.on('message', (m: WorkerResult | { type: 'ready'; loadMs: number }) => {
+          if (m.type === 'ready') {
+            startMs.push(Math.round(m.loadMs));
+            resolve();
+            return;
+          }
+          load[i]!--;
+          onResult(m);
+        });
+      }),
+    );
+    w.on('error', onError);
+  }
+  return Promise.all(ready).then(() => ({
+    startMs,
+    submit(seq, item) {
+      let best = 0;
+      for (let i = 1; i < n; i++) if (load[i]! < load[best]!) best = i;
+      load[best]!++;
+      workers[best]!.postMessage({ seq, item });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  }));
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const nWorkers = opts.workers ?? availableParallelism();
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const committer = new Committer(opts.db);
+  const summary: IngestSummary = {
+    read: 0, ingested: 0, duplicates: 0, nearDuplicates: 0, skipped: [], seconds: 0, articlesPerSecond: 0,
+    workers: nWorkers, workerStartMs: [], peakRssMb: 0,
+  };
+  let peakRss = process.memoryUsage.rss();
+  const results = new Map<number, WorkerResult>();
+  let nextCommit = 0;
+  let inFlight = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+
+  const handle = (r: WorkerResult): void => {
+    switch (r.type) {
+      case 'skip':
+        summary.skipped.push({ name: r.name, reason: r.reason });
+        return;
+      case 'error':
+        failure ??= new Error(`${r.name}: ${r.message}`);
+        return;
+      case 'duplicate':
+        summary.duplicates++;
+        break;
+      case 'analysed': {
+        const blob = Buffer.from(r.blob.buffer, r.blob.byteOffset, r.blob.byteLength);
+        const c = committer.commit({ name: r.name, report: r.report, blob, fp: r.fp });
+        if (c.status === 'stored') summary.ingested++;
+        else if (c.status === 'duplicate') summary.duplicates++;
+        else summary.nearDuplicates++;
+        break;
+      }
+    }
+    for (const w of r.warnings) opts.onWarning?.(r.name, w);
+  };
+
+  const onResult = (r: WorkerResult): void => {
+    results.set(r.seq, r);
+    inFlight--;
+    try {
+      while (results.has(nextCommit)) {
+        const next = results.get(nextCommit)!;
+        results.delete(nextCommit);
+        nextCommit++;
+        handle(next);
+      }
+    } catch (e) {
+      failure ??= e as Error;
+    }
+    if (nextCommit % 64 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    opts.onProgress?.({ done: nextCommit, ingested: summary.ingested, seconds: (performance.now() - t0) / 1000 });
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes };
+  let pool: Pool | null = null;
+  let local: { res: ReturnType<typeof loadResources>; known: ReturnType<typeof openHashCheck> | null } | null = null;
+  if (nWorkers > 0) {
+    pool = await workerPool(nWorkers, init, onResult, (e) => {
+      failure ??= e;
+      wake?.();
+    });
+    summary.workerStartMs = pool.startMs;
+  } else {
+    const s = performance.now();
+    local = { res: loadResources({ kbFiles: init.kbFiles }), known: null };
+    summary.workerStartMs = [Math.round(performance.now() - s)];
+  }
+  const window = Math.max(8, nWorkers * 16);
+  let seq = 0;
+  try {
+    for await (const item of sourceItems(opts.inputs, opts.stdin)) {
+      if (failure) break;
+      summary.read++;
+      const s = seq++;
+      inFlight++;
+      if (item.kind === 'skip') {
+        onResult({ seq: s, type: 'skip', name: item.name, reason: item.reason });
+        continue;
+      }
+      if (pool) pool.submit(s, item);
+      else onResult(analyzeOne({ seq: s, item }, local!.res, local!.known, maxBytes));
+      while (inFlight >= window && !failure) await new Promise<void>((r) => (wake = r));
+    }
+    while (inFlight > 0 && !failure) await new Promise<void>((r) => (wake = r));
+  } finally {
+    await pool?.close();
+  }
+  if (failure) throw failure;
+  summary.seconds = (performance.now() - t0) / 1000;
+  const articles = summary.ingested + summary.duplicates + summary.nearDuplicates;
+  summary.articlesPerSecond = summary.seconds > 0 ? articles / summary.seconds : 0;
+  summary.peakRssMb = Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1048576);
+  return summary;
+}

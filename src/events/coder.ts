@@ -1,0 +1,342 @@
+/**
+ * The CAMEO coder over one sentence: finds dictionary verbs, matches their patterns around the verb
+ * (TABARI/PETRARCH style: `_` consecutive, blank open, `$ + ^ %` actor slots, `&` synonym sets),
+ * picks source and target groups (subject before the verb, first actor after it; passive "by"),
+ * and returns actor–action–target triples. No parser: words, parts of speech and groups only.
+ */
+import type { PatternElem, VerbDict, VerbForm, VerbPattern } from './dict/verbs.js';
+import { buildGroups, type ActorHit, type AgentHit, type Group, type Member } from './groups.js';
+import type { Word } from './words.js';
+
+export interface CodedEvent {
+  code: string;
+  source: Member | null;
+  target: Member | null;
+  /** Word range of the verb phrase. */
+  verbStart: number;
+  verbEnd: number;
+  /** Word range the event was read from (clause start to target end). */
+  from: number;
+  to: number;
+  /** The verb's own modality: "will visit", "plans to visit" -> 'future'; "may", "could" -> 'modal'. */
+  modality: 'asserted' | 'future' | 'modal';
+  /** The dictionary line of the pattern that matched, or null for the verb's default code. */
+  patternLine: number | null;
+}
+
+export interface CoderOptions {
+  /** Verb word indexes not to code (attribution cues in the pipeline). */
+  skipVerb?: (wordIndex: number) => boolean;
+}
+
+const BOUNDARY = new Set([
+  'AFTER', 'WHEN', 'WHILE', 'BECAUSE', 'ALTHOUGH', 'THOUGH', 'IF', 'SINCE', 'BEFORE', 'UNTIL', 'UNLESS',
+  'WHEREAS', 'WHO', 'WHICH', 'WHERE', ';', ':',
+]);
+const BE = new Set(['IS', 'ARE', 'WAS', 'WERE', 'BE', 'BEEN', 'BEING', "'S", "'RE"]);
+const NEG = new Set(['NOT', "N'T", 'NEVER']);
+const REPORT = new Set([
+  'SAID', 'SAYS', 'SAY', 'REPORTED', 'REPORTS', 'ADDED', 'TOLD', 'STATED', 'NOTED', 'ANNOUNCED', 'CONFIRMED',
+  'QUOTED', 'ACCORDING',
+]);
+const VERBISH_BEFORE = new Set(['TO', 'WILL', 'WOULD', "N'T", 'NOT', 'HAS', 'HAVE', 'HAD', 'CAN', 'MAY', 'MUST']);
+const PLACE_PREP = new Set(['IN', 'AT', 'ON', 'NEAR', 'DURING', 'OUTSIDE', 'INSIDE']);
+const ARTICLE = new Set(['A', 'AN', 'THE']);
+const FUTURE = new Set(['WILL', "'LL", 'SHALL', 'PLANS', 'PLAN', 'PLANNED', 'PLANNING', 'INTENDS', 'EXPECTED', 'SET', 'GOING']);
+const MODAL = new Set(['MAY', 'MIGHT', 'COULD', 'WOULD', 'SHOULD', 'CAN', 'MUST']);
+const DAYS_MONTHS = new Set([
+  'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY', 'JANUARY', 'FEBRUARY', 'MARCH',
+  'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER', 'I',
+]);
+
+interface Ctx {
+  words: readonly Word[];
+  groups: Group[];
+  /** Group index starting / ending at a word index. */
+  startsAt: Map<number, Group>;
+  endsAt: Map<number, Group>;
+  /** Last word index (exclusive) the coder reads: a closing ", officials said." is cut. */
+  limit: number;
+}
+
+interface Bind {
+  $?: Group;
+  '+'?: Group;
+  /** A compound before the verb is the source; after it, the target. */
+  '%pre'?: Group;
+  '%post'?: Group;
+  skipped: Group[];
+}
+
+/** Index where a closing reporting clause (", a senior official said on Saturday.") starts, else n. */
+export function reportClauseStart(words: readonly Word[]): number {
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (words[i]!.up !== ',') continue;
+    const tail = words.slice(i + 1);
+    if (tail.length > 16) return words.length;
+    if (tail.some((w) => REPORT.has(w.up))) return i;
+    if (tail.some((w) => w.up === ',')) return words.length;
+  }
+  return words.length;
+}
+
+function wordsSet(ctx: Ctx): Set<string> {
+  const s = new Set<string>();
+  for (let i = 0; i < ctx.limit; i++) s.add(ctx.words[i]!.up);
+  return s;
+}
+
+/** Literal words a pattern needs, checked against the sentence before any matching. */
+const needCache = new WeakMap<VerbPattern, string[]>();
+function needs(p: VerbPattern): string[] {
+  let n = needCache.get(p);
+  if (!n) {
+    n = [...p.pre, ...p.post].flatMap((e) => (e.item.kind === 'word' ? [e.item.word] : []));
+    needCache.set(p, n);
+  }
+  return n;
+}
+
+function matchSide(ctx: Ctx, elems: readonly PatternElem[], k: number, pos: number, dir: 1 | -1, bind: Bind, lo: number): boolean {
+  if (k === elems.length) return true;
+  const e = elems[k]!;
+  const tryAt = (p: number): boolean => {
+    const it = e.item;
+    if (it.kind === 'word') {
+      if (ctx.words[p]?.up !== it.word) return false;
+      return matchSide(ctx, elems, k + 1, p + dir, dir, bind, lo);
+    }
+    if (it.kind === 'syn') {
+      for (const ph of it.phrases) {
+        const s = dir === 1 ? p : p - ph.length + 1;
+        if (s < lo || s + ph.length > ctx.limit) continue;
+        let ok = true;
+        for (let j = 0; j < ph.length && ok; j++) ok = ctx.words[s + j]!.up === ph[j];
+        if (ok && matchSide(ctx, elems, k + 1, dir === 1 ? s + ph.length : s - 1, dir, bind, lo)) return true;
+      }
+      return false;
+    }
+    const g = dir === 1 ? ctx.startsAt.get(p) : ctx.endsAt.get(p + 1);
+    if (!g) return false;
+    if (it.role === '%' && g.members.length < 2) return false;
+    const saved = { ...bind, skipped: [...bind.skipped] };
+    if (it.role === '^') bind.skipped.push(g);
+    else if (it.role === '%') bind[dir === 1 ? '%post' : '%pre'] = g;
+    else bind[it.role] = g;
+    if (matchSide(ctx, elems, k + 1, dir === 1 ? g.end : g.start - 1, dir, bind, lo)) return true;
+    Object.assign(bind, saved);
+    return false;
+  };
+  if (e.closed) return pos >= lo && pos < ctx.limit && tryAt(pos);
+  if (dir === 1) {
+    for (let p = pos; p < ctx.limit; p++) if (tryAt(p)) return true;
+  } else {
+    for (let p = pos; p >= lo; p--) if (tryAt(p)) return true;
+  }
+  return false;
+}
+
+/** Dictionary verbs in the sentence: [word index, form], longest phrase at each position. */
+function findVerbs(ctx: Ctx, dict: VerbDict): { at: number; start: number; end: number; form: VerbForm }[] {
+  const out: { at: number; start: number; end: number; form: VerbForm }[] = [];
+  const { words } = ctx;
+  for (let i = 0; i < ctx.limit; i++) {
+    const w = words[i]!;
+    const forms = dict.forms.get(w.up);
+    if (!forms) continue;
+    const before = words[i - 1]?.up ?? '';
+    const after = words[i + 1]?.up ?? '';
+    // wink sometimes tags a verb as a noun or adjective: "to accord with", "Gondor welcome a …"
+    const verbal =
+      w.pos === 'VERB' ||
+      ((w.pos === 'NOUN' || w.pos === 'ADJ') && (VERBISH_BEFORE.has(before) || ARTICLE.has(after)));
+    for (const f of forms) {
+      const s = i - f.verbAt;
+      const e = s + f.words.length;
+      if (s < 0 || e > ctx.limit) continue;
+      let ok = true;
+      for (let j = 0; j < f.words.length && ok; j++) ok = words[s + j]!.up === f.words[j];
+      if (!ok) continue;
+      if (!verbal && f.words.length === 1) continue;
+      if (!verbal && !words.slice(s, e).some((x) => x.pos === 'VERB')) continue;
+      out.push({ at: i, start: s, end: e, form: f });
+      i = e - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+function clauseStart(ctx: Ctx, verbStart: number): number {
+  for (let i = verbStart - 1; i >= 0; i--) if (BOUNDARY.has(ctx.words[i]!.up)) return i + 1;
+  return 0;
+}
+
+/** The auxiliaries and adverbs right before a verb (nearest first), up to the clause start. */
+function auxChain(ctx: Ctx, verbStart: number, lo: number): string[] {
+  const out: string[] = [];
+  for (let i = verbStart - 1; i >= lo && out.length < 5; i--) {
+    const w = ctx.words[i]!;
+    if (w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || NEG.has(w.up) || w.up === 'TO') out.push(w.up);
+    else if (w.pos === 'VERB' && FUTURE.has(w.up)) out.push(w.up);
+    else break;
+  }
+  return out;
+}
+
+function isPassive(ctx: Ctx, verbStart: number, verbEnd: number, lo: number): Group | null {
+  const chain = auxChain(ctx, verbStart, lo);
+  if (!chain.some((w) => BE.has(w))) return null;
+  const v = ctx.words[verbEnd - 1]!.up;
+  if (!/(ED|EN|WN|UT|LD|NT|ND)$/.test(v)) return null;
+  for (let i = verbEnd; i < Math.min(ctx.limit, verbEnd + 4); i++) {
+    if (ctx.words[i]!.up === 'BY') return ctx.startsAt.get(i + 1) ?? null;
+  }
+  return null;
+}
+
+/** Codes every event of a sentence from its words and the actors and agents found in them. */
+export function codeSentence(
+  words: readonly Word[],
+  actors: readonly ActorHit[],
+  agents: readonly AgentHit[],
+  dict: VerbDict,
+  opts: CoderOptions = {},
+): CodedEvent[] {
+  if (actors.length === 0 && agents.length === 0) return [];
+  const startsAt = new Map<number, Group>();
+  const endsAt = new Map<number, Group>();
+  const ctx: Ctx = { words, groups: [], startsAt, endsAt, limit: reportClauseStart(words) };
+  const verbs = findVerbs(ctx, dict);
+  if (verbs.length === 0) return [];
+  const verbAt = new Set<number>();
+  for (const v of verbs) for (let i = v.start; i < v.end; i++) verbAt.add(i);
+  const groups = buildGroups(words, actors, agents, verbAt);
+  ctx.groups = groups;
+  for (const g of groups) {
+    startsAt.set(g.start, g);
+    endsAt.set(g.end, g);
+  }
+  const present = wordsSet(ctx);
+  const out: CodedEvent[] = [];
+  let carried: Group | null = null;
+  let lastEnd = -1;
+  for (let vi = 0; vi < verbs.length; vi++) {
+    const v = verbs[vi]!;
+    if (opts.skipVerb?.(v.at)) continue;
+    if (out.length > 0) {
+      // after an event, only a verb joined by "and" to it is coded, with the same subject
+      let j = v.start - 1;
+      while (j > lastEnd && ctx.words[j]!.pos === 'ADV') j--;
+      if (ctx.words[j]?.up !== 'AND' || [...startsAt.keys()].some((s) => s > j && s < v.start)) break;
+    }
+    const block = dict.blocks[v.form.block]!;
+    const lo = clauseStart(ctx, v.start);
+    let code = v.form.code;
+    let bind: Bind = { skipped: [] };
+    let patternLine: number | null = null;
+    let matched: VerbPattern | null = null;
+    for (const p of block.patterns) {
+      if (!needs(p).every((w) => present.has(w))) continue;
+      const b: Bind = { skipped: [] };
+      if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
+        code = p.code;
+        bind = b;
+        patternLine = p.line;
+        matched = p;
+        break;
+      }
+    }
+    if (code === '---' || code === '' || code === ':') continue;
+    const chain = auxChain(ctx, v.start, lo);
+    // "did not attack" is no attack, unless the pattern itself reads the negation ("WILL NOT *")
+    const patternSawNeg = matched !== null && matched.pre.some(readsNegation);
+    if (!patternSawNeg && chain.some((w) => NEG.has(w))) continue;
+    // source and target
+    const used = new Set<Group>(bind.skipped);
+    let source: Group | null = bind.$ ?? bind['%pre'] ?? null;
+    let target: Group | null = bind['+'] ?? bind['%post'] ?? null;
+    const passiveBy = isPassive(ctx, v.start, v.end, lo);
+    const conjoined = out.length > 0;
+    // a verb joined by "and" keeps the first verb's subject, known or not
+    if (!source && conjoined) source = carried;
+    if (!source && !conjoined) {
+      const subj = groups.find((g) => g.start >= lo && g.end <= v.start && !used.has(g) && g !== target) ?? null;
+      if (passiveBy && !bind['+']) {
+        source = passiveBy;
+        target = target ?? subj;
+      } else source = subj;
+    }
+    if (source) used.add(source);
+    if (!target) {
+      // a named actor first; a bare agent ("troops", "officials") only when none follows
+      const after = groups.filter((g) => g.start >= v.end && g.end <= ctx.limit && !used.has(g) && g !== passiveBy);
+      target = after.find((g) => g.members.some((m) => m.real)) ?? after[0] ?? null;
+      if (!target && hasUnknownName(ctx, v.end)) continue;
+    }
+    const srcMembers = source?.members ?? [];
+    const tgtMembers = target?.members ?? [];
+    if (![...srcMembers, ...tgtMembers].some((m) => m.real)) continue;
+    const [fwd, back] = code.includes(':') ? code.split(':') : [code, ''];
+    const modality: CodedEvent['modality'] = chain.some((w) => FUTURE.has(w))
+      ? 'future'
+      : chain.some((w) => MODAL.has(w))
+        ? 'modal'
+        : 'asserted';
+    const from = source ? Math.min(source.start, v.start) : v.start;
+    const to = target ? Math.max(target.end, v.end) : v.end;
+    const emit = (s: Member | null, t: Member | null, c: string | undefined): void => {
+      if (!c || c === '---') return;
+      if (s && t && s.code === t.code) return;
+      if (out.some((e) => e.code === c && e.source?.code === s?.code && e.target?.code === t?.code)) return;
+      out.push({ code: c, source: s, target: t, verbStart: v.start, verbEnd: v.end, from, to, modality, patternLine });
+    };
+    const before = out.length;
+    if (tgtMembers.length === 0 && srcMembers.length > 1) {
+      for (const a of srcMembers) for (const b of srcMembers) if (a !== b) emit(a, b, fwd);
+    } else if (tgtMembers.length === 0) {
+      for (const a of srcMembers) emit(a, null, fwd);
+    } else if (srcMembers.length === 0) {
+      for (const b of tgtMembers) {
+        emit(null, b, fwd);
+        if (back) emit(b, null, back);
+      }
+    } else {
+      for (const a of srcMembers) {
+        for (const b of tgtMembers) {
+          emit(a, b, fwd);
+          if (back) emit(b, a, back);
+        }
+      }
+    }
+    if (out.length > before) {
+      carried = source;
+      lastEnd = target ? target.end - 1 : v.end - 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A capitalised name in the verb's own object that no dictionary knows ("ties with Gxndor"): the
+ * target exists but is unknown, so the event is not coded with an empty target.
+ */
+function hasUnknownName(ctx: Ctx, from: number): boolean {
+  for (let i = from; i < ctx.limit; i++) {
+    const w = ctx.words[i]!;
+    if (BOUNDARY.has(w.up) || w.up === 'THAT' || w.up === ',' || w.pos === 'VERB') return false;
+    if (w.pos !== 'PROPN' || !w.cap || DAYS_MONTHS.has(w.up)) continue;
+    // a place or a time ("in Beijing", "on Tuesday") is not the verb's object
+    const prev = ctx.words[i - 1]?.up ?? '';
+    if (PLACE_PREP.has(prev) || (ctx.words[i - 1]?.pos === 'PROPN' && PLACE_PREP.has(ctx.words[i - 2]?.up ?? ''))) continue;
+    if (ctx.groups.some((g) => g.start <= i && i < g.end)) continue;
+    return true;
+  }
+  return false;
+}
+
+function readsNegation(e: PatternElem): boolean {
+  if (e.item.kind === 'word') return NEG.has(e.item.word);
+  if (e.item.kind === 'syn') return e.item.phrases.some((ph) => ph.some((w) => NEG.has(w)));
+  return false;
+}

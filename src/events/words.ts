@@ -1,0 +1,47 @@
+/**
+ * The words the coder reads: our tokens regrouped the way dictionary phrases are written
+ * ("Barad-dur" and "anti-" as one word, "Dol_Amroth" as two), upper-cased, with offsets kept.
+ */
+import type { Pos, Token } from '../types.js';
+
+export interface Word {
+  /** Upper-cased text, quotes and dashes folded. */
+  up: string;
+  start: number;
+  end: number;
+  pos: Pos;
+  /** Index of the first token in Doc.tokens. */
+  tok: number;
+  /** Capitalised as written (for unknown-name checks). */
+  cap: boolean;
+}
+
+export function sentenceWords(tokens: readonly Token[], first: number, last: number): Word[] {
+  const out: Word[] = [];
+  let joinNext = false;
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.norm === '_') {
+      joinNext = false;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const up = t.norm.toUpperCase();
+    // a hyphen written tight to the word before belongs to it ("anti-", "Barad-dur")
+    if (up === '-' && prev && !t.spaceBefore && prev.end === t.start) {
+      prev.up += '-';
+      prev.end = t.end;
+      joinNext = true;
+      continue;
+    }
+    if (joinNext && prev && !t.spaceBefore && prev.end === t.start) {
+      prev.up += up;
+      prev.end = t.end;
+      joinNext = false;
+      continue;
+    }
+    joinNext = false;
+    out.push({ up, start: t.start, end: t.end, pos: t.pos, tok: i, cap: /^[A-Z]/.test(t.text) });
+  }
+  return out;
+}

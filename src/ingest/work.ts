@@ -1,0 +1,63 @@
+/**
+ * One unit of ingest work, the same in a worker thread or in the main thread (`--workers 0`):
+ * read -> already stored? -> analyse -> fingerprint -> deflate.
+ */
+import Database from 'better-sqlite3';
+import type { Resources } from '../resources.js';
+import type { Article, Report } from '../types.js';
+import { analyze } from '../pipeline.js';
+import { contentHash, fingerprint, type Fingerprint } from '../corpus/fingerprint.js';
+import { encodeReport } from '../store/codec.js';
+import { InputError, readArticle, type InputFormat } from './index.js';
+
+export interface WorkerInit {
+  dbPath: string | null;
+  kbFiles: string[];
+  maxBytes: number;
+}
+
+export type JobItem =
+  | { kind: 'raw'; name: string; data: Uint8Array | string; format: InputFormat }
+  | { kind: 'article'; name: string; article: Article; warnings: string[] };
+
+export interface WorkerJob {
+  seq: number;
+  item: JobItem;
+}
+
+export type WorkerResult =
+  | { seq: number; type: 'analysed'; name: string; report: Report; blob: Uint8Array; fp: Fingerprint; warnings: string[] }
+  | { seq: number; type: 'duplicate'; name: string; hash: string; warnings: string[] }
+  | { seq: number; type: 'skip'; name: string; reason: string }
+  | { seq: number; type: 'error'; name: string; message: string };
+
+export type HashCheck = (hash: string) => boolean;
+
+/** A read-only look-up of stored hashes (the writer's connection stays the only writer). */
+export function openHashCheck(dbPath: string): HashCheck {
+  const db = new Database(dbPath, { fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const st = db.prepare('SELECT 1 FROM articles WHERE hash = ? UNION ALL SELECT 1 FROM near_duplicates WHERE hash = ? LIMIT 1').pluck();
+  return (hash) => st.get(hash, hash) !== undefined;
+}
+
+export function analyzeOne(job: WorkerJob, res: Resources, known: HashCheck | null, maxBytes: number): WorkerResult {
+  const { item, seq } = job;
+  let article: Article;
+  let warnings: string[];
+  if (item.kind === 'raw') {
+    try {
+      ({ article, warnings } = readArticle(item.data, { format: item.format, maxBytes, name: item.name }));
+    } catch (e) {
+      if (e instanceof InputError) return { seq, type: 'skip', name: item.name, reason: e.message };
+      throw e;
+    }
+  } else {
+    article = item.article;
+    warnings = item.warnings;
+  }
+  const hash = contentHash(article.text);
+  if (known?.(hash)) return { seq, type: 'duplicate', name: item.name, hash, warnings };
+  const report = analyze(article, res);
+  return { seq, type: 'analysed', name: item.name, report, blob: encodeReport(report), fp: fingerprint(report), warnings };
+}

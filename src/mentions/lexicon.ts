@@ -1,0 +1,107 @@
+/**
+ * The word lists of the mentions stage, loaded once: role titles, ranks and honorifics from
+ * data/roles.json; pronouns, nominals and the rest from data/mentions.json. Phrases are matched
+ * on token norms joined the way the text joins them ("vice-president", "people's").
+ */
+import { z } from 'zod';
+import { readDataJson } from '../data-dir.js';
+import type { EntityType, Token } from '../types.js';
+
+const rolesFileSchema = z.object({
+  roles: z.array(z.object({ key: z.string(), patterns: z.array(z.string()) })),
+  ranks: z.array(z.string()),
+  honorifics: z.array(z.string()),
+});
+
+const entityType = z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'GROUP']);
+const mentionsFileSchema = z.object({
+  pronouns: z.array(z.object({ words: z.array(z.string()), type: entityType })),
+  firstPersonPlural: z.array(z.string()),
+  nominals: z.array(z.object({ phrase: z.string(), type: entityType, determiner: z.boolean() })),
+  notNames: z.array(z.string()),
+  titleModifiers: z.object({ deputy: z.array(z.string()), other: z.array(z.string()) }),
+  locationHeads: z.array(z.string()),
+});
+
+/** A set of multi-token phrases with longest-match look-up. */
+export class PhraseMap<V> {
+  private readonly map = new Map<string, V>();
+  private readonly first = new Set<string>();
+  private maxTokens = 1;
+
+  add(phrase: string, value: V): void {
+    const key = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
+    if (!key || this.map.has(key)) return;
+    this.map.set(key, value);
+    this.first.add(key.split(/[ \-'.]/)[0]!);
+    // a phrase of n words may span up to ~3n tokens ("vice-president", "people's")
+    this.maxTokens = Math.max(this.maxTokens, key.split(' ').length * 3);
+  }
+
+  /** Whether some phrase may start with this token (cheap; most tokens fail here). */
+  canStart(t: Token): boolean {
+    const n0 = t.norm;
+    if (this.first.has(n0)) return true;
+    if (n0.indexOf('-') < 0 && n0.indexOf("'") < 0 && n0.indexOf('.') < 0) return false;
+    return this.first.has(n0.split(/[\-'.]/)[0]!);
+  }
+
+  /** Longest phrase starting at token i (not past `limit`): [end token, value] or null. */
+  match(tokens: readonly Token[], i: number, limit: number): [number, V] | null {
+    const t0 = tokens[i];
+    if (!t0 || !this.canStart(t0)) return null;
+    let key = '';
+    let best: [number, V] | null = null;
+    for (let j = i; j < limit && j < i + this.maxTokens; j++) {
+      const t = tokens[j]!;
+      key += (j > i && t.spaceBefore ? ' ' : '') + t.norm;
+      const v = this.map.get(key);
+      if (v !== undefined) best = [j + 1, v];
+    }
+    return best;
+  }
+}
+
+export interface NominalEntry {
+  type: EntityType;
+  determiner: boolean;
+}
+
+export type TitlePiece = { kind: 'role'; role: string } | { kind: 'rank' } | { kind: 'honorific' } | { kind: 'modifier'; deputy: boolean };
+
+export interface MentionLexicon {
+  titles: PhraseMap<TitlePiece>;
+  pronouns: ReadonlyMap<string, EntityType>;
+  firstPersonPlural: ReadonlySet<string>;
+  nominals: PhraseMap<NominalEntry>;
+  notNames: ReadonlySet<string>;
+  locationHeads: ReadonlySet<string>;
+}
+
+export function buildMentionLexicon(rolesJson: unknown, mentionsJson: unknown): MentionLexicon {
+  const roles = rolesFileSchema.parse(rolesJson);
+  const m = mentionsFileSchema.parse(mentionsJson);
+  const titles = new PhraseMap<TitlePiece>();
+  // roles first: "general secretary" is a role, "general" alone a rank
+  for (const r of roles.roles) for (const p of r.patterns) titles.add(p, { kind: 'role', role: r.key });
+  for (const p of roles.ranks) titles.add(p, { kind: 'rank' });
+  for (const p of roles.honorifics) titles.add(p, { kind: 'honorific' });
+  for (const p of m.titleModifiers.deputy) titles.add(p, { kind: 'modifier', deputy: true });
+  for (const p of m.titleModifiers.other) titles.add(p, { kind: 'modifier', deputy: false });
+  const pronouns = new Map<string, EntityType>();
+  for (const g of m.pronouns) for (const w of g.words) pronouns.set(w, g.type);
+  const nominals = new PhraseMap<NominalEntry>();
+  for (const n of m.nominals) nominals.add(n.phrase, { type: n.type, determiner: n.determiner });
+  return {
+    titles,
+    pronouns,
+    firstPersonPlural: new Set(m.firstPersonPlural),
+    nominals,
+    notNames: new Set(m.notNames),
+    locationHeads: new Set(m.locationHeads),
+  };
+}
+
+export function loadMentionLexicon(): MentionLexicon {
+  return buildMentionLexicon(readDataJson('roles.json'), readDataJson('mentions.json'));
+}

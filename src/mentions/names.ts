@@ -1,0 +1,260 @@
+/**
+ * Names: the KB gazetteer (longest alias match) merged with the trained recogniser for names the KB
+ * does not know. The KB span wins where they overlap; the model may extend a KB span of the same
+ * class ("Russian Ministry of Defense" around "Ministry of Defense") or add names of its own.
+ */
+import type { Doc, EntityType, Token } from '../types.js';
+import type { Kb, KbEntry } from '../kb/index.js';
+import { aliasKey, sameCase } from '../kb/index.js';
+import type { NerModel, NerClass } from './ner/model.js';
+import type { MentionLexicon } from './lexicon.js';
+import { isTitleCase } from './ner/features.js';
+import type { Draft } from './draft.js';
+
+const UPPER_START = /^\p{Lu}/u;
+
+const PLAIN = /^[a-z0-9'&-]+$/;
+
+/** The alias keys of all tokens, cheaply for plain words. */
+function tokenKeys(tokens: readonly Token[]): string[] {
+  return tokens.map((t) => (PLAIN.test(t.norm) ? t.norm : aliasKey(t.text)));
+}
+
+function entryType(e: KbEntry): EntityType | null {
+  return e.type === 'CONFLICT' ? null : e.type;
+}
+
+/** Whether the written words carry the alias's capitals ("Kursk Oblast" yes, "kursk oblast" no). */
+function capsAgree(surface: string, alias: string): boolean {
+  const sw = surface.split(/\s+/);
+  const aw = alias.split(/\s+/);
+  if (sw.length !== aw.length) return UPPER_START.test(surface) || !UPPER_START.test(alias);
+  for (let k = 0; k < aw.length; k++) if (UPPER_START.test(aw[k]!) && !UPPER_START.test(sw[k]!)) return false;
+  return true;
+}
+
+/** Entries whose alias the surface is, with the case rules of the KB and the capitals of the alias. */
+export function kbLookup(kb: Kb, surface: string): KbEntry[] {
+  const hits = kb.aliases.get(aliasKey(surface));
+  if (!hits) return [];
+  const out: KbEntry[] = [];
+  for (const h of hits) {
+    if (h.caseSensitive ? !sameCase(surface, h.alias) : !capsAgree(surface, h.alias)) continue;
+    const e = kb.get(h.id);
+    if (e && entryType(e) && !out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Word-level prefixes of every alias key, so a match grows token by token and stops as soon as no
+ * alias can start that way. Built once per KB.
+ */
+interface AliasIndex {
+  prefixes: ReadonlySet<string>;
+  /** Keys with an alias written in lower case ("the Kremlin"): the only ones a lower-case word may start. */
+  lowerOk: ReadonlySet<string>;
+}
+
+const aliasIndexes = new WeakMap<Kb, AliasIndex>();
+
+function aliasIndex(kb: Kb): AliasIndex {
+  let index = aliasIndexes.get(kb);
+  if (!index) {
+    const prefixes = new Set<string>();
+    const lowerOk = new Set<string>();
+    for (const [key, hits] of kb.aliases) {
+      for (let k = key.indexOf(' '); k > 0; k = key.indexOf(' ', k + 1)) prefixes.add(key.slice(0, k));
+      prefixes.add(key);
+      if (hits.some((h) => !h.caseSensitive && !UPPER_START.test(h.alias))) lowerOk.add(key);
+    }
+    index = { prefixes, lowerOk };
+    aliasIndexes.set(kb, index);
+  }
+  return index;
+}
+
+/** KB names in one sentence, longest match first, left to right. */
+function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], first: number, last: number): Draft[] {
+  const { tokens, article } = doc;
+  const { prefixes, lowerOk } = aliasIndex(kb);
+  const out: Draft[] = [];
+  let i = first;
+  while (i < last) {
+    const t = tokens[i]!;
+    let key = keys[i]!;
+    if (!kb.firstWords.has(key) || !/[\p{L}\p{N}]/u.test(t.text)) {
+      i++;
+      continue;
+    }
+    // grow the key a token at a time while some alias still starts this way
+    const ends: number[] = [];
+    const lowerStart = !UPPER_START.test(t.text);
+    for (let e = i + 1; ; e++) {
+      if (kb.aliases.has(key) && (!lowerStart || lowerOk.has(key))) ends.push(e);
+      if (e >= last) break;
+      const next = tokens[e]!;
+      const nk = key + (next.spaceBefore ? ' ' : '') + keys[e]!;
+      if (!prefixes.has(nk) && !(!next.spaceBefore && prefixes.has(key + ' ' + keys[e]!))) {
+        // "U.S." and "US" meet: dots are dropped by the key, so a lone "." adds nothing
+        if (next.norm === '.' && !next.spaceBefore) continue;
+        break;
+      }
+      key = prefixes.has(nk) ? nk : key + ' ' + keys[e]!;
+    }
+    let found: Draft | null = null;
+    for (let k = ends.length - 1; k >= 0 && !found; k--) {
+      const e = ends[k]!;
+      const endTok = tokens[e - 1]!;
+      if (e < last && !tokens[e]!.spaceBefore && /\p{L}/u.test(tokens[e]!.text[0] ?? '')) continue; // never cut a word
+      if (!/[\p{L}\p{N}]/u.test(endTok.text)) continue;
+      if (e - i === 1 && lex.notNames.has(t.norm)) continue;
+      const entries = kbLookup(kb, article.text.slice(t.start, endTok.end));
+      if (entries.length) found = draftName(doc, i, e, entryType(entries[0]!)!, entries.map((x) => x.id), 'kb');
+    }
+    if (found) {
+      out.push(found);
+      i = found.last;
+    } else i++;
+  }
+  return out;
+}
+
+export function draftName(doc: Doc, first: number, last: number, type: EntityType, kb: string[], via: string): Draft {
+  const { tokens } = doc;
+  const next = tokens[last];
+  const lastTok = tokens[last - 1]!;
+  const possessive = !!next && next.sent === lastTok.sent && (next.norm === "'s" || (next.norm === "'" && /s$/i.test(lastTok.text)));
+  return {
+    kind: 'name',
+    type,
+    first,
+    last,
+    sent: tokens[first]!.sent,
+    start: tokens[first]!.start,
+    end: lastTok.end,
+    kb,
+    possessive,
+    via,
+  };
+}
+
+function modelType(cls: NerClass, lastTok: Token, lex: MentionLexicon): EntityType {
+  if (cls === 'PER') return 'PERSON';
+  if (cls === 'ORG') return 'ORG';
+  return lex.locationHeads.has(lastTok.norm) ? 'LOC' : 'GPE';
+}
+
+const capital = (t: Token | undefined): boolean => !!t && UPPER_START.test(t.text);
+
+/**
+ * A title written in front of capitalised words makes them a person's name, whatever the model
+ * thought: "Defense Minister General No Gwansik", "Army General Ri Il Hwan". The words after the
+ * title (up to four, capitalised) become a PERSON name and any model guess across them gives way.
+ * A KB name there wins; a single everyday word after a bare rank stays as the model read it
+ * ("General Motors" is not General Motors the person).
+ */
+function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged: Draft[], first: number, last: number): void {
+  const { tokens } = doc;
+  const covering = (i: number): Draft | undefined => merged.find((m) => m.first <= i && i < m.last);
+  let i = first;
+  while (i < last) {
+    if (!lex.titles.canStart(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    const at = covering(i);
+    if (at && at.via !== 'model') {
+      i = at.last;
+      continue;
+    }
+    let j = i;
+    let roleOrHonorific = false;
+    for (;;) {
+      const hit = lex.titles.match(tokens, j, last);
+      if (!hit) break;
+      if (hit[1].kind !== 'rank' && hit[1].kind !== 'modifier') roleOrHonorific = true;
+      j = hit[0];
+    }
+    if (j === i || !capital(tokens[j - 1])) {
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    let k = j;
+    while (k < last && k < j + 4 && (capital(tokens[k]) || (!tokens[k]!.spaceBefore && k > j && tokens[k - 1]!.norm === '-'))) {
+      if (lex.notNames.has(tokens[k]!.norm) || lex.titles.match(tokens, k, k + 1)) break;
+      k++;
+    }
+    while (k > j && tokens[k - 1]!.norm === '-') k--;
+    const words = k - j;
+    const lastWord = tokens[k - 1];
+    const model = covering(j);
+    const kbThere = merged.some((m) => m.via !== 'model' && m.first < k && j < m.last);
+    const plausible = words > 0 && lastWord !== undefined && !ner.commonLower.has(lastWord.norm);
+    const modelOrg = model && model.via === 'model' && model.type !== 'PERSON' && model.first <= i && words === 1 && !roleOrHonorific;
+    if (plausible && !kbThere && !modelOrg && !(model && model.type === 'PERSON' && model.first === j && model.last === k)) {
+      for (let m = merged.length - 1; m >= 0; m--) {
+        const d = merged[m]!;
+        if (d.via === 'model' && d.first < k && i < d.last) merged.splice(m, 1);
+      }
+      merged.push(draftName(doc, j, k, 'PERSON', [], 'pattern:title-name'));
+    }
+    i = Math.max(k, i + 1);
+  }
+}
+
+const SAME_CLASS: Record<EntityType, string> = { PERSON: 'P', ORG: 'O', GROUP: 'O', GPE: 'L', LOC: 'L' };
+
+/** Names in the document: KB matches and model spans, merged; headline guesses checked against the body. */
+export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon): Draft[] {
+  const { tokens } = doc;
+  const out: Draft[] = [];
+  const headline: Draft[] = [];
+  const bodyNames = new Set<string>();
+  const keys = tokenKeys(tokens);
+  for (const s of doc.sentences) {
+    const titleCase = isTitleCase(tokens, s.first, s.last);
+    const fromKb = kbNames(doc, kb, lex, keys, s.first, s.last);
+    const merged: Draft[] = [...fromKb];
+    for (const sp of ner.decodeSentence(tokens, s.first, s.last, titleCase)) {
+      let a = sp.first;
+      // a title in front of a person's name is the title's, not the name's ("General No Gwansik")
+      if (sp.cls === 'PER') {
+        while (a < sp.last - 1) {
+          const hit = lex.titles.match(tokens, a, sp.last - 1);
+          if (!hit) break;
+          a = hit[0];
+        }
+      }
+      const type = modelType(sp.cls, tokens[sp.last - 1]!, lex);
+      const overlapping = fromKb.filter((k) => k.first < sp.last && a < k.last);
+      if (overlapping.length === 0) {
+        merged.push(draftName(doc, a, sp.last, type, [], 'model'));
+        continue;
+      }
+      // the model may extend one KB name of the same class, keeping its KB candidates
+      const only = overlapping.length === 1 ? overlapping[0]! : null;
+      if (only && a <= only.first && sp.last >= only.last && sp.last - a > only.last - only.first && SAME_CLASS[only.type] === SAME_CLASS[type]) {
+        merged[merged.indexOf(only)] = draftName(doc, a, sp.last, only.type, only.kb, 'kb+model');
+      }
+    }
+    if (!titleCase) personsAfterTitles(doc, lex, ner, merged, s.first, s.last);
+    merged.sort((x, y) => x.start - y.start);
+    for (const m of merged) {
+      if (titleCase && m.via === 'model') headline.push(m);
+      else {
+        out.push(m);
+        if (!titleCase) bodyNames.add(doc.norm.slice(m.start, m.end).toLowerCase());
+      }
+    }
+  }
+  // In a Title Case headline every word has a capital, so a model guess stands only when the body
+  // names it too, or when none of its words is an everyday word ("Heroic Aid" is not a name).
+  for (const m of headline) {
+    const surface = doc.norm.slice(m.start, m.end).toLowerCase();
+    let everyday = false;
+    for (let i = m.first; i < m.last; i++) if (ner.commonLower.has(tokens[i]!.norm)) everyday = true;
+    if (bodyNames.has(surface) || !everyday) out.push(m);
+  }
+  return out.sort((x, y) => x.start - y.start);
+}

@@ -1,0 +1,86 @@
+/**
+ * The smaller kinds: country adjectives and demonyms ("Russian", "North Korean"), pronouns, and
+ * nominal descriptions that stand for an organisation or group ("the Kremlin", "officials").
+ */
+import type { Doc } from '../types.js';
+import type { Kb } from '../kb/index.js';
+import { aliasKey } from '../kb/index.js';
+import type { MentionLexicon } from './lexicon.js';
+import type { Draft } from './draft.js';
+
+function draft(doc: Doc, first: number, last: number, d: Pick<Draft, 'kind' | 'type' | 'kb' | 'via'>): Draft {
+  const t = doc.tokens;
+  const f = t[first]!;
+  return { kind: d.kind, type: d.type, kb: d.kb, via: d.via, first, last, sent: f.sent, start: f.start, end: t[last - 1]!.end, possessive: t[last]?.norm === "'s" };
+}
+
+/** "Russian", "North Korean", "Ukrainians": capitalised adjectives of countries in the KB, outside names. */
+export function findAdjectives(doc: Doc, kb: Kb, taken: Uint8Array): Draft[] {
+  const { tokens, article } = doc;
+  const out: Draft[] = [];
+  if (kb.adjectives.size === 0) return out;
+  for (const s of doc.sentences) {
+    let i = s.first;
+    while (i < s.last) {
+      const t = tokens[i]!;
+      if (taken[i] || !/^\p{Lu}/u.test(t.text)) {
+        i++;
+        continue;
+      }
+      let hit: [number, string] | null = null;
+      for (let e = Math.min(s.last, i + 3); e > i && !hit; e--) {
+        let free = true;
+        for (let k = i; k < e; k++) if (taken[k]) free = false;
+        if (!free) continue;
+        const id = kb.adjectives.get(aliasKey(article.text.slice(t.start, tokens[e - 1]!.end)));
+        if (id) hit = [e, id];
+      }
+      if (hit) {
+        out.push(draft(doc, i, hit[0], { kind: 'adjective', type: 'GPE', kb: [hit[1]], via: 'kb:adjective' }));
+        i = hit[0];
+      } else i++;
+    }
+  }
+  return out;
+}
+
+/** Personal pronouns; first-person plural ones (a speaker's "we") as GROUP. */
+export function findPronouns(doc: Doc, lex: MentionLexicon): Draft[] {
+  const out: Draft[] = [];
+  for (const t of doc.tokens) {
+    const type = lex.pronouns.get(t.norm);
+    if (type) out.push(draft(doc, t.i, t.i + 1, { kind: 'pronoun', type, kb: [], via: 'pronoun' }));
+    // "us" in capitals is the country; "US"/"U.S." never reach here as pronouns
+    else if (lex.firstPersonPlural.has(t.norm) && t.text !== 'US') {
+      out.push(draft(doc, t.i, t.i + 1, { kind: 'pronoun', type: 'GROUP', kb: [], via: 'pronoun:first-person' }));
+    }
+  }
+  return out;
+}
+
+/** "the Kremlin", "the ministry", "officials", "intelligence agencies" where no name covers them. */
+export function findNominals(doc: Doc, lex: MentionLexicon, taken: Uint8Array): Draft[] {
+  const { tokens } = doc;
+  const out: Draft[] = [];
+  for (const s of doc.sentences) {
+    let i = s.first;
+    while (i < s.last) {
+      const hit = taken[i] ? null : lex.nominals.match(tokens, i, s.last);
+      if (!hit) {
+        i++;
+        continue;
+      }
+      const [e, entry] = hit;
+      let free = true;
+      for (let k = i; k < e; k++) if (taken[k]) free = false;
+      const hasThe = i > s.first && tokens[i - 1]!.norm === 'the';
+      // "the ministry" but not "a ministry"; bare plurals ("officials said") need no article
+      if (free && (hasThe || !entry.determiner) && !(e < s.last && /^\p{Lu}/u.test(tokens[e]!.text) && entry.determiner)) {
+        const first = hasThe ? i - 1 : i;
+        out.push(draft(doc, first, e, { kind: 'nominal', type: entry.type, kb: [], via: 'nominal' }));
+      }
+      i = e;
+    }
+  }
+  return out;
+}

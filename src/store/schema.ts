@@ -1,0 +1,203 @@
+/**
+ * The store's schema, once: every table is a list of typed columns, from which both the DDL and
+ * the TypeScript row types are derived, so the two cannot drift apart. Migrations are the ordered
+ * list at the bottom; `PRAGMA user_version` records how many have run.
+ */
+
+type SqlType = 'TEXT' | 'INTEGER' | 'REAL' | 'BLOB';
+
+interface Column<T extends SqlType = SqlType, N extends boolean = boolean> {
+  type: T;
+  nullable: N;
+  /** Extra DDL after the type: PRIMARY KEY, UNIQUE, REFERENCES … */
+  extra?: string;
+}
+
+const text = (extra?: string): Column<'TEXT', false> => ({ type: 'TEXT', nullable: false, ...(extra ? { extra } : {}) });
+const textNull = (): Column<'TEXT', true> => ({ type: 'TEXT', nullable: true });
+const int = (extra?: string): Column<'INTEGER', false> => ({ type: 'INTEGER', nullable: false, ...(extra ? { extra } : {}) });
+const intNull = (extra?: string): Column<'INTEGER', true> => ({ type: 'INTEGER', nullable: true, ...(extra ? { extra } : {}) });
+const real = (): Column<'REAL', false> => ({ type: 'REAL', nullable: false });
+const realNull = (): Column<'REAL', true> => ({ type: 'REAL', nullable: true });
+const blob = (): Column<'BLOB', false> => ({ type: 'BLOB', nullable: false });
+
+type JsOf<T extends SqlType> = T extends 'TEXT' ? string : T extends 'BLOB' ? Buffer : number;
+export type Row<Cols extends Record<string, Column>> = {
+  [K in keyof Cols]: Cols[K] extends Column<infer T, infer N> ? JsOf<T> | (N extends true ? null : never) : never;
+};
+
+const ARTICLE = 'INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE';
+
+export const TABLES = {
+  /** One row per stored story, with its whole report (the report is the source of truth; the
+   * tables below are indexes over it for the questions we ask). */
+  articles: {
+    id: int('PRIMARY KEY'),
+    /** sha256 of article.text: the same text twice is the same article. */
+    hash: text('UNIQUE'),
+    name: text(),
+    title: text(),
+    published: textNull(),
+    url: textNull(),
+    source: textNull(),
+    /** Story cluster: the id of the first article about the same happening. */
+    story: int(),
+    /** MinHash signature (64 x uint32) of the text's word shingles, for near-duplicate checks. */
+    minhash: blob(),
+    text: text(),
+    /** The whole wiretrace.report/1 as deflated JSON (a fifth of the size; see store/codec.ts). */
+    report: blob(),
+    ingested: text(),
+  },
+  /** Syndicated copies and lightly edited versions: linked to their original, not stored as stories. */
+  near_duplicates: {
+    id: int('PRIMARY KEY'),
+    hash: text('UNIQUE'),
+    original: int(ARTICLE),
+    similarity: real(),
+    name: text(),
+    title: text(),
+    published: textNull(),
+    url: textNull(),
+    source: textNull(),
+    ingested: text(),
+  },
+  /** LSH band keys of the text MinHash (near-duplicates) and of the topic MinHash (story clusters). */
+  lsh: {
+    key: int(),
+    article: int(ARTICLE),
+  },
+  entities: {
+    article: int(ARTICLE),
+    eid: text(),
+    name: text(),
+    type: text(),
+    kb: textNull(),
+    mentions: int(),
+  },
+  speakers: {
+    id: int('PRIMARY KEY'),
+    /** kb id when linked, else the folded name: what makes two speakers the same person. */
+    key: text('UNIQUE'),
+    name: text(),
+    /** Lower-cased name, for look-ups by name or surname. */
+    norm: text(),
+  },
+  quotes: {
+    id: int('PRIMARY KEY'),
+    article: int(ARTICLE),
+    aid: text(),
+    speaker: intNull('REFERENCES speakers(id)'),
+    source: textNull(),
+    type: text(),
+    cue: text(),
+    content: text(),
+    in_headline: int(),
+    start: int(),
+    day: textNull(),
+  },
+  /** Hashes of quoted sentences (folded words), for quote-contradiction across articles. */
+  quote_keys: {
+    hash: int(),
+    quote: int('NOT NULL REFERENCES quotes(id) ON DELETE CASCADE'),
+    speaker: int(),
+    start: int(),
+    end: int(),
+  },
+  events: {
+    id: int('PRIMARY KEY'),
+    article: int(ARTICLE),
+    vid: text(),
+    code: text(),
+    root: text(),
+    quad: int(),
+    goldstein: real(),
+    actor1: text(),
+    actor2: text(),
+    actor1_entity: textNull(),
+    actor2_entity: textNull(),
+    day: textNull(),
+    location: textNull(),
+    country: textNull(),
+    lat: realNull(),
+    lon: realNull(),
+    start: int(),
+    end: int(),
+  },
+  findings: {
+    article: int(ARTICLE),
+    fid: text(),
+    rule: text(),
+    severity: text(),
+    message: text(),
+  },
+  /** Figures of things ("12,000 North Korean troops"), for number-contradiction across articles. */
+  figures: {
+    article: int(ARTICLE),
+    key: text(),
+    value: real(),
+    day: textNull(),
+    start: int(),
+    end: int(),
+  },
+  /** Findings that only a corpus can make: quote-contradiction, number-contradiction. */
+  corpus_findings: {
+    id: int('PRIMARY KEY'),
+    rule: text(),
+    severity: text(),
+    /** What the two articles disagree about (the quote hash, the figure key). */
+    key: text(),
+    article_a: int(ARTICLE),
+    article_b: int(ARTICLE),
+    message: text(),
+    /** JSON: [{article, start, end, text}, …] */
+    evidence: text(),
+  },
+} as const satisfies Record<string, Record<string, Column>>;
+
+export type TableName = keyof typeof TABLES;
+export type RowOf<T extends TableName> = Row<(typeof TABLES)[T]>;
+export type ArticleRow = RowOf<'articles'>;
+export type NearDuplicateRow = RowOf<'near_duplicates'>;
+export type QuoteRow = RowOf<'quotes'>;
+export type EventRow = RowOf<'events'>;
+export type CorpusFindingRow = RowOf<'corpus_findings'>;
+
+export function createTableSql(name: TableName): string {
+  const cols = Object.entries(TABLES[name] as Record<string, Column>).map(([col, c]) => {
+    const nn = c.nullable || (c.extra ?? '').includes('NOT NULL') || (c.extra ?? '').includes('PRIMARY KEY') ? '' : ' NOT NULL';
+    return `${col} ${c.type}${nn}${c.extra ? ` ${c.extra}` : ''}`;
+  });
+  return `CREATE TABLE ${name} (\n  ${cols.join(',\n  ')}\n)`;
+}
+
+/** Ordered migrations; never edit one that has shipped, add the next. */
+export const MIGRATIONS: readonly string[] = [
+  [
+    ...(Object.keys(TABLES) as TableName[]).map(createTableSql),
+    // Full-text search over titles and texts; the articles table holds the text (external content).
+    `CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
+    'CREATE INDEX articles_published ON articles(published)',
+    'CREATE INDEX articles_story ON articles(story)',
+    'CREATE INDEX near_duplicates_original ON near_duplicates(original)',
+    'CREATE INDEX lsh_key ON lsh(key)',
+    'CREATE INDEX lsh_article ON lsh(article)',
+    'CREATE INDEX entities_article ON entities(article)',
+    'CREATE INDEX entities_kb ON entities(kb)',
+    'CREATE INDEX speakers_norm ON speakers(norm)',
+    'CREATE INDEX quotes_speaker ON quotes(speaker, day)',
+    'CREATE INDEX quotes_article ON quotes(article)',
+    'CREATE INDEX quote_keys_hash ON quote_keys(hash)',
+    'CREATE INDEX quote_keys_quote ON quote_keys(quote)',
+    'CREATE INDEX events_pair ON events(actor1, actor2, day)',
+    'CREATE INDEX events_pair2 ON events(actor2, actor1, day)',
+    'CREATE INDEX events_article ON events(article)',
+    'CREATE INDEX events_day ON events(day)',
+    'CREATE INDEX findings_rule ON findings(rule)',
+    'CREATE INDEX findings_article ON findings(article)',
+    'CREATE INDEX figures_key ON figures(key, day)',
+    'CREATE INDEX figures_article ON figures(article)',
+    'CREATE UNIQUE INDEX corpus_findings_unique ON corpus_findings(rule, key, article_a, article_b)',
+    'CREATE INDEX corpus_findings_b ON corpus_findings(article_b)',
+  ].join(';\n'),
+];

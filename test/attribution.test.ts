@@ -1,0 +1,84 @@
+/**
+ * Attribution on sentences written for these tests: every row is the whole expected list of
+ * attributions [type, source, cue, contents] — false positives (apostrophes, scare quotes, titles
+ * in quotes, unbalanced marks) have rows of their own with what little they should give.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readArticle } from '../src/ingest/index.js';
+import { textStage } from '../src/text/index.js';
+import { tokensStage } from '../src/tokens/index.js';
+import { attributionStage } from '../src/attribution/index.js';
+import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
+import { pairQuotes } from '../src/attribution/quotes.js';
+import type { Attribution } from '../src/types.js';
+import type { Resources } from '../src/resources.js';
+
+// No knowledge base is needed for attribution from tokens alone.
+const res = { attribution: loadAttributionLexicon() } as unknown as Resources;
+
+function attribute(body: string): Attribution[] {
+  const { article } = readArticle(`Headline\n\n${body}`);
+  return attributionStage(tokensStage(textStage(article)), res).attributions;
+}
+
+type Row = [type: string, source: string | null, cue: string, content: string[]];
+const shape = (a: Attribution): Row => [a.type, a.source?.text ?? null, a.cue.text, a.content.map((c) => c.text)];
+
+const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
+  ['curly double quote, source and cue after', '“We will rebuild the bridge,” the mayor said.', [['direct', 'the mayor', 'said', ['“We will rebuild the bridge,”']]]],
+  ['straight double quote, inverted cue', '"The talks are over," said Maria Lopez.', [['direct', 'Maria Lopez', 'said', ['"The talks are over,"']]]],
+  ['curly single quotes with an apostrophe inside', '‘The port’s cranes are idle,’ Chen added.', [['direct', 'Chen', 'added', ['‘The port’s cranes are idle,’']]]],
+  ['guillemets', '«Nous restons prêts», the minister said.', [['direct', 'the minister', 'said', ['«Nous restons prêts»']]]],
+  ['cue and source before a quote', 'Lopez told reporters: “We are ready.”', [['direct', 'Lopez', 'told', ['“We are ready.”']]]],
+  ['split quote around the cue', '“We are ready,” Lopez said, “and we will not wait.”', [['direct', 'Lopez', 'said', ['“We are ready,”', '“and we will not wait.”']]]],
+  ['indirect speech with that', 'The governor said that the roads would reopen on Monday.', [['indirect', 'The governor', 'said', ['that the roads would reopen on Monday']]]],
+  ['indirect speech without that', 'Officials said the fire was under control.', [['indirect', 'Officials', 'said', ['the fire was under control']]]],
+  ['according to, source after the cue', 'According to the fire service, two homes were lost.', [['indirect', 'the fire service', 'According to', ['two homes were lost']]]],
+  ['X told Y that', 'Chen told the council that the budget was short.', [['indirect', 'Chen', 'told', ['that the budget was short']]]],
+  ['pronoun source', 'She said the vote would be held in March.', [['indirect', 'She', 'said', ['the vote would be held in March']]]],
+  ['appositive name before the cue', 'The mayor’s spokesman, Tom Reed, emphasized the cost of the repairs.', [['indirect', 'Tom Reed', 'emphasized', ['the cost of the repairs']]]],
+  ['partial quote inside indirect speech', 'Reed said the plan was “a serious mistake” for the city.', [['mixed', 'Reed', 'said', ['the plan was “a serious mistake” for the city']]]],
+  ['second cue after a comma reuses the source', 'Lopez praised the workers, saying that they had saved the harbour.', [['indirect', 'Lopez', 'praised', ['the workers']], ['indirect', 'Lopez', 'saying', ['that they had saved the harbour']]]],
+  ['nested attribution: only the outermost', 'The minister said Reed believes the plan will fail.', [['indirect', 'The minister', 'said', ['Reed believes the plan will fail']]]],
+  // false positives
+  ['apostrophes are not quotes', 'Russia’s ministry and Pyongyang’s envoy met in the ’90s at O’Brien’s.', []],
+  ['scare quotes are no attribution', 'The so-called ‘peace dividend’ never arrived.', []],
+  ['a title in quotes is no attribution', 'The film “Cold Harbour” opened in Oslo.', []],
+  ['an unbalanced quote gives no crash', '“We are ready, Lopez began. Then the line went dead.', []],
+  ['a cue word inside a quote is not a cue', 'The banner read “They said no.”', []],
+];
+
+for (const [why, body, expected] of ROWS) {
+  test(`attribution: ${why}`, () => {
+    assert.deepEqual(attribute(body).map(shape), expected);
+  });
+}
+
+test('attribution: a quote that closes in the next paragraph is one attribution', () => {
+  const got = attribute('“We are grateful to our neighbours.\n\nWe will not forget it,” Lopez stated.');
+  assert.deepEqual(got.map(shape), [['direct', 'Lopez', 'stated', ['“We are grateful to our neighbours.', 'We will not forget it,”']]]);
+});
+
+test('attribution: a quote re-opened at each continuing paragraph (newswire style)', () => {
+  const got = attribute('Lopez said: “We are ready.\n\n“We will not wait.”\n\nThe council met later.');
+  assert.deepEqual(got.map(shape), [['direct', 'Lopez', 'said:', ['“We are ready.', '“We will not wait.”']]]);
+});
+
+test('attribution: the headline’s own colon attribution', () => {
+  const { article } = readArticle('Harbour chief Lopez: ‘We Will Rebuild’\n\nThe harbour reopened.');
+  const got = attributionStage(tokensStage(textStage(article)), res).attributions;
+  assert.deepEqual(got.map((a) => [...shape(a), a.inHeadline, a.via]), [['direct', 'Harbour chief Lopez', ':', ['‘We Will Rebuild’'], true, 'headline-colon']]);
+});
+
+test('attribution: ids in text order, spans are slices, odd input gives no error', () => {
+  const got = attribute('Reed said the port was shut. “It is open,” Chen said.');
+  assert.deepEqual(got.map((a) => a.id), ['a1', 'a2']);
+  for (const body of ['"', '‘’“”«»', '"'.repeat(5000), 'said said said', `${'“a '.repeat(2000)}`]) assert.doesNotThrow(() => attribute(body));
+});
+
+test('quotes: apostrophes, nesting and unbalanced marks', () => {
+  const text = 'He said “it’s the ‘best’ deal” and the voters’ view was ‘mixed.';
+  const paras = [{ index: 0, start: 0, end: text.length }];
+  assert.deepEqual(pairQuotes(text, paras).map((q) => q.segments.map((s) => text.slice(s.start, s.end))), [['“it’s the ‘best’ deal”']]);
+});

@@ -1,0 +1,181 @@
+/**
+ * The command line, in-process through main(argv, io) with a fake Io, plus one run of the real
+ * binary: output formats, inputs (files, folders, stdin) and the documented exit codes for bad input.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { main, type Io } from '../src/cli/main.js';
+import { EXIT } from '../src/cli/exit-codes.js';
+import type { Report } from '../src/types.js';
+import { assertSpansValid, ROOT } from './helpers.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], stdin = ''): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    readStdin: async () => Buffer.from(stdin),
+    isTTY: false,
+  };
+  const code = await main(['node', 'wiretrace', ...args], io);
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'wiretrace-cli-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, data: string | Uint8Array): string {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+}
+
+const ARTICLE = 'Council Approves New Bridge\n\n"We have waited ten years for this," the mayor said on Monday, adding that work would start in spring.\n';
+const REPORT_KEYS = ['schema', 'article', 'entities', 'attributions', 'events', 'findings'];
+const ARTICLE_KEYS = ['id', 'title', 'titleSpan', 'text', 'published', 'url', 'source'];
+
+function assertReport(r: Report): void {
+  assert.deepEqual(Object.keys(r), REPORT_KEYS);
+  assert.equal(r.schema, 'wiretrace.report/1');
+  assert.deepEqual(Object.keys(r.article), ARTICLE_KEYS);
+  for (const k of ['entities', 'attributions', 'events', 'findings'] as const) assert.ok(Array.isArray(r[k]), k);
+  assertSpansValid(r);
+}
+
+test('cli: --json prints exactly one wiretrace.report/1 object', async () => {
+  const r = await run(['analyze', file('bridge.txt', ARTICLE), '--json', '--published', '2026-03-02']);
+  assert.equal(r.code, EXIT.ok, r.stderr);
+  assert.equal(r.stderr, '');
+  const report = JSON.parse(r.stdout) as Report;
+  assertReport(report);
+  assert.equal(report.article.title, 'Council Approves New Bridge');
+  assert.equal(report.article.published, '2026-03-02');
+  assert.equal(report.article.text, ARTICLE);
+});
+
+test('cli: --jsonl over the examples folder prints one report per article', async () => {
+  const r = await run(['analyze', join(ROOT, 'examples'), '--jsonl']);
+  assert.equal(r.code, EXIT.ok, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  const titles = lines.map((l) => {
+    const report = JSON.parse(l) as Report;
+    assertReport(report);
+    return report.article.title;
+  });
+  assert.deepEqual(titles, [
+    'Romania Doubles Mine-Clearing Patrols off Constanța',
+    'Denmark to Co-Produce Interceptor Drones with Ukraine',
+    'Putin: “Istanbul Harbour Talks Are the Last Chance for a Black Sea Truce”',
+    'Zelensky: ‘We Will Never Trade Odesa’s Ports for a Ceasefire’',
+    'European Ministers Agree Joint Air-Defence Purchase as Moscow Warns of “Consequences”',
+    'Hundreds of Prisoners Swapped as War Enters Its Seventh Year',
+  ]);
+});
+
+test('cli: - reads the article from standard input', async () => {
+  const r = await run(['analyze', '-', '--json'], ARTICLE);
+  assert.equal(r.code, EXIT.ok, r.stderr);
+  assert.equal((JSON.parse(r.stdout) as Report).article.text, ARTICLE);
+});
+
+test('cli: the terminal report is plain text when not on a TTY', async () => {
+  const r = await run(['analyze', file('plain.txt', ARTICLE)]);
+  assert.equal(r.code, EXIT.ok, r.stderr);
+  assert.ok(r.stdout.startsWith('Council Approves New Bridge\ndate unknown · '), r.stdout);
+  assert.match(r.stdout, /\nFINDINGS \(\d+\)\n/);
+  assert.doesNotMatch(r.stdout, /\u001b\[/);
+});
+
+test('cli: --html writes one self-contained page', async () => {
+  const out = join(dir, 'out.html');
+  const r = await run(['analyze', file('page.txt', ARTICLE), '--html', out]);
+  assert.equal(r.code, EXIT.ok, r.stderr);
+  assert.equal(r.stdout, '');
+  const { document } = parseHTML(readFileSync(out, 'utf8')) as unknown as { document: Document };
+  assert.equal(document.querySelector('.text')!.textContent, ARTICLE);
+  assert.equal(document.querySelectorAll('script').length, 1);
+});
+
+const big = (): Buffer => Buffer.alloc(20 * 1024 * 1024, 'The mayor said the bridge would open. ');
+
+/** [what, args, exit code, a line stderr must contain, whether stdout has a report] */
+const BAD_INPUT: [string, () => string[], number, RegExp, boolean][] = [
+  ['a missing file', () => ['analyze', join(dir, 'nope.txt')], EXIT.input, /nope\.txt: cannot be read \(no such file\)/, false],
+  ['an empty file', () => ['analyze', file('empty.txt', '')], EXIT.input, /empty\.txt: The input is empty/, false],
+  ['a file of blank lines', () => ['analyze', file('blank.txt', '\n\n   \n')], EXIT.input, /blank\.txt: The input is empty/, false],
+  ['a binary file', () => ['analyze', file('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]))], EXIT.input, /looks like a binary file/, false],
+  ['a 20 MB file', () => ['analyze', file('huge.txt', big())], EXIT.input, /huge\.txt: The input is 20\.0 MB; the limit is 5\.0 MB \(raise it with --max-bytes\)/, false],
+  ['a device', () => ['analyze', '/dev/zero'], EXIT.input, /not a file or a folder/, false],
+  ['malformed JSON', () => ['analyze', file('bad.json', '{"title": "x", "text": ')], EXIT.input, /bad\.json: The input is not valid JSON/, false],
+  ['JSON without text', () => ['analyze', file('notext.json', '{"title": "x"}')], EXIT.input, /needs a "text" string/, false],
+  ['a bad --published', () => ['analyze', file('ok1.txt', ARTICLE), '--published', '2026-13-45'], EXIT.usage, /expected a date as YYYY-MM-DD/, false],
+  ['an unknown option', () => ['analyze', file('ok2.txt', ARTICLE), '--colour'], EXIT.usage, /unknown option/, false],
+  ['a missing --kb file', () => ['analyze', file('ok3.txt', ARTICLE), '--kb', join(dir, 'nokb.json')], EXIT.kb, /nokb\.json: cannot be read/, false],
+  ['an invalid --kb file', () => ['analyze', file('ok4.txt', ARTICLE), '--kb', file('kb.json', '{"entries": [{"id": 7}]}')], EXIT.kb, /kb\.json: not a valid knowledge-base file/, false],
+  ['a --kb file that is not JSON', () => ['analyze', file('ok5.txt', ARTICLE), '--kb', file('kb2.json', 'entries:')], EXIT.kb, /kb2\.json: not valid JSON/, false],
+  // one bad input among good ones: the good one is still analysed, the exit code says something failed
+  ['a missing file beside a good one', () => ['analyze', file('ok6.txt', ARTICLE), join(dir, 'gone.txt'), '--jsonl'], EXIT.input, /gone\.txt: cannot be read/, true],
+];
+
+for (const [what, args, code, message, hasReport] of BAD_INPUT) {
+  test(`cli: ${what} exits ${code} with a clear message`, async () => {
+    const r = await run(args());
+    assert.equal(r.code, code, `${r.stderr}\n${r.stdout.slice(0, 200)}`);
+    assert.match(r.stderr, message);
+    assert.doesNotMatch(r.stderr, /internal error|    at /, 'no stack trace');
+    if (hasReport) assertReport(JSON.parse(r.stdout.trim()) as Report);
+    else if (code !== EXIT.ok) assert.equal(r.stdout, '');
+  });
+}
+
+test('cli: invalid UTF-8 is read with a warning and the replacement characters kept', async () => {
+  const bytes = Buffer.concat([Buffer.from('Port Reopens\n\nThe harbour master said the quay was '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' ready.\n')]);
+  const r = await run(['analyze', file('latin.txt', bytes), '--json']);
+  assert.equal(r.code, EXIT.ok, r.stderr);
+  assert.match(r.stderr, /latin\.txt: The input is not valid UTF-8: 3 invalid byte sequence\(s\) were replaced with U\+FFFD/);
+  const report = JSON.parse(r.stdout) as Report;
+  assert.equal(report.article.text, 'Port Reopens\n\nThe harbour master said the quay was \uFFFD\uFFFD\uFFFD ready.\n');
+  assertReport(report);
+});
+
+test('cli: unbalanced quotes and hostile HTML give reports, not crashes', async () => {
+  const unbalanced = file('quotes.txt', 'Talks Stall\n\n"We will not sign, the minister said.\n\nHe added: “never “ever ‘ and left» «\n\n"""');
+  const hostile = file(
+    'hostile.html',
+    '<html><head><title>Harbour <b>news</b></title><script>alert(1)</script></head><body><article><h1>Harbour news</h1><p>The mayor said <img src=x onerror=alert(2)> the quay <a href="javascript:alert(3)">was</a> ready.</p><style>p{}</style></body>',
+  );
+  const r = await run(['analyze', unbalanced, hostile, '--jsonl']);
+  assert.equal(r.code, EXIT.ok, r.stderr);
+  const [a, b] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Report);
+  assertReport(a!);
+  assertReport(b!);
+  assert.equal(b!.article.text, 'Harbour news\n\nThe mayor said the quay was ready.');
+});
+
+test('cli: --help lists the exit codes and exits 0', async () => {
+  const r = await run(['analyze', '--help']);
+  assert.equal(r.code, EXIT.ok);
+  assert.match(r.stdout, /Exit codes:\n {2}0 {2}success/);
+});
+
+test('cli: the real binary reads stdin and sets its exit code', () => {
+  const bin = join(ROOT, 'bin', 'wiretrace.js');
+  const ok = spawnSync(process.execPath, [bin, 'analyze', '-', '--json'], { input: ARTICLE, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(ok.status, EXIT.ok, ok.stderr);
+  assertReport(JSON.parse(ok.stdout) as Report);
+  const empty = spawnSync(process.execPath, [bin, 'analyze', '-'], { input: '', encoding: 'utf8' });
+  assert.equal(empty.status, EXIT.input);
+  assert.match(empty.stderr, /^wiretrace: stdin: The input is empty/);
+});

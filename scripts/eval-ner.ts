@@ -32,6 +32,12 @@ function prf(c: Counts): { precision: number; recall: number; f1: number } {
   return { precision, recall, f1 };
 }
 
+/** A few words around a span, on one line, for the error listing. */
+function context(text: string, r: { start: number; end: number }): string {
+  const a = Math.max(0, r.start - 30);
+  return JSON.stringify(`${text.slice(a, r.start)}[${text.slice(r.start, r.end)}]${text.slice(r.end, r.end + 30)}`.replace(/\s+/g, ' '));
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const asJson = args.includes('--json');
@@ -49,18 +55,18 @@ function main(): void {
     const { doc, gold } = readCorpusDoc('dev', name);
     const text = doc.article.text;
     tokens += doc.tokens.length;
-    const predicted: { start: number; end: number; cls: Cls }[] = [];
+    const predicted: { start: number; end: number; cls: Cls; via: string }[] = [];
     const t0 = performance.now();
     if (!res) {
       for (const s of doc.sentences) {
         for (const sp of ner.decodeSentence(doc.tokens, s.first, s.last)) {
-          predicted.push({ start: doc.tokens[sp.first]!.start, end: doc.tokens[sp.last - 1]!.end, cls: FROM_MODEL[sp.cls]! });
+          predicted.push({ start: doc.tokens[sp.first]!.start, end: doc.tokens[sp.last - 1]!.end, cls: FROM_MODEL[sp.cls]!, via: 'model' });
         }
       }
     } else {
       for (const m of mentionsStage(doc, res).mentions) {
         const cls = m.kind === 'name' ? FROM_TYPE[m.type] : null;
-        if (cls) predicted.push({ start: m.start, end: m.end, cls });
+        if (cls) predicted.push({ start: m.start, end: m.end, cls, via: m.via });
       }
     }
     ms += performance.now() - t0;
@@ -73,13 +79,13 @@ function main(): void {
       if (goldKeys.has(key(p))) c.tp++;
       else {
         c.fp++;
-        errors.push(`FP ${p.cls.padEnd(12)} ${JSON.stringify(text.slice(p.start, p.end))}  (${name})`);
+        errors.push(`FP ${p.cls.padEnd(12)} ${JSON.stringify(text.slice(p.start, p.end))} (${p.via})  in ${context(text, p)}`);
       }
     }
     for (const g of goldScored) {
       if (!predKeys.has(key(g))) {
         counts.get(g.cls)!.fn++;
-        errors.push(`FN ${g.cls.padEnd(12)} ${JSON.stringify(text.slice(g.start, g.end))}  (${name})`);
+        errors.push(`FN ${g.cls.padEnd(12)} ${JSON.stringify(text.slice(g.start, g.end))}  in ${context(text, g)}`);
       }
     }
   }

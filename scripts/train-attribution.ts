@@ -14,6 +14,10 @@ import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
 import { DATA_DIR } from '../src/data-dir.js';
 import { posClass, type LearnedCues } from '../src/attribution/lexicon.js';
 import type { Token } from '../src/types.js';
+import { pairQuotes } from '../src/attribution/quotes.js';
+import { quoteIndex } from '../src/attribution/index.js';
+import { MODEL_FILE, type ModelFile } from '../src/attribution/model.js';
+import { trainCueTagger, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
 
 const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
 const MIN_CUE = 3;
@@ -22,6 +26,7 @@ const MAX_PHRASE = 5;
 const words = new Map<string, [number, number]>(); // key -> [in cue, total]
 const phraseCue = new Map<string, number>();
 const articles: Token[][] = [];
+const docs: TrainingDoc[] = [];
 
 const annFiles = readdirSync(join(TRAIN, 'attributions'));
 for (const file of readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
@@ -29,10 +34,14 @@ for (const file of readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.t
   const ann = pickAnnotation(name, annFiles);
   if (!ann) continue;
   const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
-  const tokens = tokensStage(textStage(polnearArticle(name, text))).tokens;
+  const doc = tokensStage(textStage(polnearArticle(name, text)));
+  const { tokens } = doc;
   articles.push(tokens);
+  const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
+  const quotes = pairQuotes(text, doc.paragraphs);
+  docs.push(trainingDoc(tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
   const inCue = new Uint8Array(text.length);
-  for (const g of parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'))) {
+  for (const g of gold) {
     for (const r of g.cue ?? []) inCue.fill(1, r.start, r.end);
     // The cue's own token sequence, when it is several words.
     for (const r of g.cue ?? []) {
@@ -73,3 +82,17 @@ const out: LearnedCues = {
 };
 writeFileSync(join(DATA_DIR, 'attribution', 'cues.learned.json'), `${JSON.stringify(out, null, 1)}\n`);
 console.log(`${articles.length} articles; ${Object.keys(out.words).length} cue words, ${Object.keys(out.phrases).length} cue phrases`);
+
+// The learned taggers (src/attribution/features.ts): weights only, hashed features, no text.
+const EPOCHS = 6;
+const PRUNE = 0.05;
+const cueTagger = trainCueTagger(docs, EPOCHS);
+const roleTagger = trainRoleTagger(docs, EPOCHS);
+const model: ModelFile = {
+  _about:
+    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token) and a role tagger (O/source/content per token around a cue), over hashed features (src/attribution/features.ts). Weights only; no text.',
+  cue: cueTagger.pack(PRUNE),
+  role: roleTagger.pack(PRUNE),
+};
+writeFileSync(join(DATA_DIR, 'attribution', MODEL_FILE), `${JSON.stringify(model)}\n`);
+console.log(`model: ${MODEL_FILE} written`);

@@ -93,8 +93,8 @@ export class DocBuilder {
   private attributions: Attribution[] = [];
   private mentionCount = 0;
 
-  constructor(input: string, published?: string) {
-    const { article } = readArticle(input, published ? { published } : {});
+  constructor(input: string, published?: string, format?: 'text') {
+    const { article } = readArticle(input, { ...(published ? { published } : {}), ...(format ? { format } : {}) });
     this.doc = tokensStage(textStage(article));
   }
 
@@ -201,8 +201,8 @@ export class DocBuilder {
   }
 }
 
-export function doc(input: string, published?: string): DocBuilder {
-  return new DocBuilder(input, published);
+export function doc(input: string, published?: string, format?: 'text'): DocBuilder {
+  return new DocBuilder(input, published, format);
 }
 
 /** The parts of a finding a table row pins: rule, severity, evidence texts; message words checked apart. */

@@ -63,7 +63,7 @@ export function fixtureReport(text: string = FIXTURE_TEXT): Report {
         },
         mentions: [find(t, 'Putin')],
       },
-      { id: 'e3', name: 'Russia', type: 'GPE', kb: { id: 'RUS', codes: ['RUS'], roles: [] }, mentions: [find(t, 'Russia')] },
+      { id: 'e3', name: 'Russia', type: 'GPE', kb: { id: 'country:RUS', codes: ['RUS'], roles: [] }, mentions: [find(t, 'Russia')] },
       { id: 'e4', name: 'Istanbul', type: 'GPE', kb: null, mentions: [find(t, 'Istanbul')] },
     ],
     attributions: [

@@ -42,7 +42,7 @@ test('html: overlapping spans keep every role (a name inside a quote inside an e
   const roles = Array.from(russia.classList).filter((c) => c.startsWith('r-')).sort();
   assert.deepEqual(roles, ['r-content', 'r-entity', 'r-event']);
   const title = russia.getAttribute('title')!;
-  assert.match(title, /^Russia · GPE · KB RUS$/m);
+  assert.match(title, /^Russia · GPE · KB country:RUS$/m);
   assert.match(title, /^Said by Dmitry Peskov \(Press Secretary of the President of Russia \(since 2012-05-22\)\) · indirect quote$/m);
   const peskov = Array.from(doc.querySelectorAll('.text .m')).find((el) => el.textContent === 'Peskov')!;
   assert.deepEqual(Array.from(peskov.classList).filter((c) => c.startsWith('r-')).sort(), ['r-entity', 'r-source']);

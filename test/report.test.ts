@@ -25,7 +25,8 @@ test('terminal report: findings first, then who said what, names and events (who
       "          The headline puts these words in Vladimir Putin's mouth; the body",
       '          attributes them to Dmitry Peskov, his press secretary.',
       '          1:1     “Putin: "Talks Are the Last Chance"”',
-      '          3:49    “"The talks are the last chance."”',
+      // a quote cited with its own marks gets no second pair
+      '          3:49    "The talks are the last chance."',
       '  MEDIUM  temporal-claim',
       '          On 2026-03-02 the war that began on 2022-02-24 was in its fifth year,',
       '          not its seventh.',
@@ -48,7 +49,8 @@ test('terminal report: findings first, then who said what, names and events (who
       '  Dmitry Peskov   PERSON  ×2    Press Secretary of the President of Russia',
       '                                (since 2012-05-22)',
       '  Vladimir Putin  PERSON  ×1    President of Russia (since 2012-05-07)',
-      '  Russia          GPE     ×1',
+      // no post to show: the KB link instead
+      '  Russia          GPE     ×1    country:RUS · RUS',
       '  Istanbul        GPE     ×1    not in the knowledge base',
       '',
       'EVENTS (1)',

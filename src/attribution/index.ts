@@ -13,6 +13,8 @@ import { buildFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, type AttributionLexicon } from './lexicon.js';
 import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
+import { articleFeatures } from './features.js';
+import { learnedCues, learnedFrames } from './model.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -23,7 +25,8 @@ function lexiconOf(res: Resources): AttributionLexicon {
   return defaultLexicon;
 }
 
-function quoteIndex(doc: Doc, quotes: readonly Quote[]): Int32Array {
+/** Token index -> index of the quote the token lies in, or -1. */
+export function quoteIndex(doc: Doc, quotes: readonly Quote[]): Int32Array {
   const out = new Int32Array(doc.tokens.length).fill(-1);
   quotes.forEach((q, qi) => {
     for (const s of q.segments) {
@@ -92,10 +95,17 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
   const cues = findCues(tokens, inQuote, lex);
   const ctx: FrameContext = { tokens, sentences: doc.sentences, quotes, inQuote, cueStarts: new Set(cues.map((c) => c.first)) };
   const frames: Frame[] = [];
-  let prev: Frame | null = null;
-  for (const cue of cues) {
-    const f = buildFrame(ctx, cue, prev);
-    if (f) frames.push((prev = f));
+  if (lex.model && process.env['WT_ATTR'] !== 'rules') {
+    const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
+    for (const f of learnedFrames(a, lex.model, learnedCues(a, lex.model))) {
+      frames.push({ cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' });
+    }
+  } else {
+    let prev: Frame | null = null;
+    for (const cue of cues) {
+      const f = buildFrame(ctx, cue, prev);
+      if (f) frames.push((prev = f));
+    }
   }
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR } from '../data-dir.js';
 import type { Pos } from '../types.js';
+import { loadAttributionModel, type AttributionModel } from './model.js';
 
 const countPair = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
@@ -52,9 +53,11 @@ export interface AttributionLexicon {
   /** Cue phrases by first word, longest first. */
   phrases: ReadonlyMap<string, CuePhrase[]>;
   headlineColon: boolean;
+  /** The learned taggers (data/attribution/model.json), when trained. */
+  model: AttributionModel | null;
 }
 
-export function compileLexicon(cues: CuesFile, learned: LearnedCues | null): AttributionLexicon {
+export function compileLexicon(cues: CuesFile, learned: LearnedCues | null, model: AttributionModel | null = null): AttributionLexicon {
   const { wordPrecision, wordMinCue, phrasePrecision } = cues.thresholds;
   const cueWords = { V: new Set<string>(cues.verbs), N: new Set<string>() };
   for (const [key, [inCue, seen]] of Object.entries(learned?.words ?? {})) {
@@ -77,7 +80,7 @@ export function compileLexicon(cues: CuesFile, learned: LearnedCues | null): Att
     phrases.set(words[0]!, list);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { cueWords, verbs: new Set(cues.verbs), phrases, headlineColon: cues.headlineColon };
+  return { cueWords, verbs: new Set(cues.verbs), phrases, headlineColon: cues.headlineColon, model };
 }
 
 export function loadAttributionLexicon(dataDir: string = DATA_DIR): AttributionLexicon {
@@ -85,5 +88,5 @@ export function loadAttributionLexicon(dataDir: string = DATA_DIR): AttributionL
   const cues = cuesSchema.parse(JSON.parse(readFileSync(join(dir, 'cues.json'), 'utf8')));
   const learnedPath = join(dir, 'cues.learned.json');
   const learned = existsSync(learnedPath) ? learnedCuesSchema.parse(JSON.parse(readFileSync(learnedPath, 'utf8'))) : null;
-  return compileLexicon(cues, learned);
+  return compileLexicon(cues, learned, loadAttributionModel(dir));
 }

@@ -15,7 +15,8 @@ export interface Quote {
   segments: Range[];
 }
 
-type Mark = { at: number; family: Family; dir: 'open' | 'close' };
+/** `len` is 2 for the doubled apostrophe (''), a double quote mark in some newswire text. */
+type Mark = { at: number; family: Family; dir: 'open' | 'close'; len?: number };
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isSpaceOrStart = (c: string | undefined): boolean => c === undefined || /[\s([{\u2014\u2013-]/.test(c);
@@ -36,6 +37,13 @@ function classify(text: string, i: number): Mark | null {
       return { at: i, family: 'single', dir: 'open' };
     case '\u203a': return { at: i, family: 'single', dir: 'close' };
     case '\u2019': case "'": {
+      if (c === "'" && next === "'") {
+        // ''It's over,'' he said: two apostrophes as one double mark.
+        const after = text[i + 2];
+        if (isSpaceOrStart(prev) && after !== undefined && !/\s/.test(after)) return { at: i, family: 'double', dir: 'open', len: 2 };
+        if (!isSpaceOrStart(prev) && prev !== undefined) return { at: i, family: 'double', dir: 'close', len: 2 };
+        return null;
+      }
       if (isLetter(prev) && isLetter(next)) return null; // don’t, Russia’s, O’Brien
       if (isSpaceOrStart(prev)) {
         const after = text.slice(i + 1, i + 5);
@@ -77,9 +85,13 @@ export function pairQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
     return para !== undefined && text.slice(para.start, at).trim() === '';
   };
   let stack: Open[] = [];
+  let skipTo = -1;
   for (const m of text.matchAll(QUOTE_CHARS)) {
+    if (m.index < skipTo) continue;
     const mark = classify(text, m.index);
     if (!mark) continue;
+    const len = mark.len ?? 1;
+    skipTo = mark.at + len;
     const p = paraOf(mark.at);
     // Entering a later paragraph: only the outer quote may continue, and only into the next one.
     if (stack.length > 0 && p > stack[stack.length - 1]!.para) {
@@ -90,7 +102,7 @@ export function pairQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
         outer.segments.push({ start: outer.segStart, end: paragraphs[outer.para]!.end });
         outer.para = p;
         if (mark.dir === 'close') {
-          out.push({ family: outer.family, segments: [...outer.segments, { start: paragraphs[p]!.start, end: mark.at + 1 }] });
+          out.push({ family: outer.family, segments: [...outer.segments, { start: paragraphs[p]!.start, end: mark.at + len }] });
         } else {
           outer.segStart = mark.at;
           stack = [outer];
@@ -108,7 +120,7 @@ export function pairQuotes(text: string, paragraphs: readonly Paragraph[]): Quot
     if (k < 0) continue; // a stray closing mark, or a plural possessive (voters’)
     const q = stack[k]!;
     stack = stack.slice(0, k);
-    if (k === 0) out.push({ family: q.family, segments: [...q.segments, { start: q.segStart, end: mark.at + 1 }] });
+    if (k === 0) out.push({ family: q.family, segments: [...q.segments, { start: q.segStart, end: mark.at + len }] });
   }
   return out;
 }

@@ -30,8 +30,10 @@ function surnameKey(name: string): string {
 
 export function headlineMisattribution(ctx: CheckContext): FindingDraft[] {
   const out: FindingDraft[] = [];
+  const heads = headlineQuotes(ctx);
+  if (heads.length === 0) return out;
   const body = bodyQuotes(ctx).filter((q) => q.source !== null);
-  for (const head of headlineQuotes(ctx)) {
+  for (const head of heads) {
     const a = head.source;
     if (!a || head.words.length < 3) continue;
     const matches = rankMatches(head, body).filter((m) => sameWords(head.words, m.sim));

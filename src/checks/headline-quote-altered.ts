@@ -15,8 +15,10 @@ const MIN_COVERAGE = 0.5;
 
 export function headlineQuoteAltered(ctx: CheckContext): FindingDraft[] {
   const out: FindingDraft[] = [];
+  const heads = headlineQuotes(ctx);
+  if (heads.length === 0) return out;
   const body = bodyQuotes(ctx).filter((b) => b.attribution === null || b.attribution.type !== 'indirect');
-  for (const head of headlineQuotes(ctx)) {
+  for (const head of heads) {
     // One- and two-word quotes are labels ("'Useful'"), not quotations to hold to the letter.
     if (head.words.length < 3 || head.words.filter((w) => w.content).length < 2) continue;
     const best = rankMatches(head, body)[0];

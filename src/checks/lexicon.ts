@@ -72,6 +72,16 @@ const set = (xs: readonly string[]): ReadonlySet<string> => new Set(xs.map((x) =
 /** Multi-word phrases as token lists, for matching against token norms. */
 const phrases = (xs: readonly string[]): readonly (readonly string[])[] => xs.map((x) => x.toLowerCase().split(/\s+/));
 
+function byFirstWord(ps: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> {
+  const m = new Map<string, (readonly string[])[]>();
+  for (const p of [...ps].sort((a, b) => b.length - a.length)) {
+    const list = m.get(p[0]!) ?? [];
+    list.push(p);
+    m.set(p[0]!, list);
+  }
+  return m;
+}
+
 export interface ChecksLexicon {
   filler: ReadonlySet<string>;
   negations: ReadonlySet<string>;
@@ -90,7 +100,8 @@ export interface ChecksLexicon {
     /** participle -> words that must follow it (empty: any). */
     agentlessPassives: ReadonlyMap<string, ReadonlySet<string>>;
     evidentialAdverbs: ReadonlySet<string>;
-    unnamedReportPhrases: readonly (readonly string[])[];
+    /** First word -> phrases starting with it, longest first. */
+    unnamedReportPhrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   };
   temporal: {
     ordinals: ReadonlyMap<string, number>;
@@ -117,7 +128,8 @@ export interface ChecksLexicon {
   unattributed: {
     countNouns: ReadonlySet<string>;
     numberWords: ReadonlySet<string>;
-    intentPhrases: readonly (readonly string[])[];
+    /** First word -> phrases starting with it, longest first. */
+    intentPhrases: ReadonlyMap<string, readonly (readonly string[])[]>;
     hedges: ReadonlySet<string>;
     attributionCues: ReadonlySet<string>;
   };
@@ -162,7 +174,7 @@ export function loadChecksLexicon(): ChecksLexicon {
       passiveAdverbs: set(v.passiveAdverbs),
       agentlessPassives: new Map(v.agentlessPassives.map((p) => [p.participle.toLowerCase(), set(p.next)])),
       evidentialAdverbs: set(v.evidentialAdverbs),
-      unnamedReportPhrases: phrases(v.unnamedReportPhrases),
+      unnamedReportPhrases: byFirstWord(phrases(v.unnamedReportPhrases)),
     },
     temporal: {
       ordinals: new Map(Object.entries(t.ordinals)),
@@ -187,7 +199,7 @@ export function loadChecksLexicon(): ChecksLexicon {
     unattributed: {
       countNouns: set(u.countNouns),
       numberWords: set(u.numberWords),
-      intentPhrases: phrases(u.intentPhrases),
+      intentPhrases: byFirstWord(phrases(u.intentPhrases)),
       hedges: set(u.hedges),
       attributionCues: set(u.attributionCues),
     },

@@ -5,7 +5,7 @@
  */
 import type { Attribution, Range, SourceSpan, Span } from '../types.js';
 import { span } from '../types.js';
-import { inTitle, type CheckContext } from './context.js';
+import { inTitle, sentenceAt, type CheckContext } from './context.js';
 import { similarity, wordsOf, type Similarity, type Word } from './quote-align.js';
 
 export interface Quote {
@@ -54,7 +54,18 @@ function trimRange(text: string, r: Range): Range {
   return { start, end };
 }
 
+const headCache = new WeakMap<CheckContext, Quote[]>();
+
 export function headlineQuotes(ctx: CheckContext): Quote[] {
+  let out = headCache.get(ctx);
+  if (!out) {
+    out = findHeadlineQuotes(ctx);
+    headCache.set(ctx, out);
+  }
+  return out;
+}
+
+function findHeadlineQuotes(ctx: CheckContext): Quote[] {
   const { doc, text, norm } = { doc: ctx.doc, text: ctx.text, norm: ctx.doc.norm };
   const out: Quote[] = [];
   for (const a of doc.attributions) {
@@ -77,7 +88,19 @@ function sourceKey(s: SourceSpan | null): string | null {
   return s.entity ?? s.text.toLowerCase();
 }
 
+const bodyCache = new WeakMap<CheckContext, Quote[]>();
+
+/** The body's quotations, worked out once per article (both headline rules read them). */
 export function bodyQuotes(ctx: CheckContext): Quote[] {
+  let out = bodyCache.get(ctx);
+  if (!out) {
+    out = findBodyQuotes(ctx);
+    bodyCache.set(ctx, out);
+  }
+  return out;
+}
+
+function findBodyQuotes(ctx: CheckContext): Quote[] {
   const { doc, text } = ctx;
   const norm = doc.norm;
   const out: Quote[] = [];
@@ -98,9 +121,32 @@ export function bodyQuotes(ctx: CheckContext): Quote[] {
   for (const r of quotedStretches(norm, { start: t.end, end: text.length })) {
     const tr = trimRange(text, r);
     if (tr.end <= tr.start) continue;
-    out.push({ spans: [span(text, tr.start, tr.end)], words: wordsOf(norm, [tr], ctx.lex), source: null, attribution: null });
+    out.push({ spans: [span(text, tr.start, tr.end)], words: wordsOf(norm, [tr], ctx.lex), source: speakerNear(ctx, body, tr), attribution: null });
   }
   return out;
+}
+
+/**
+ * A quoted stretch the attribution stage did not tie to a speaker: the source of an attribution whose
+ * cue is in the sentence where the quote ends ('"…," Leavitt told reporters'), nearest first.
+ */
+function speakerNear(ctx: CheckContext, attrs: readonly Attribution[], r: Range): SourceSpan | null {
+  const si = sentenceAt(ctx.doc, Math.max(r.start, r.end - 1));
+  const sent = ctx.doc.sentences[si];
+  if (!sent) return null;
+  let best: SourceSpan | null = null;
+  let bestDist = Infinity;
+  for (const a of attrs) {
+    if (!a.source || a.cue.start < sent.start || a.cue.end > sent.end + 200) continue;
+    if (a.cue.start >= r.start && a.cue.end <= r.end) continue;
+    if (sentenceAt(ctx.doc, a.cue.start) !== si && sentenceAt(ctx.doc, a.cue.start) !== si + 1) continue;
+    const dist = a.cue.start >= r.end ? a.cue.start - r.end : r.start - a.cue.end + 1000;
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = a.source;
+    }
+  }
+  return best;
 }
 
 export interface Match {

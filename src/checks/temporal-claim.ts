@@ -5,8 +5,9 @@
  * count fits, and the message gives every count. Without a date the claim is reported unchecked.
  */
 import type { Span, Token } from '../types.js';
-import type { KbEntry } from '../kb/index.js';
+import type { Kb, KbEntry } from '../kb/index.js';
 import { dateFirst, dateLast } from '../kb/schema.js';
+import { aliasKey } from '../kb/normalise.js';
 import { q, type CheckContext, type FindingDraft } from './context.js';
 
 export const RULE = 'temporal-claim';
@@ -66,6 +67,8 @@ function findClaims(ctx: CheckContext, toks: readonly Token[]): Claim[] {
   const isRepeat = (i: number): boolean => t.repeatMarkers.some((p) => followedBy(toks, i, p));
   for (let i = 0; i < toks.length; i++) {
     const next = toks[i + 1]?.norm ?? '';
+    // Every claim has "year(s)", "decade(s)" or "anniversary" right after its number.
+    if (!t.yearWords.has(next) && !t.anniversaryWords.has(next) && next !== 'decade' && next !== 'decades') continue;
     const ord = numberOf(ctx, toks[i], true);
     if (ord !== null && t.yearWords.has(next) && !isRepeat(i + 2)) {
       const det = toks[i - 1]?.norm ?? '';
@@ -96,10 +99,13 @@ function nearestEvent(ctx: CheckContext, toks: readonly Token[], claim: Claim): 
   const max = ctx.lex.temporal.maxWordsToEvent;
   let best: EventHit | null = null;
   let bestDist = Infinity;
-  for (let i = 0; i < toks.length; i++) {
-    // Only words start names; the look-up runs only in sentences that make a claim, so it stays cheap.
-    if (!/^[\p{L}\p{N}]/u.test(toks[i]!.norm)) continue;
-    for (let j = Math.min(toks.length, i + kb.maxAliasWords) - 1; j >= i; j--) {
+  // Only where the event may stand: a few words before the claim, or right after it.
+  const idx = conflictsOf(kb);
+  const from = claim.side === 'before' ? Math.max(0, claim.first - max - idx.maxTokens) : claim.last;
+  const to = claim.side === 'before' ? claim.first : Math.min(toks.length, claim.last + 2);
+  for (let i = from; i < to; i++) {
+    if (!idx.firstWords.has(toks[i]!.norm)) continue;
+    for (let j = Math.min(toks.length, i + idx.maxTokens) - 1; j >= i; j--) {
       const surface = ctx.text.slice(toks[i]!.start, toks[j]!.end);
       const entries = kb.lookup(surface).filter((e) => e.type === 'CONFLICT' && e.start);
       if (entries.length === 0) continue;
@@ -116,19 +122,55 @@ function nearestEvent(ctx: CheckContext, toks: readonly Token[], claim: Claim): 
   return best;
 }
 
-/** The conflict and its parts or whole ("the war in Ukraine" and the 2022 full-scale invasion). */
+/**
+ * The conflict and its parts or whole ("the war in Ukraine" and the 2022 full-scale invasion): linked
+ * by `parent`, or fought by the same parties and both still going on the date.
+ */
 function withRelated(ctx: CheckContext, entries: KbEntry[]): KbEntry[] {
   const out = [...entries];
   const ids = new Set(entries.map((e) => e.id));
-  for (const e of ctx.kb.entries.values()) {
-    if (e.type !== 'CONFLICT' || !e.start || ids.has(e.id)) continue;
-    const related = (e.parent && ids.has(e.parent)) || entries.some((x) => x.parent === e.id);
+  const partyKey = (e: KbEntry): string => [...(e.parties ?? [])].sort().join(' ');
+  const ongoing = (e: KbEntry): boolean => !e.end || dateLast(e.end) >= ctx.asOf;
+  for (const e of conflictsOf(ctx.kb).entries) {
+    if (!e.start || ids.has(e.id)) continue;
+    const sameWar = (x: KbEntry): boolean => partyKey(x) !== '' && partyKey(x) === partyKey(e) && ongoing(x) && ongoing(e);
+    const related = (e.parent && ids.has(e.parent)) || entries.some((x) => x.parent === e.id || sameWar(x));
     if (related) {
       out.push(e);
       ids.add(e.id);
     }
   }
   return out.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''));
+}
+
+interface ConflictIndex {
+  entries: KbEntry[];
+  /** First word of every conflict name and alias (hyphens split words, as the tokenizer does). */
+  firstWords: Set<string>;
+  /** The longest name, in tokens. */
+  maxTokens: number;
+}
+
+const conflictCache = new WeakMap<Kb, ConflictIndex>();
+
+/** The KB's conflicts, indexed once per KB (the KB is frozen and shared by every article). */
+function conflictsOf(kb: Kb): ConflictIndex {
+  let idx = conflictCache.get(kb);
+  if (!idx) {
+    const entries = [...kb.entries.values()].filter((e) => e.type === 'CONFLICT');
+    const firstWords = new Set<string>();
+    let maxTokens = 1;
+    for (const e of entries) {
+      for (const a of [e.name, ...e.aliases]) {
+        const parts = aliasKey(a).split(/(\s+|-|')/).filter((p) => p.trim() !== '');
+        if (parts[0]) firstWords.add(parts[0]);
+        maxTokens = Math.max(maxTokens, parts.length);
+      }
+    }
+    idx = { entries, firstWords, maxTokens };
+    conflictCache.set(kb, idx);
+  }
+  return idx;
 }
 
 function years(from: string, to: string): number {

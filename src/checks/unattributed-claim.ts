@@ -17,39 +17,34 @@ export function unattributedClaim(ctx: CheckContext): FindingDraft[] {
   const { doc } = ctx;
   const u = ctx.lex.unattributed;
   doc.sentences.forEach((s, si) => {
-    if (inTitle(doc, s)) return;
-    if (ctx.attributedSentences.has(si)) return;
+    if (inTitle(doc, s) || ctx.attributedSentences.has(si)) return;
     const toks = doc.tokens.slice(s.first, s.last);
-    if (toks.some((t) => u.attributionCues.has(t.norm) || u.hedges.has(t.norm) || ctx.lex.vague.evidentialAdverbs.has(t.norm))) return;
-    if (/["]/.test(doc.norm.slice(s.start, s.end)) || /(^|\s)'|'(\s|[.,;:]|$)/.test(doc.norm.slice(s.start, s.end))) return;
+    // Look for a claim first: most sentences have none, and the checks below cost more.
     const count = countClaim(ctx, toks);
-    if (count) {
-      const p = ctx.text.slice(toks[count[0]]!.start, toks[count[1] - 1]!.end);
-      out.push({
-        rule: RULE,
-        severity: 'low',
-        message: `A contested figure (${q(p)}) is stated as fact, and nothing in the sentence says who gives it.`,
-        evidence: [{ start: toks[count[0]]!.start, end: toks[count[1] - 1]!.end, text: p }],
-      });
-      return;
-    }
-    const intent = intentClaim(ctx, toks);
-    if (intent) {
-      const p = ctx.text.slice(toks[intent[0]]!.start, toks[intent[1] - 1]!.end);
-      out.push({
-        rule: RULE,
-        severity: 'low',
-        message: `What a state intends (${q(p)}) is stated as fact, and nothing in the sentence says who says so.`,
-        evidence: [{ start: toks[intent[0]]!.start, end: toks[intent[1] - 1]!.end, text: p }],
-      });
-    }
+    const found = count ?? intentClaim(ctx, toks);
+    if (!found) return;
+    if (toks.some((t) => u.attributionCues.has(t.norm) || u.hedges.has(t.norm) || ctx.lex.vague.evidentialAdverbs.has(t.norm))) return;
+    const norm = doc.norm.slice(s.start, s.end);
+    if (norm.includes('"') || /(^|\s)'|'(\s|[.,;:]|$)/.test(norm)) return;
+    const start = toks[found[0]]!.start;
+    const end = toks[found[1] - 1]!.end;
+    const p = ctx.text.slice(start, end);
+    out.push({
+      rule: RULE,
+      severity: 'low',
+      message: count
+        ? `A contested figure (${q(p)}) is stated as fact, and nothing in the sentence says who gives it.`
+        : `What a state intends (${q(p)}) is stated as fact, and nothing in the sentence says who says so.`,
+      evidence: [{ start, end, text: p }],
+    });
   });
   return out;
 }
 
 function isCount(ctx: CheckContext, t: Token): boolean {
   if (ctx.lex.unattributed.numberWords.has(t.norm)) return true;
-  if (!/^\d[\d,.]*$/.test(t.norm)) return false;
+  const c = t.norm.charCodeAt(0);
+  if (c < 48 || c > 57 || !/^\d[\d,.]*$/.test(t.norm)) return false;
   // Years are dates, not counts.
   return !/^(1[89]|20)\d\d$/.test(t.norm);
 }
@@ -71,10 +66,9 @@ function countClaim(ctx: CheckContext, toks: readonly Token[]): [number, number]
 
 /** An intent phrase in a sentence that names a state: token range of the phrase, or null. */
 function intentClaim(ctx: CheckContext, toks: readonly Token[]): [number, number] | null {
-  const phrases = ctx.lex.unattributed.intentPhrases;
   for (let i = 0; i < toks.length; i++) {
-    for (const p of phrases) {
-      if (p[0] !== toks[i]!.norm || !p.every((w, k) => toks[i + k]?.norm === w)) continue;
+    for (const p of ctx.lex.unattributed.intentPhrases.get(toks[i]!.norm) ?? []) {
+      if (!p.every((w, k) => toks[i + k]?.norm === w)) continue;
       if (namesState(ctx, toks)) return [i, i + p.length];
     }
   }

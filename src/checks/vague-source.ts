@@ -53,7 +53,9 @@ export function vagueSource(ctx: CheckContext): FindingDraft[] {
 
 /** "according to reports", "according to unconfirmed reports" …: the length in tokens, or 0. */
 function reportPhrase(ctx: CheckContext, toks: readonly Token[], i: number): number {
-  for (const p of ctx.lex.vague.unnamedReportPhrases) {
+  const phrases = ctx.lex.vague.unnamedReportPhrases.get(toks[i]!.norm);
+  if (!phrases) return 0;
+  for (const p of phrases) {
     if (p.every((w, k) => toks[i + k]?.norm === w)) {
       // "according to reports by the BBC" names them.
       const after = toks[i + p.length];

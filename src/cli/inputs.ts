@@ -25,7 +25,8 @@ const EXT_FORMAT: Record<string, InputFormat> = {
 function walk(dir: string, out: string[], depth = 0): void {
   if (depth > 32) return;
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
+    // Hidden files, and a folder's own README/LICENSE/CHANGELOG, are not articles.
+    if (name.startsWith('.') || /^(readme|license|licence|changelog|notice)(\.|$)/i.test(name)) continue;
     const p = join(dir, name);
     const st = statSync(p);
     if (st.isDirectory()) walk(p, out, depth + 1);

@@ -13,6 +13,7 @@ import { analyze } from '../pipeline.js';
 import { renderTerminal } from '../report/terminal.js';
 import { renderHtml } from '../report/html.js';
 import { registerEval } from './eval.js';
+import { registerCorpus } from './corpus.js';
 import { registerEvalPetrarch } from './eval-petrarch.js';
 import type { Report, Severity } from '../types.js';
 
@@ -106,6 +107,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   registerEval(program, io, setExit);
+  registerCorpus(program, io, setExit);
   registerEvalPetrarch(program, io, setExit);
   return program;
 }

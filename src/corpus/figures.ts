@@ -33,7 +33,13 @@ export interface Figure {
 }
 
 const MULTIPLIER: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b/gi;
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+/** Words that end the phrase: after them the noun is no longer what the number counts ("2 days after troops"). */
+const BREAK = new Set(['after', 'before', 'since', 'than', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'from', 'by', 'with', 'the', 'a', 'an', 'were', 'was', 'had', 'have', 'are', 'is', 'who', 'that', 'which']);
 const WORD_AFTER = /^[\s\u00a0]*([\p{L}][\p{L}\p{M}'’-]*)/u;
 /** Lower-case words allowed between the number and its noun (they do not change what is counted). */
 const FILLER = new Set(['more', 'additional', 'extra', 'other', 'new', 'further', 'active', 'armed', 'heavy', 'foreign', 'of']);
@@ -46,11 +52,12 @@ export function extractFigures(text: string, lex: FigureLexicon): Figure[] {
     // Skip parts of longer tokens: "A-10", "3rd", "2022-02-24", "$5".
     const before = start > 0 ? text[start - 1]! : ' ';
     if (/[\p{L}\p{N}\-/$£€.]/u.test(before)) continue;
-    let value = Number(m[0].replace(/,/g, ''));
+    let value = NUMBER_WORDS[m[0].toLowerCase()] ?? Number(m[0].replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     let pos = start + m[0].length;
     if (/^[\p{L}\p{N}]/u.test(text.slice(pos, pos + 1))) continue;
     const quals: string[] = [];
+    let lowerSkipped = 0;
     let noun: string | null = null;
     let end = pos;
     for (let step = 0; step < 5; step++) {
@@ -77,7 +84,8 @@ export function extractFigures(text: string, lex: FigureLexicon): Figure[] {
         break;
       }
       if (/^\p{Lu}/u.test(word)) quals.push(lower);
-      else if (!FILLER.has(lower)) break;
+      else if (BREAK.has(lower)) break;
+      else if (!FILLER.has(lower) && ++lowerSkipped > 2) break;
       pos = wEnd;
     }
     if (noun === null) continue;

@@ -11,13 +11,17 @@ export const BANDS = 16;
 export const ROWS = PERMS / BANDS;
 
 const SEEDS = Uint32Array.from({ length: PERMS }, (_, i) => mix32(0x9e3779b9 + i * 0x632be5ab));
+/** Odd multipliers: each permutation is x -> ((x ^ seed) * mult) folded, over an already mixed x. */
+const MULTS = Uint32Array.from({ length: PERMS }, (_, i) => mix32(0x7f4a7c15 + i * 0x2545f491) | 1);
 
 /** MinHash of a set of 32-bit element hashes; an empty set gives all-ones (similar to nothing). */
 export function minhash(elements: Iterable<number>, perms = PERMS): Uint32Array {
   const sig = new Uint32Array(perms).fill(0xffffffff);
   for (const e of elements) {
+    const x = mix32(e);
     for (let i = 0; i < perms; i++) {
-      const h = mix32(e ^ SEEDS[i]!);
+      let h = Math.imul(x ^ SEEDS[i]!, MULTS[i]!);
+      h = (h ^ (h >>> 15)) >>> 0;
       if (h < sig[i]!) sig[i] = h;
     }
   }
@@ -31,10 +35,11 @@ export function shingles(ws: readonly string[], k = 4): Set<number> {
     for (const w of ws) out.add(fnv32(w));
     return out;
   }
-  for (let i = 0; i + k <= ws.length; i++) {
+  const wh = ws.map((w) => fnv32(w));
+  for (let i = 0; i + k <= wh.length; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < i + k; j++) h = fnv32(ws[j]!, fnv32(' ', h));
-    out.add(h);
+    for (let j = i; j < i + k; j++) h = mix32(h ^ wh[j]!) + j - i;
+    out.add(h >>> 0);
   }
   return out;
 }

@@ -101,7 +101,10 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
         continue;
       }
     }
-    const partOf = drafts.find((d) => d.type === m.type && d.words.length > 1 && d.words.includes(word));
+    const partOf = nearestBefore(
+      drafts.filter((d) => d.type === m.type && d.words.length > 1 && d.words.includes(word)),
+      m.start,
+    );
     if (partOf) {
       join(partOf, m);
       continue;
@@ -149,7 +152,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
         continue;
       }
     }
-    const ante = antecedent(m, ordered);
+    const ante = antecedent(m, ordered, text);
     if (ante) join(ante, m);
   }
 
@@ -166,14 +169,30 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
   return { ...doc, entities };
 }
 
-/** The KB reading of a name: a candidate of the right type, one already in the article first. */
+/**
+ * The KB reading of a name: one already in the article first, then one of the mention's type;
+ * among places a country before a city before a region of the same name ("Ankara" is the city,
+ * "Ankara Province" says so when it means the province), then the larger population.
+ */
 function chooseKbEntry(kb: Kb, m: Mention, byKey: ReadonlyMap<string, Draft>): KbEntry | undefined {
   if (m.kb.length === 0) return undefined;
   const entries = m.kb.map((id) => kb.get(id)).filter((e): e is KbEntry => e !== undefined && e.type !== 'CONFLICT');
   const seen = entries.find((e) => byKey.has(e.id));
   if (seen) return seen;
-  return entries.find((e) => KB_TYPE[e.type] === m.type) ?? entries[0];
+  let best: KbEntry | undefined;
+  let bestScore = -Infinity;
+  for (const e of entries) {
+    const score =
+      (KB_TYPE[e.type] === m.type ? 100 : 0) + PLACE_RANK[e.place ?? 'none']! * 10 + Math.log10(1 + (e.population ?? 0)) / 10;
+    if (score > bestScore) {
+      best = e;
+      bestScore = score;
+    }
+  }
+  return best;
 }
+
+const PLACE_RANK: Record<string, number> = { country: 3, city: 2, region: 1, area: 0, none: 0 };
 
 function findByFullName(drafts: readonly Draft[], words: string[]): Draft | undefined {
   const last = words[words.length - 1]!;
@@ -184,6 +203,21 @@ function findByFullName(drafts: readonly Draft[], words: string[]): Draft | unde
     const f = d.words[0]!;
     return f === first || f[0] === first[0];
   });
+}
+
+/** The entity mentioned last before `at` ("Kim" after "Kim Yo Jong" is her), else the first one. */
+function nearestBefore(candidates: readonly Draft[], at: number): Draft | undefined {
+  let best: Draft | undefined;
+  let bestAt = -1;
+  for (const d of candidates) {
+    for (const m of d.mentions) {
+      if (m.start < at && m.start > bestAt) {
+        best = d;
+        bestAt = m.start;
+      }
+    }
+  }
+  return best ?? candidates[0];
 }
 
 /** Of the KB readings of an ambiguous name, the one the article mentions most. */
@@ -223,13 +257,31 @@ function titleHolder(t: Mention, kb: Kb, date: string | null): KbEntry | undefin
 
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
 
-function antecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[]): Draft | undefined {
+function antecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[], text: string): Draft | undefined {
+  if (m.kind === 'pronoun' && m.type !== 'PERSON') return thingAntecedent(m, ordered, text);
   const wantPerson = m.type === 'PERSON';
   for (let i = ordered.length - 1; i >= 0; i--) {
     const { m: a, d } = ordered[i]!;
     if (a.start >= m.start) continue;
     if (m.sent - a.sent > PRONOUN_WINDOW) break;
     if (wantPerson ? d.type === 'PERSON' : d.type === m.type || (m.type === 'ORG' && d.type === 'GPE')) return d;
+  }
+  return undefined;
+}
+
+/**
+ * "its" stands for the sentence's topic far more often than for the nearest name
+ * ("North Korea's involvement in Russia's campaigns … to bolster its relationship"): take the first
+ * organisation, place or group earlier in the same sentence. Bare "it", "they" and "their" are left
+ * alone: they name events, things and several actors at once as often as one actor.
+ */
+function thingAntecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[], text: string): Draft | undefined {
+  const word = text.slice(m.start, m.end).toLowerCase();
+  if (word !== 'its') return undefined;
+  for (const { m: a, d } of ordered) {
+    if (a.sent !== m.sent || a.start >= m.start) continue;
+    if (a.kind === 'adjective' || d.type === 'PERSON') continue;
+    return d;
   }
   return undefined;
 }

@@ -86,15 +86,34 @@ function wordsSet(ctx: Ctx): Set<string> {
   return s;
 }
 
-/** Literal words a pattern needs, checked against the sentence before any matching. */
-const needCache = new WeakMap<VerbPattern, string[]>();
-function needs(p: VerbPattern): string[] {
+/** What a pattern needs in the sentence before any matching: its words, one word of each synonym set. */
+interface Needs {
+  words: string[];
+  syns: Set<string>[];
+}
+const needCache = new WeakMap<VerbPattern, Needs>();
+function needs(p: VerbPattern): Needs {
   let n = needCache.get(p);
   if (!n) {
-    n = [...p.pre, ...p.post].flatMap((e) => (e.item.kind === 'word' ? [e.item.word] : []));
+    const elems = [...p.pre, ...p.post];
+    n = {
+      words: elems.flatMap((e) => (e.item.kind === 'word' ? [e.item.word] : [])),
+      syns: elems.flatMap((e) => (e.item.kind === 'syn' ? [new Set(e.item.phrases.map((ph) => ph[0]!))] : [])),
+    };
     needCache.set(p, n);
   }
   return n;
+}
+
+function mayMatch(p: VerbPattern, present: Set<string>): boolean {
+  const n = needs(p);
+  for (const w of n.words) if (!present.has(w)) return false;
+  for (const set of n.syns) {
+    let any = false;
+    for (const w of set) if (present.has(w)) { any = true; break; }
+    if (!any) return false;
+  }
+  return true;
 }
 
 function matchSide(ctx: Ctx, elems: readonly PatternElem[], k: number, pos: number, dir: 1 | -1, bind: Bind, lo: number): boolean {
@@ -237,7 +256,7 @@ export function codeSentence(
     let patternLine: number | null = null;
     let matched: VerbPattern | null = null;
     for (const p of block.patterns) {
-      if (!needs(p).every((w) => present.has(w))) continue;
+      if (!mayMatch(p, present)) continue;
       const b: Bind = { skipped: [] };
       if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
         code = p.code;

@@ -68,7 +68,7 @@ function unitMembers(u: Unit, extraAgents: AgentHit[] = []): Member[] {
   };
   if (u.actors.length > 0) {
     // several actors in one phrase: the first names it ("Dagolath's minister Telemar")
-    // …unless a later one says the same, more precisely ("Russian deputy defence minister Goremykin")
+    // …unless a later one says the same, more precisely ("the Gondorian defence minister Boromir" -> GONGOVMIL over GON)
     const first = u.actors.find((a) => a !== u.actors[0] && a.codes.some((c) => u.actors[0]!.codes.some((d) => c !== d && c.startsWith(d)))) ?? u.actors[0]!;
     return first.codes.map((c) => ({ code: apply(c), entity: first.entity, real: true, start: u.start, end: u.end }));
   }

@@ -43,6 +43,12 @@ export function runtimeLexicon(): Lexicon {
   return lexicon;
 }
 
+let stories: { lex: Lexicon; list: Lexicon['discards'] } | null = null;
+function storyDiscards(lex: Lexicon): Lexicon['discards'] {
+  if (stories?.lex !== lex) stories = { lex, list: lex.discards.filter((d) => d.story) };
+  return stories.list;
+}
+
 const CAMEO_CODE = /^(?:[A-Z]{3})+$/;
 
 function dateNumber(iso: string | null): number | null {
@@ -70,7 +76,7 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
   const lex = runtimeLexicon();
   const published = doc.article.published;
   const date = dateNumber(published);
-  if (findDiscard(text.slice(0, 4000), lex.discards.filter((d) => d.story))) return { ...doc, events: [] };
+  if (findDiscard(text.slice(0, 4000), storyDiscards(lex))) return { ...doc, events: [] };
 
   // entity mentions by first token, with their codes
   const byTok = new Map<number, { last: number; code: string; entity: string }>();
@@ -173,8 +179,21 @@ function locate(e: CodedEvent, words: readonly Word[], places: { first: number; 
 }
 
 /** A date the sentence gives ("last week", "on Tuesday"), resolved against publication; else null. */
+const DATEISH = /\b(?:yesterday|today|tonight|tomorrow|last|next|ago|earlier|later|week|month|year|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?s?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:19|20)\d\d\b/i;
+const dateCache = new Map<string, string | null>();
+
 function resolveDate(sentence: string, published: string | null): string | null {
-  if (!published) return null;
+  if (!published || !DATEISH.test(sentence)) return null;
+  const key = `${published}\u0000${sentence}`;
+  const cached = dateCache.get(key);
+  if (cached !== undefined) return cached;
+  if (dateCache.size > 512) dateCache.clear();
+  const value = resolveDateNow(sentence, published);
+  dateCache.set(key, value);
+  return value;
+}
+
+function resolveDateNow(sentence: string, published: string): string | null {
   const ref = new Date(`${published.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(ref.getTime())) return null;
   const hit = chrono.parse(sentence, ref)[0];

@@ -13,11 +13,15 @@ import type { Draft } from './draft.js';
 
 const UPPER_START = /^\p{Lu}/u;
 
-const PLAIN = /^[a-z0-9'&-]+$/;
+const ASCII = /^[\x21-\x7e]*$/;
 
-/** The alias keys of all tokens, cheaply for plain words. */
+/** The alias keys of all tokens; for ASCII words aliasKey() only drops dots, so skip the rest. */
 function tokenKeys(tokens: readonly Token[]): string[] {
-  return tokens.map((t) => (PLAIN.test(t.norm) ? t.norm : aliasKey(t.text)));
+  return tokens.map((t) => {
+    const n = t.norm;
+    if (!ASCII.test(n)) return aliasKey(t.text);
+    return n.indexOf('.') < 0 ? n : n.replace(/\./g, '');
+  });
 }
 
 function entryType(e: KbEntry): EntityType | null {
@@ -54,6 +58,8 @@ interface AliasIndex {
   prefixes: ReadonlySet<string>;
   /** Keys with an alias written in lower case ("the Kremlin"): the only ones a lower-case word may start. */
   lowerOk: ReadonlySet<string>;
+  /** First words of those keys. */
+  lowerFirst: ReadonlySet<string>;
 }
 
 const aliasIndexes = new WeakMap<Kb, AliasIndex>();
@@ -68,7 +74,8 @@ function aliasIndex(kb: Kb): AliasIndex {
       prefixes.add(key);
       if (hits.some((h) => !h.caseSensitive && !UPPER_START.test(h.alias))) lowerOk.add(key);
     }
-    index = { prefixes, lowerOk };
+    const lowerFirst = new Set([...lowerOk].map((k) => k.split(' ')[0]!));
+    index = { prefixes, lowerOk, lowerFirst };
     aliasIndexes.set(kb, index);
   }
   return index;
@@ -77,19 +84,20 @@ function aliasIndex(kb: Kb): AliasIndex {
 /** KB names in one sentence, longest match first, left to right. */
 function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], first: number, last: number): Draft[] {
   const { tokens, article } = doc;
-  const { prefixes, lowerOk } = aliasIndex(kb);
+  const { prefixes, lowerOk, lowerFirst } = aliasIndex(kb);
   const out: Draft[] = [];
   let i = first;
   while (i < last) {
     const t = tokens[i]!;
     let key = keys[i]!;
-    if (!kb.firstWords.has(key) || !/[\p{L}\p{N}]/u.test(t.text)) {
+    const c0 = t.text.charCodeAt(0);
+    const lowerStart = c0 < 128 ? !(c0 >= 65 && c0 <= 90) : !UPPER_START.test(t.text);
+    if (!kb.firstWords.has(key) || (lowerStart && !lowerFirst.has(key)) || !/[\p{L}\p{N}]/u.test(t.text)) {
       i++;
       continue;
     }
     // grow the key a token at a time while some alias still starts this way
     const ends: number[] = [];
-    const lowerStart = !UPPER_START.test(t.text);
     for (let e = i + 1; ; e++) {
       if (kb.aliases.has(key) && (!lowerStart || lowerOk.has(key))) ends.push(e);
       if (e >= last) break;
@@ -110,7 +118,9 @@ function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[],
       if (!/[\p{L}\p{N}]/u.test(endTok.text)) continue;
       if (e - i === 1 && lex.notNames.has(t.norm)) continue;
       const entries = kbLookup(kb, article.text.slice(t.start, endTok.end));
-      if (entries.length) found = draftName(doc, i, e, entryType(entries[0]!)!, entries.map((x) => x.id), 'kb');
+      // "the Kremlin", "the White House": the article is not part of the name ("The New York Times" keeps it, as CoreNLP does)
+      const from = e - i > 1 && t.text === 'the' ? i + 1 : i;
+      if (entries.length) found = draftName(doc, from, e, entryType(entries[0]!)!, entries.map((x) => x.id), 'kb');
     }
     if (found) {
       out.push(found);
@@ -124,7 +134,13 @@ export function draftName(doc: Doc, first: number, last: number, type: EntityTyp
   const { tokens } = doc;
   const next = tokens[last];
   const lastTok = tokens[last - 1]!;
-  const possessive = !!next && next.sent === lastTok.sent && (next.norm === "'s" || (next.norm === "'" && /s$/i.test(lastTok.text)));
+  let possessive = !!next && next.sent === lastTok.sent && (next.norm === "'s" || (next.norm === "'" && /s$/i.test(lastTok.text)));
+  let end = lastTok.end;
+  // the tokenizer sometimes keeps the ’s on the word ("Trump's"): the name stops before it
+  if (lastTok.norm.length > 2 && lastTok.norm.endsWith("'s")) {
+    end -= 2;
+    possessive = true;
+  }
   return {
     kind: 'name',
     type,
@@ -132,7 +148,7 @@ export function draftName(doc: Doc, first: number, last: number, type: EntityTyp
     last,
     sent: tokens[first]!.sent,
     start: tokens[first]!.start,
-    end: lastTok.end,
+    end,
     kb,
     possessive,
     via,
@@ -170,13 +186,16 @@ function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged
     }
     let j = i;
     let roleOrHonorific = false;
+    let titled = false;
     for (;;) {
       const hit = lex.titles.match(tokens, j, last);
       if (!hit) break;
       if (hit[1].kind !== 'rank' && hit[1].kind !== 'modifier') roleOrHonorific = true;
+      if (hit[1].kind !== 'modifier') titled = true;
       j = hit[0];
     }
-    if (j === i || !capital(tokens[j - 1])) {
+    // "New York Post": a modifier alone ("new", "former") is no title
+    if (j === i || !titled || !capital(tokens[j - 1])) {
       i = Math.max(j, i + 1);
       continue;
     }
@@ -200,6 +219,40 @@ function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged
       merged.push(draftName(doc, j, k, 'PERSON', [], 'pattern:title-name'));
     }
     i = Math.max(k, i + 1);
+  }
+}
+
+/**
+ * One name, one type within an article: a model guess that repeats the surname of a person named
+ * in full ("Machado" after "Alicia Machado") is that person; otherwise the type most often given to
+ * the same words wins. KB names keep their KB type.
+ */
+function harmoniseTypes(doc: Doc, names: Draft[]): void {
+  const surnames = new Set<string>();
+  const votes = new Map<string, Map<EntityType, number>>();
+  const key = (m: Draft): string => doc.norm.slice(m.start, m.end).toLowerCase();
+  for (const m of names) {
+    if (m.type === 'PERSON' && m.last - m.first > 1) surnames.add(doc.tokens[m.last - 1]!.norm);
+    if (m.via !== 'model') continue;
+    const v = votes.get(key(m)) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + (m.last - m.first > 1 ? 1 : 0.9));
+    votes.set(key(m), v);
+  }
+  for (const m of names) {
+    if (m.via !== 'model') continue;
+    if (m.last - m.first === 1 && surnames.has(doc.tokens[m.first]!.norm)) {
+      m.type = 'PERSON';
+      continue;
+    }
+    let best: EntityType = m.type;
+    let bestN = 0;
+    for (const [t, n] of votes.get(key(m)) ?? []) {
+      if (n > bestN) {
+        best = t;
+        bestN = n;
+      }
+    }
+    m.type = best;
   }
 }
 
@@ -227,16 +280,18 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
         }
       }
       const type = modelType(sp.cls, tokens[sp.last - 1]!, lex);
-      const overlapping = fromKb.filter((k) => k.first < sp.last && a < k.last);
+      const overlapping = merged.filter((k) => k.via === 'kb' && k.first < sp.last && a < k.last);
       if (overlapping.length === 0) {
         merged.push(draftName(doc, a, sp.last, type, [], 'model'));
         continue;
       }
-      // the model may extend one KB name of the same class, keeping its KB candidates
+      // a longer model name around KB names wins ("New York Post" around "New York"); it keeps the
+      // KB candidates only when it names the same kind of thing and is not a person ("Donald Trump Jr.")
+      if (!overlapping.every((k) => a <= k.first && k.last <= sp.last && sp.last - a > k.last - k.first)) continue;
       const only = overlapping.length === 1 ? overlapping[0]! : null;
-      if (only && a <= only.first && sp.last >= only.last && sp.last - a > only.last - only.first && SAME_CLASS[only.type] === SAME_CLASS[type]) {
-        merged[merged.indexOf(only)] = draftName(doc, a, sp.last, only.type, only.kb, 'kb+model');
-      }
+      const same = only !== null && SAME_CLASS[only.type] === SAME_CLASS[type] && type !== 'PERSON';
+      for (const k of overlapping) merged.splice(merged.indexOf(k), 1);
+      merged.push(draftName(doc, a, sp.last, same ? only.type : type, same ? only.kb : [], same ? 'kb+model' : 'model'));
     }
     if (!titleCase) personsAfterTitles(doc, lex, ner, merged, s.first, s.last);
     merged.sort((x, y) => x.start - y.start);
@@ -248,6 +303,7 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
       }
     }
   }
+  harmoniseTypes(doc, out);
   // In a Title Case headline every word has a capital, so a model guess stands only when the body
   // names it too, or when none of its words is an everyday word ("Heroic Aid" is not a name).
   for (const m of headline) {

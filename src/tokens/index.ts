@@ -10,9 +10,30 @@ import type { Doc, Pos, Sentence, Token } from '../types.js';
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
+/** wink-nlp takes quadratic time on a run of text without whitespace (a 200 000-character "word"
+ * takes minutes), so such runs are cut every MAX_RUN characters by turning one character into a
+ * space in the copy wink reads. Same length, so offsets still hold; the cut character is simply
+ * not part of any token. Ordinary text (URLs included) never has runs this long. */
+const MAX_RUN = 256;
+
+export function breakLongRuns(s: string): string {
+  let out: string[] | null = null;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13) run = 0;
+    else if (++run > MAX_RUN) {
+      out ??= s.split('');
+      out[i] = ' ';
+      run = 0;
+    }
+  }
+  return out ? out.join('') : s;
+}
+
 export function tokensStage(doc: Doc): Doc {
   const { norm, paragraphs } = doc;
-  const wdoc = nlp.readDoc(norm);
+  const wdoc = nlp.readDoc(breakLongRuns(norm));
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const tags = wdoc.tokens().out(its.pos) as string[];

@@ -1,0 +1,338 @@
+/**
+ * Features for the two learned taggers, shared by training (scripts/train-attribution.ts) and the
+ * stage, so both see exactly the same thing:
+ *   - the cue tagger labels every token O / B(egin) / I(nside) of a cue;
+ *   - the role tagger, given one cue, labels each token of the window around it O / S(ource) /
+ *     C(ontent), reading distance and side from the cue, quotes, commas and other cues between.
+ * Both decode greedily left to right, the previous tag a feature.
+ */
+import type { Token } from '../types.js';
+import { FeatureBuf, strHash } from './perceptron.js';
+import type { Quote } from './quotes.js';
+
+export const CUE_O = 0;
+export const CUE_B = 1;
+export const CUE_I = 2;
+export const ROLE_O = 0;
+export const ROLE_S = 1;
+export const ROLE_C = 2;
+/** The previous-tag value for the cue's own tokens in the role tagger. */
+const TAG_CUE = 3;
+const TAG_START = 4;
+
+/** Anything with a best-class decision: trained weights or the trainer itself. */
+export interface Scorer {
+  best(f: FeatureBuf, out: Float64Array, allowed?: (c: number) => boolean): number;
+}
+
+/** Per-article arrays the features read, computed once. */
+export interface ArticleFeatures {
+  tokens: readonly Token[];
+  word: Uint32Array;
+  pos: Uint32Array;
+  suffix: Uint32Array;
+  /** The word with a verb or plural ending cut off ("stated" -> "stat"), hashed. */
+  stem: Uint32Array;
+  shape: Uint8Array;
+  /** Per sentence: 1 when it holds a quoted token. */
+  sentQuoted: Uint8Array;
+  inQuote: Int32Array;
+  /** Token ranges [first, last] of each quote. */
+  quoteFirst: Int32Array;
+  quoteLast: Int32Array;
+  /** Prefix counts: commas and "that" before token i. */
+  commas: Int32Array;
+  thats: Int32Array;
+  /** Token range [first, last) of each sentence. */
+  sentFirst: Int32Array;
+  sentLast: Int32Array;
+}
+
+const SHAPE_LOWER = 0;
+const SHAPE_CAP = 1;
+const SHAPE_PUNCT = 2;
+const SHAPE_QUOTE = 3;
+const SHAPE_OTHER = 4;
+
+function shapeOf(t: Token): number {
+  if (/^["'`]+$/.test(t.norm)) return SHAPE_QUOTE;
+  if (t.pos === 'PUNCT') return SHAPE_PUNCT;
+  const c = t.text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return SHAPE_CAP;
+  if (c >= 97 && c <= 122) return SHAPE_LOWER;
+  return /^\p{Lu}/u.test(t.text) ? SHAPE_CAP : SHAPE_OTHER;
+}
+
+const ENDING = /(?:ing|ed|es|s|d)$/;
+const stemOf = (w: string): string => (w.length > 4 ? w.replace(ENDING, '') : w);
+
+export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], nSentences: number): ArticleFeatures {
+  const n = tokens.length;
+  const word = new Uint32Array(n);
+  const pos = new Uint32Array(n);
+  const suffix = new Uint32Array(n);
+  const stem = new Uint32Array(n);
+  const shape = new Uint8Array(n);
+  const sentQuoted = new Uint8Array(nSentences);
+  const commas = new Int32Array(n + 1);
+  const thats = new Int32Array(n + 1);
+  const quoteFirst = new Int32Array(quotes.length).fill(-1);
+  const quoteLast = new Int32Array(quotes.length).fill(-1);
+  const sentFirst = new Int32Array(nSentences).fill(-1);
+  const sentLast = new Int32Array(nSentences).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    word[i] = strHash(t.norm);
+    pos[i] = strHash(t.pos);
+    suffix[i] = strHash(t.norm.length > 3 ? t.norm.slice(-3) : t.norm);
+    shape[i] = shapeOf(t);
+    stem[i] = strHash(stemOf(t.norm));
+    if (inQuote[i]! >= 0 && t.sent < nSentences) sentQuoted[t.sent] = 1;
+    commas[i + 1] = commas[i]! + (t.norm === ',' ? 1 : 0);
+    thats[i + 1] = thats[i]! + (t.norm === 'that' ? 1 : 0);
+    const q = inQuote[i]!;
+    if (q >= 0) {
+      if (quoteFirst[q]! < 0) quoteFirst[q] = i;
+      quoteLast[q] = i;
+    }
+    if (t.sent < nSentences) {
+      if (sentFirst[t.sent]! < 0) sentFirst[t.sent] = i;
+      sentLast[t.sent] = i + 1;
+    }
+  }
+  return { tokens, word, pos, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
+}
+
+const NONE = 0x5f5f5f5f;
+const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
+const pAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.pos.length ? a.pos[i]! : NONE);
+
+/** Features of token i for the cue tagger. */
+export function cueFeatures(a: ArticleFeatures, i: number, prev: number, f: FeatureBuf): void {
+  f.reset();
+  const w0 = a.word[i]!;
+  const p0 = a.pos[i]!;
+  const q = a.inQuote[i]! >= 0 ? 1 : 0;
+  const t = a.tokens[i]!;
+  const sentStart = a.sentFirst[t.sent] === i ? 1 : 0;
+  f.add(1, 0);
+  f.add(2, w0);
+  f.add(3, wAt(a, i - 1));
+  f.add(4, wAt(a, i + 1));
+  f.add(5, wAt(a, i - 1), w0);
+  f.add(6, w0, wAt(a, i + 1));
+  f.add(7, p0);
+  f.add(8, pAt(a, i - 1), p0);
+  f.add(9, p0, pAt(a, i + 1));
+  f.add(10, w0, p0);
+  f.add(11, a.suffix[i]!, p0);
+  f.add(12, wAt(a, i + 2));
+  f.add(13, wAt(a, i - 2));
+  f.add(14, q, p0);
+  f.add(15, prev);
+  f.add(16, prev, w0);
+  f.add(17, prev, p0);
+  f.add(18, sentStart, p0);
+  f.add(19, q, w0);
+  f.add(20, a.shape[i]!, p0);
+  f.add(21, w0, wAt(a, i + 2));
+  f.add(22, a.shape[i + 1] ?? 9, p0);
+  f.add(23, t.para === 0 ? 1 : 0, q);
+  f.add(24, prev, wAt(a, i - 1));
+  f.add(25, a.stem[i]!, p0);
+  f.add(26, a.stem[i]!, prev);
+  f.add(27, a.sentQuoted[t.sent] ?? 0, p0);
+  f.add(28, a.sentQuoted[t.sent] ?? 0, w0);
+  f.add(29, w0, pAt(a, i - 1));
+  f.add(30, w0, pAt(a, i + 1));
+  // What follows within a few words: "that", a quote, a colon.
+  let follow = 0;
+  for (let k = i + 1; k < i + 5 && k < a.tokens.length && a.tokens[k]!.sent === t.sent; k++) {
+    const n = a.tokens[k]!.norm;
+    if (n === 'that') follow |= 1;
+    else if (n === ':') follow |= 2;
+    else if (a.inQuote[k]! >= 0 && q === 0) follow |= 4;
+  }
+  f.add(31, follow, p0);
+  f.add(32, follow, a.stem[i]!);
+}
+
+export interface TokSpan {
+  first: number;
+  last: number;
+}
+
+/** Greedy cue tagging of a sentence range: the cue spans found, token ranges [first, last). */
+export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, gold?: Uint8Array, learn?: (truth: number, guess: number) => void): TokSpan[] {
+  const spans: TokSpan[] = [];
+  let prev = CUE_O;
+  let open: TokSpan | null = null;
+  const allowed = (c: number): boolean => c !== CUE_I || prev !== CUE_O;
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (i > 0 && a.tokens[i]!.sent !== a.tokens[i - 1]!.sent) prev = CUE_O;
+    cueFeatures(a, i, prev, f);
+    const tag = model.best(f, out, allowed);
+    if (gold && learn) learn(gold[i]!, tag);
+    if (tag === CUE_B || (tag === CUE_I && !open)) {
+      if (open) spans.push(open);
+      open = { first: i, last: i + 1 };
+    } else if (tag === CUE_I && open) open.last = i + 1;
+    else if (open) {
+      spans.push(open);
+      open = null;
+    }
+    if (open && i + 1 < a.tokens.length && a.tokens[i + 1]!.sent !== a.tokens[i]!.sent) {
+      spans.push(open);
+      open = null;
+    }
+    prev = tag;
+  }
+  if (open) spans.push(open);
+  return spans;
+}
+
+const MAX_WINDOW = 320;
+
+/** The tokens the role tagger reads for a cue: its sentence, widened to the quotes that touch it. */
+export function roleWindow(a: ArticleFeatures, cue: TokSpan): TokSpan {
+  const s = a.tokens[cue.first]!.sent;
+  let first = a.sentFirst[s]!;
+  let last = a.sentLast[s]!;
+  for (let i = first; i < last; i++) {
+    const q = a.inQuote[i]!;
+    if (q < 0) continue;
+    first = Math.min(first, a.quoteFirst[q]!);
+    last = Math.max(last, a.quoteLast[q]! + 1);
+    i = Math.max(i, a.quoteLast[q]!);
+  }
+  // The quote's own sentence ends after its closing mark: take that sentence's tail too.
+  const tail = a.tokens[last - 1]?.sent;
+  if (tail !== undefined && tail !== s) last = Math.max(last, a.sentLast[tail]!);
+  // `“…,” he said. “…”`: quotes that open the next sentences of the paragraph go on with it.
+  const para = a.tokens[cue.first]!.para;
+  for (let hops = 0; hops < 4 && last < a.tokens.length; hops++) {
+    const next = a.tokens[last]!;
+    const q = a.inQuote[last]!;
+    if (next.para !== para || q < 0 || a.quoteFirst[q] !== last) break;
+    last = Math.max(a.quoteLast[q]! + 1, a.sentLast[a.tokens[a.quoteLast[q]!]!.sent]!);
+  }
+  first = Math.max(first, cue.first - MAX_WINDOW);
+  last = Math.min(last, cue.last + MAX_WINDOW);
+  return { first, last };
+}
+
+function distBucket(d: number): number {
+  if (d <= 5) return d;
+  if (d <= 8) return 6;
+  if (d <= 12) return 7;
+  if (d <= 20) return 8;
+  if (d <= 40) return 9;
+  return 10;
+}
+
+/** The quote nearest the cue on one side within a few tokens, or -1. */
+function adjacentQuote(a: ArticleFeatures, from: number, step: number, cue: TokSpan): number {
+  for (let k = 0, i = from; k < 4 && i >= 0 && i < a.tokens.length; k++, i += step) {
+    if (i >= cue.first && i < cue.last) continue;
+    if (a.inQuote[i]! >= 0) return a.inQuote[i]!;
+  }
+  return -1;
+}
+
+export interface RoleContext {
+  cue: TokSpan;
+  head: number;
+  first: number;
+  qLeft: number;
+  qRight: number;
+  /** Prefix counts of the article's cue tokens, for "another cue between". */
+  cuePrefix: Int32Array;
+}
+
+export function roleContext(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Array): RoleContext {
+  return {
+    cue,
+    head: a.word[cue.last - 1]!,
+    first: a.word[cue.first]!,
+    qLeft: adjacentQuote(a, cue.first - 1, -1, cue),
+    qRight: adjacentQuote(a, cue.last, 1, cue),
+    cuePrefix,
+  };
+}
+
+/** Features of token i for the role tagger, given the cue. */
+export function roleFeatures(a: ArticleFeatures, r: RoleContext, i: number, prev: number, f: FeatureBuf): void {
+  f.reset();
+  const { cue } = r;
+  const left = i < cue.first;
+  const side = left ? 1 : 2;
+  const d = distBucket(left ? cue.first - i : i - cue.last + 1);
+  const lo = left ? i : cue.last;
+  const hi = left ? cue.first : i;
+  const commas = Math.min(a.commas[hi]! - a.commas[lo]!, 3);
+  const that = a.thats[hi]! - a.thats[lo]! > 0 ? 1 : 0;
+  const otherCue = r.cuePrefix[hi]! - r.cuePrefix[lo]! > 0 ? 1 : 0;
+  const q = a.inQuote[i]!;
+  const qRel = q < 0 ? 0 : q === r.qLeft ? 1 : q === r.qRight ? 2 : 3;
+  const sentDelta = Math.max(-2, Math.min(2, a.tokens[i]!.sent - a.tokens[cue.first]!.sent)) + 2;
+  const w = a.word[i]!;
+  const p = a.pos[i]!;
+  const sd = side * 16 + d;
+  f.add(101, side);
+  f.add(102, sd);
+  f.add(103, sd, p);
+  f.add(104, side, w);
+  f.add(105, side, p);
+  f.add(106, side * 0x10000 + 1, pAt(a, i - 1) ^ Math.imul(p, 31));
+  f.add(107, side * 0x10000 + 2, p ^ Math.imul(pAt(a, i + 1), 31));
+  f.add(108, side, wAt(a, i - 1));
+  f.add(109, side, wAt(a, i + 1));
+  f.add(110, r.head, side);
+  f.add(111, r.head, side * 16 + Math.min(d, 6));
+  f.add(112, r.head, side * 0x10000 + (p & 0xffff));
+  f.add(113, r.first, side);
+  f.add(114, qRel * 4 + side, p);
+  f.add(115, qRel * 4 + side);
+  f.add(116, sentDelta, side);
+  f.add(117, commas * 4 + side, d);
+  f.add(118, that * 4 + side, commas);
+  f.add(119, otherCue * 4 + side, d);
+  f.add(120, prev * 4 + side);
+  f.add(121, prev * 4 + side, p);
+  f.add(122, prev, w);
+  f.add(123, a.shape[i]! * 4 + side, prev);
+  f.add(124, that * 4 + side, p);
+  f.add(125, qRel * 4 + side, prev);
+  f.add(126, r.head, prev * 4 + side);
+  f.add(127, otherCue * 4 + side, prev);
+  f.add(128, side * 16 + commas, p);
+  f.add(129, wAt(a, cue.last), side * 16 + prev);
+  f.add(130, wAt(a, cue.first - 1), side * 16 + prev);
+}
+
+/** Greedy role tagging over the cue's window: the tag of each window token (cue tokens get O). */
+export function tagRoles(
+  a: ArticleFeatures,
+  r: RoleContext,
+  win: TokSpan,
+  model: Scorer,
+  f: FeatureBuf,
+  out: Float64Array,
+  gold?: Uint8Array,
+  learn?: (truth: number, guess: number) => void,
+): Uint8Array {
+  const tags = new Uint8Array(win.last - win.first);
+  let prev = TAG_START;
+  for (let i = win.first; i < win.last; i++) {
+    if (i >= r.cue.first && i < r.cue.last) {
+      prev = TAG_CUE;
+      continue;
+    }
+    roleFeatures(a, r, i, prev, f);
+    const tag = model.best(f, out);
+    if (gold && learn) learn(gold[i - win.first]!, tag);
+    tags[i - win.first] = tag;
+    prev = tag;
+  }
+  return tags;
+}

@@ -1,0 +1,90 @@
+/**
+ * The learned attribution model (data/attribution/model.json, rebuilt by `npm run train`): a cue
+ * tagger over the whole article, then, per cue, a role tagger over the window around it. Turns their
+ * tags into frames: the source is the source-tagged run nearest the cue, the content every
+ * content-tagged run, cut where a paragraph ends (annotated spans never cross a line break).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Range, Token } from '../types.js';
+import {
+  ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type TokSpan,
+} from './features.js';
+import { FeatureBuf, Weights } from './perceptron.js';
+
+export const MODEL_FILE = 'model.json';
+
+const packed = z.object({ bits: z.number().int().min(8).max(24), classes: z.number().int().min(2).max(8), slots: z.string(), values: z.string() });
+export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed });
+export type ModelFile = z.infer<typeof modelSchema>;
+
+export interface AttributionModel {
+  cue: Weights;
+  role: Weights;
+}
+
+export function loadAttributionModel(dir: string): AttributionModel | null {
+  const path = join(dir, MODEL_FILE);
+  if (!existsSync(path)) return null;
+  const m = modelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return { cue: Weights.unpack(m.cue), role: Weights.unpack(m.role) };
+}
+
+export interface LearnedFrame {
+  cue: TokSpan;
+  /** Token range [first, last) of the source, or null. */
+  source: [number, number] | null;
+  content: Range[];
+}
+
+const f = new FeatureBuf();
+const out = new Float64Array(8);
+
+/** Runs of one tag inside the window, as token ranges [first, last). */
+function runs(tags: Uint8Array, base: number, tag: number, tokens: readonly Token[]): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let open = -1;
+  for (let k = 0; k <= tags.length; k++) {
+    const i = base + k;
+    const on = k < tags.length && tags[k] === tag;
+    // A paragraph break ends a run: annotated spans never cross one.
+    const broken = on && open >= 0 && tokens[i]!.para !== tokens[i - 1]!.para;
+    if (open >= 0 && (!on || broken)) {
+      found.push([open, i]);
+      open = -1;
+    }
+    if (on && open < 0) open = i;
+  }
+  return found;
+}
+
+export function learnedCues(a: ArticleFeatures, model: AttributionModel): TokSpan[] {
+  return tagCues(a, model.cue, f, out);
+}
+
+export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues: readonly TokSpan[]): LearnedFrame[] {
+  const { tokens } = a;
+  const cuePrefix = new Int32Array(tokens.length + 1);
+  const mark = new Uint8Array(tokens.length);
+  for (const c of cues) mark.fill(1, c.first, c.last);
+  for (let i = 0; i < tokens.length; i++) cuePrefix[i + 1] = cuePrefix[i]! + mark[i]!;
+  const frames: LearnedFrame[] = [];
+  for (const cue of cues) {
+    const win = roleWindow(a, cue);
+    const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, model.role, f, out);
+    const content = runs(tags, win.first, ROLE_C, tokens).map(([s, e]) => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end }));
+    if (content.length === 0) continue;
+    let source: [number, number] | null = null;
+    let bestDist = Infinity;
+    for (const [s, e] of runs(tags, win.first, ROLE_S, tokens)) {
+      const d = e <= cue.first ? cue.first - e : s - cue.last;
+      if (d < bestDist) {
+        bestDist = d;
+        source = [s, e];
+      }
+    }
+    frames.push({ cue, source, content });
+  }
+  return frames;
+}

@@ -91,7 +91,7 @@ test('names: transliteration variants meet, other names do not', () => {
   for (const [a, b, same] of rows) assert.equal(compareNames(a, b).score >= 0.75, same, `${a} / ${b}: ${compareNames(a, b).score}`);
 });
 
-test('speed: the checks take well under a millisecond on a 700-word article', () => {
+test('speed: the checks stay far below the pipeline\'s budget on a 700-word article', () => {
   const filler =
     'The convoy moved along the coastal road before dawn, and the port reopened to grain ships later in the week. ' +
     'Officials in the city said the repairs to the power grid would take several more days to finish. ';
@@ -111,6 +111,7 @@ test('speed: the checks take well under a millisecond on a 700-word article', ()
     batches.push(Number(process.hrtime.bigint() - t0) / 1e6 / 20);
   }
   const median = batches.sort((x, y) => x - y)[2]!;
-  // Measured about 0.1 ms on an idle core; the bound leaves room for a busy CI machine.
-  assert.ok(median < 1, `checks took ${median.toFixed(3)} ms per article`);
+  // About 0.5 ms with the machine's two cores shared six ways, so roughly 0.1 ms on an idle core; the
+  // bound catches a rule gone quadratic without failing on a busy CI machine.
+  assert.ok(median < 2, `checks took ${median.toFixed(3)} ms per article`);
 });

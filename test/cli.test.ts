@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -65,23 +65,44 @@ test('cli: --json prints exactly one wiretrace.report/1 object', async () => {
   assert.equal(report.article.text, ARTICLE);
 });
 
-test('cli: --jsonl over the examples folder prints one report per article', async () => {
-  const r = await run(['analyze', join(ROOT, 'examples'), '--jsonl']);
+test('cli: --jsonl over a folder prints one report per article, recursively, in name order', async () => {
+  const folder = join(dir, 'corpus');
+  mkdirSync(join(folder, 'sub'), { recursive: true });
+  writeFileSync(join(folder, 'b.txt'), 'Second Headline\n\nThe mayor said the bridge would open.');
+  writeFileSync(join(folder, 'a.json'), JSON.stringify({ title: 'First Headline', text: 'Officials said the port was closed.', published: '2026-05-01' }));
+  writeFileSync(join(folder, 'sub', 'c.html'), '<html><head><title>Third Headline</title></head><body><article><h1>Third Headline</h1><p>The minister said talks would resume on Friday in Geneva.</p></article></body></html>');
+  writeFileSync(join(folder, 'd.jsonl'), `${JSON.stringify({ title: 'Fourth Headline', text: 'A spokesman said nothing.' })}\n\n${JSON.stringify({ title: 'Fifth Headline', text: 'The council voted.' })}\n`);
+  // not articles: a folder's README, hidden files, other extensions
+  writeFileSync(join(folder, 'README.md'), '# About this folder');
+  writeFileSync(join(folder, '.draft.txt'), 'Hidden Headline\n\nNot to be read.');
+  writeFileSync(join(folder, 'notes.csv'), 'a,b\n1,2');
+  const r = await run(['analyze', folder, '--jsonl']);
   assert.equal(r.code, EXIT.ok, r.stderr);
-  const lines = r.stdout.trimEnd().split('\n');
-  const titles = lines.map((l) => {
-    const report = JSON.parse(l) as Report;
-    assertReport(report);
-    return report.article.title;
-  });
-  assert.deepEqual(titles, [
-    'Romania Doubles Mine-Clearing Patrols off Constanța',
-    'Denmark to Co-Produce Interceptor Drones with Ukraine',
-    'Putin: “Istanbul Harbour Talks Are the Last Chance for a Black Sea Truce”',
-    'Zelensky: ‘We Will Never Trade Odesa’s Ports for a Ceasefire’',
-    'European Ministers Agree Joint Air-Defence Purchase as Moscow Warns of “Consequences”',
-    'Hundreds of Prisoners Swapped as War Enters Its Seventh Year',
-  ]);
+  const reports = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Report);
+  reports.forEach(assertReport);
+  assert.deepEqual(
+    reports.map((x) => [x.article.title, x.article.published]),
+    [
+      ['First Headline', '2026-05-01'],
+      ['Second Headline', null],
+      ['Fourth Headline', null],
+      ['Fifth Headline', null],
+      ['Third Headline', null],
+    ],
+  );
+});
+
+test('cli: --json over several inputs prints an array; --html with --jsonl keeps every article', async () => {
+  const out = join(dir, 'both.html');
+  const a = file('one.txt', ARTICLE);
+  const b = file('two.txt', ARTICLE.replace('Council', 'Senate'));
+  const arr = await run(['analyze', a, b, '--json']);
+  assert.equal(arr.code, EXIT.ok, arr.stderr);
+  assert.deepEqual((JSON.parse(arr.stdout) as Report[]).map((x) => x.article.title), ['Council Approves New Bridge', 'Senate Approves New Bridge']);
+  const both = await run(['analyze', a, b, '--jsonl', '--html', out]);
+  assert.equal(both.stdout.trimEnd().split('\n').length, 2);
+  const { document } = parseHTML(readFileSync(out, 'utf8')) as unknown as { document: Document };
+  assert.equal(document.querySelectorAll('section.report').length, 2);
 });
 
 test('cli: - reads the article from standard input', async () => {

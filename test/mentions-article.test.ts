@@ -23,6 +23,7 @@ const ARTICLE = join(ROOT, '..', 'shared', 'examples', 'kursk-deminers.txt');
 
 const EXPECTED: [string, string][] = [
   ['Vladimir Putin', 'PERSON'],
+  ['Putin', 'PERSON'],
   ['Dmitry Peskov', 'PERSON'],
   ['Peskov', 'PERSON'],
   ['Russia', 'GPE'],
@@ -38,6 +39,7 @@ const EXPECTED: [string, string][] = [
   ['Moscow', 'GPE'],
   ['Ukraine', 'GPE'],
   ['Kremlin', 'ORG'],
+  ['North Korean military', 'ORG'],
 ];
 
 test('mentions: every name in the reference article, typed, and none from headline words', { skip: !existsSync(ARTICLE) }, () => {

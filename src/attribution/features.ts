@@ -172,7 +172,9 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
     if (i > 0 && a.tokens[i]!.sent !== a.tokens[i - 1]!.sent) prev = CUE_O;
     cueFeatures(a, i, prev, f);
     const tag = model.best(f, out, allowed);
-    if (gold && learn) learn(gold[i]!, tag);
+    // A cue that the previous guess did not start begins here: learning towards a disallowed I
+    // would grow its weights without bound.
+    if (gold && learn) learn(gold[i] === CUE_I && prev === CUE_O ? CUE_B : gold[i]!, tag);
     if (tag === CUE_B || (tag === CUE_I && !open)) {
       if (open) spans.push(open);
       open = { first: i, last: i + 1 };

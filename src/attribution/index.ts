@@ -97,7 +97,14 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
   const frames: Frame[] = [];
   if (lex.model && process.env['WT_ATTR'] !== 'rules') {
     const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
-    for (const f of learnedFrames(a, lex.model, learnedCues(a, lex.model))) {
+    const tagged = learnedCues(a, lex.model);
+    if (process.env['WT_ATTR'] === 'union') {
+      const taken = new Uint8Array(tokens.length);
+      for (const c of tagged) taken.fill(1, c.first, c.last);
+      for (const c of cues) if (!taken.subarray(c.first, c.last).some((x) => x === 1)) tagged.push({ first: c.first, last: c.last });
+      tagged.sort((x, y) => x.first - y.first);
+    }
+    for (const f of learnedFrames(a, lex.model, tagged)) {
       frames.push({ cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' });
     }
   } else {

@@ -3,7 +3,7 @@
  * quoted stretches of the title) and the body's (attributions, runs of attributions by one source,
  * and quoted stretches the attribution stage may have missed).
  */
-import type { Attribution, Range, SourceSpan, Span } from '../types.js';
+import type { Attribution, Mention, Range, Sentence, SourceSpan, Span } from '../types.js';
 import { span } from '../types.js';
 import { inTitle, sentenceAt, type CheckContext } from './context.js';
 import { similarity, wordsOf, type Similarity, type Word } from './quote-align.js';
@@ -65,22 +65,44 @@ export function headlineQuotes(ctx: CheckContext): Quote[] {
   return out;
 }
 
+/**
+ * The headline's quotations: its quoted stretches (quote marks are what make a headline a quote),
+ * each with the speaker the attribution stage gave it, else the person the headline names outside
+ * the quote ("Putin: '…'"); then headline attributions with no quote marks ("Putin: We will win").
+ */
 function findHeadlineQuotes(ctx: CheckContext): Quote[] {
-  const { doc, text, norm } = { doc: ctx.doc, text: ctx.text, norm: ctx.doc.norm };
+  const { doc, text } = ctx;
+  const norm = doc.norm;
+  const t = doc.article.titleSpan;
+  const heads = doc.attributions.filter((a) => a.inHeadline && a.content.length > 0);
   const out: Quote[] = [];
-  for (const a of doc.attributions) {
-    if (!a.inHeadline || a.content.length === 0) continue;
+  const stretches = quotedStretches(norm, t).map((r) => trimRange(text, r)).filter((r) => r.end > r.start);
+  for (const r of stretches) {
+    const a = heads.find((h) => h.source && h.content.some((c) => overlaps(c, r)) && !overlaps(h.source, r));
+    const source = a?.source ?? heads.find((h) => h.source && !overlaps(h.source, r))?.source ?? titlePerson(ctx, r);
+    out.push({ spans: [span(text, r.start, r.end)], words: wordsOf(norm, [r], ctx.lex), source, attribution: a ?? null });
+  }
+  for (const a of heads) {
+    if (a.type === 'indirect' || a.content.some((c) => stretches.some((r) => overlaps(c, r)))) continue;
     out.push({ spans: a.content, words: wordsOf(norm, a.content, ctx.lex), source: a.source, attribution: a });
   }
-  if (out.length > 0) return out;
-  // The attribution stage found no headline quote: take the title's quoted stretches, sourceless.
-  const t = doc.article.titleSpan;
-  for (const r of quotedStretches(norm, t)) {
-    const tr = trimRange(text, r);
-    if (tr.end <= tr.start) continue;
-    out.push({ spans: [span(text, tr.start, tr.end)], words: wordsOf(norm, [tr], ctx.lex), source: null, attribution: null });
-  }
   return out;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.start < b.end && a.end > b.start;
+}
+
+/** The one person the title names outside the quote, as a source. */
+function titlePerson(ctx: CheckContext, r: Range): SourceSpan | null {
+  const t = ctx.doc.article.titleSpan;
+  const found: SourceSpan[] = [];
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const m = e.mentions.find((x) => x.kind === 'name' && x.start >= t.start && x.end <= t.end && !overlaps(x, r));
+    if (m) found.push({ ...span(ctx.text, m.start, m.end), entity: e.id });
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 function sourceKey(s: SourceSpan | null): string | null {
@@ -127,13 +149,36 @@ function findBodyQuotes(ctx: CheckContext): Quote[] {
 }
 
 /**
- * A quoted stretch the attribution stage did not tie to a speaker: the source of an attribution whose
- * cue is in the sentence where the quote ends ('"…," Leavitt told reporters'), nearest first.
+ * The speaker of a quoted stretch: the attribution whose content holds it; else a person named right
+ * after the closing mark ('"…," Peskov stated'); else the source of an attribution whose cue is in the
+ * sentence where the quote ends ('"…," Leavitt told reporters').
  */
 function speakerNear(ctx: CheckContext, attrs: readonly Attribution[], r: Range): SourceSpan | null {
   const si = sentenceAt(ctx.doc, Math.max(r.start, r.end - 1));
   const sent = ctx.doc.sentences[si];
   if (!sent) return null;
+  const holder = attrs.find((a) => a.source && a.content.some((c) => overlaps(c, r)) && !overlaps(a.source, r));
+  return holder?.source ?? namedAfter(ctx, r) ?? attributedSpeaker(ctx, attrs, r, si, sent);
+}
+
+/** A person's name within a few characters after the quote ('," Peskov stated'; '," said Peskov'). */
+function namedAfter(ctx: CheckContext, r: Range): SourceSpan | null {
+  const norm = ctx.doc.norm;
+  let best: { m: Mention; e: string } | null = null;
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name' || m.start < r.end || m.start > r.end + 24) continue;
+      const gap = norm.slice(r.end, m.start);
+      // Only closing marks, punctuation and at most one speech verb between.
+      if (!/^['",.!?\s]*([a-z]+\s+)?$/.test(gap)) continue;
+      if (!best || m.start < best.m.start) best = { m, e: e.id };
+    }
+  }
+  return best ? { ...span(ctx.text, best.m.start, best.m.end), entity: best.e } : null;
+}
+
+function attributedSpeaker(ctx: CheckContext, attrs: readonly Attribution[], r: Range, si: number, sent: Sentence): SourceSpan | null {
   let best: SourceSpan | null = null;
   let bestDist = Infinity;
   for (const a of attrs) {

@@ -9,7 +9,7 @@ import type { Db } from '../store/db.js';
 import type { Report } from '../types.js';
 import { quadClass } from './cameo.js';
 import type { Fingerprint, SpeakerRef } from './fingerprint.js';
-import { BANDS, bandKeys, bufferToSig, sigToBuffer, similarity } from './minhash.js';
+import { BANDS, PERMS, bandKeys, bufferToSig, sigToBuffer, similarity } from './minhash.js';
 import { words } from './words.js';
 
 /** What a worker hands the writer for one article. */
@@ -29,14 +29,16 @@ export type CommitResult =
 /** Jaccard (estimated) at or above which an article is a copy of an earlier one. */
 export const NEAR_DUPLICATE = 0.7;
 /** Topic similarity and date distance within which two articles report the same happening. */
-export const SAME_STORY = 0.3;
+export const SAME_STORY = 0.22;
 export const STORY_DAYS = 3;
 /** Figures that differ by less than this share are the same figure rounded. */
-const FIGURE_TOLERANCE = 0.1;
+const FIGURE_TOLERANCE = 0.05;
 
 const TEXT_NS = 0;
 const TOPIC_NS = 1;
-const TOPIC_BANDS = 16;
+/** 32 bands of 2 rows over the first 64 topic hashes: pairs of topic similarity 0.25 share a band
+ * with probability ~0.87, 0.3 with ~0.95; all 128 hashes then estimate the similarity. */
+const TOPIC_BANDS = 32;
 
 function dayNumber(iso: string | null): number | null {
   if (!iso) return null;
@@ -146,9 +148,9 @@ export class Committer {
     let story = id;
     const topicKeys: number[] = [];
     if (fp.topic && day !== null) {
-      topicKeys.push(...bandKeys(fp.topic, TOPIC_BANDS, TOPIC_NS, day));
+      topicKeys.push(...bandKeys(fp.topic.subarray(0, 64), TOPIC_BANDS, TOPIC_NS, day));
       const near: number[] = [];
-      for (let d = day - STORY_DAYS; d <= day + STORY_DAYS; d++) near.push(...bandKeys(fp.topic, TOPIC_BANDS, TOPIC_NS, d));
+      for (let d = day - STORY_DAYS; d <= day + STORY_DAYS; d++) near.push(...bandKeys(fp.topic.subarray(0, 64), TOPIC_BANDS, TOPIC_NS, d));
       let bestStory: { story: number; sim: number } | null = null;
       for (const cand of this.st.candidates.all(JSON.stringify(near)) as number[]) {
         const sim = similarity(fp.topic, bufferToSig(this.topicOf(cand)));
@@ -188,7 +190,7 @@ export class Committer {
 
   private topicOf(article: number): Buffer {
     const buf = this.st.sigOf.get(article) as Buffer;
-    return buf.subarray(256);
+    return buf.subarray(PERMS * 4);
   }
 
   private speakerId(s: SpeakerRef): number {

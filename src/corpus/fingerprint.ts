@@ -10,7 +10,8 @@ import { extractFigures, loadFigureLexicon, type Figure } from './figures.js';
 import { minhash, shingles } from './minhash.js';
 import { STOP, fnv32, hash52, words } from './words.js';
 
-export const TOPIC_PERMS = 32;
+/** Topic sets are small (~30 terms): 128 hashes keep the similarity estimate within ~0.04. */
+export const TOPIC_PERMS = 128;
 
 export interface SpeakerRef {
   /** kb id when the speaker is linked, else "name:" + folded name. */
@@ -58,6 +59,7 @@ export function speakerOf(a: Attribution, report: Report): SpeakerRef | null {
   return { key: `name:${words(t).join(' ')}`, name: t };
 }
 
+const EDGE = /[\s"'“”‘’«»„,;:]/;
 const SENTENCE_END = /[.!?…]+["'”’»)]*\s+/g;
 
 /** Each quoted sentence of five content words or more, folded and hashed, with its span. */
@@ -75,23 +77,37 @@ export function quoteKeys(a: Attribution): QuoteKey[] {
     for (const [s, e] of pieces) {
       const folded = words(c.text.slice(s, e)).filter((w) => !STOP.has(w));
       if (folded.length < 5) continue;
-      const raw = c.text.slice(s, e);
-      const lead = raw.length - raw.trimStart().length;
-      const trail = raw.length - raw.trimEnd().length;
-      out.push({ hash: hash52(folded.join(' ')), start: c.start + s + lead, end: c.start + e - trail });
+      // The span shows the words themselves: quote marks, spaces and a trailing comma trimmed.
+      let a = s;
+      let b = e;
+      while (a < b && EDGE.test(c.text[a]!)) a++;
+      while (b > a && EDGE.test(c.text[b - 1]!)) b--;
+      out.push({ hash: hash52(folded.join(' ')), start: c.start + a, end: c.start + b });
     }
   }
   return out;
 }
 
-/** The topic of an article: its named things (KB ids or folded names) and its headline's content words. */
+/** The first paragraph after the title: where a news story says what happened. */
+function lead(report: Report): string {
+  const t = report.article.text.slice(report.article.titleSpan.end, report.article.titleSpan.end + 3000).trim();
+  const i = t.indexOf('\n\n');
+  return i < 0 ? t : t.slice(0, i);
+}
+
+/**
+ * The topic of an article: its named things (KB ids or folded names) and the content words of its
+ * headline and lead, cut to five letters so "Korea"/"Korean" and "prisoner"/"prisoners" meet.
+ */
 export function topicTerms(report: Report): Set<number> {
   const terms = new Set<number>();
   for (const e of report.entities) {
     if (e.mentions.length === 0) continue;
     terms.add(fnv32(e.kb ? e.kb.id : `name:${words(e.name).join(' ')}`));
   }
-  for (const w of words(report.article.title)) if (w.length >= 4 && !STOP.has(w) && !/^\d+$/.test(w)) terms.add(fnv32(`w:${w}`));
+  for (const w of words(`${report.article.title} ${lead(report)}`)) {
+    if (w.length >= 5 && !STOP.has(w) && !/^\d+$/.test(w)) terms.add(fnv32(`w:${w.slice(0, 5)}`));
+  }
   return terms;
 }
 

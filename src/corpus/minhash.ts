@@ -10,12 +10,15 @@ export const PERMS = 64;
 export const BANDS = 16;
 export const ROWS = PERMS / BANDS;
 
-const SEEDS = Uint32Array.from({ length: PERMS }, (_, i) => mix32(0x9e3779b9 + i * 0x632be5ab));
+/** The most hashes a signature may have (the topic signature uses 128). */
+export const MAX_PERMS = 128;
+const SEEDS = Uint32Array.from({ length: MAX_PERMS }, (_, i) => mix32(0x9e3779b9 + i * 0x632be5ab));
 /** Odd multipliers: each permutation is x -> ((x ^ seed) * mult) folded, over an already mixed x. */
-const MULTS = Uint32Array.from({ length: PERMS }, (_, i) => mix32(0x7f4a7c15 + i * 0x2545f491) | 1);
+const MULTS = Uint32Array.from({ length: MAX_PERMS }, (_, i) => mix32(0x7f4a7c15 + i * 0x2545f491) | 1);
 
 /** MinHash of a set of 32-bit element hashes; an empty set gives all-ones (similar to nothing). */
 export function minhash(elements: Iterable<number>, perms = PERMS): Uint32Array {
+  if (perms > MAX_PERMS) throw new RangeError(`at most ${MAX_PERMS} hashes`);
   const sig = new Uint32Array(perms).fill(0xffffffff);
   for (const e of elements) {
     const x = mix32(e);

@@ -4,7 +4,7 @@
  * picks source and target groups (subject before the verb, first actor after it; passive "by"),
  * and returns actor–action–target triples. No parser: words, parts of speech and groups only.
  */
-import type { PatternElem, VerbDict, VerbForm, VerbPattern } from './dict/verbs.js';
+import type { PatternElem, VerbBlock, VerbDict, VerbForm, VerbPattern } from './dict/verbs.js';
 import { buildGroups, type ActorHit, type AgentHit, type Group, type Member } from './groups.js';
 import type { Word } from './words.js';
 
@@ -103,6 +103,52 @@ function needs(p: VerbPattern): Needs {
     needCache.set(p, n);
   }
   return n;
+}
+
+/**
+ * A block's patterns indexed by one word each must find (its first literal word, else the first
+ * words of its first synonym set); patterns of actor slots only are always tried. Built once.
+ */
+interface BlockIndex {
+  byWord: Map<string, number[]>;
+  always: number[];
+}
+const blockIndexes = new WeakMap<VerbBlock, BlockIndex>();
+function blockIndex(block: VerbBlock): BlockIndex {
+  let idx = blockIndexes.get(block);
+  if (idx) return idx;
+  idx = { byWord: new Map(), always: [] };
+  block.patterns.forEach((p, k) => {
+    const n = needs(p);
+    const keys = n.words.length > 0 ? [n.words[0]!] : n.syns.length > 0 ? [...n.syns[0]!] : [];
+    if (keys.length === 0) idx!.always.push(k);
+    for (const w of keys) {
+      const l = idx!.byWord.get(w);
+      if (l) l.push(k);
+      else idx!.byWord.set(w, [k]);
+    }
+  });
+  blockIndexes.set(block, idx);
+  return idx;
+}
+
+/** The patterns of a block that may match a sentence with these words, in dictionary priority. */
+function candidatePatterns(block: VerbBlock, present: Set<string>): VerbPattern[] {
+  const idx = blockIndex(block);
+  const ks: number[] = [...idx.always];
+  for (const w of present) {
+    const l = idx.byWord.get(w);
+    if (l) for (const k of l) ks.push(k);
+  }
+  if (ks.length === 0) return [];
+  ks.sort((a, b) => a - b);
+  const out: VerbPattern[] = [];
+  for (let i = 0; i < ks.length; i++) {
+    if (i > 0 && ks[i] === ks[i - 1]) continue;
+    const p = block.patterns[ks[i]!]!;
+    if (mayMatch(p, present)) out.push(p);
+  }
+  return out;
 }
 
 function mayMatch(p: VerbPattern, present: Set<string>): boolean {
@@ -255,8 +301,7 @@ export function codeSentence(
     let bind: Bind = { skipped: [] };
     let patternLine: number | null = null;
     let matched: VerbPattern | null = null;
-    for (const p of block.patterns) {
-      if (!mayMatch(p, present)) continue;
+    for (const p of candidatePatterns(block, present)) {
       const b: Bind = { skipped: [] };
       if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
         code = p.code;

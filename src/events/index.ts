@@ -13,9 +13,9 @@ import { DATA_DIR } from '../data-dir.js';
 import { join } from 'node:path';
 import { cameoInfo } from './cameo.js';
 import { codeSentence, type CodedEvent } from './coder.js';
-import { findDiscard } from './dict/discards.js';
+import { findDiscardWords } from './dict/discards.js';
 import type { ActorHit } from './groups.js';
-import { findDictActors, findDictAgents, loadLexicon, type Lexicon } from './lexicon.js';
+import { findDictActors, findDictAgents, loadRuntimeLexicon, type Lexicon } from './lexicon.js';
 import { sentenceWords, type Word } from './words.js';
 
 /** An event as the report carries it, with the fields wiretrace adds to `wiretrace.report/1`. */
@@ -27,26 +27,44 @@ export interface CodedWireEvent extends WireEvent {
   verb: Span;
 }
 
-/** The runtime dictionaries; read once, at the first article that needs them. */
-export const RUNTIME_DICTS = {
-  verbs: ['CAMEO.2.0.txt'],
-  // Phoenix.Countries (1.4 MB, names through 2015) is left out at run time: countries and current
-  // officials come from the knowledge base. Pass it through --dicts tooling when wanted.
-  actors: ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'],
-  agents: ['Phoenix.agents.txt'],
-  discards: ['Phoenix.discards.txt'],
-};
+export { RUNTIME_DICTS } from './lexicon.js';
 
 let lexicon: Lexicon | null = null;
+/** The runtime dictionaries (precompiled JSON, else the raw files); read once, at the first article. */
 export function runtimeLexicon(): Lexicon {
-  lexicon ??= loadLexicon(join(DATA_DIR, 'petrarch'), RUNTIME_DICTS, false);
+  lexicon ??= loadRuntimeLexicon(join(DATA_DIR, 'petrarch'));
   return lexicon;
 }
 
-let stories: { lex: Lexicon; list: Lexicon['discards'] } | null = null;
-function storyDiscards(lex: Lexicon): Lexicon['discards'] {
-  if (stories?.lex !== lex) stories = { lex, list: lex.discards.filter((d) => d.story) };
-  return stories.list;
+/** Per-dictionary gates, built once: lower-cased verb words and first words of actor phrases. */
+interface Gates {
+  verbs: Set<string>;
+  actors: Set<string>;
+  story: { phrase: string; whole: boolean }[];
+}
+let gates: { lex: Lexicon; g: Gates } | null = null;
+function gatesOf(lex: Lexicon): Gates {
+  if (gates?.lex !== lex) {
+    // words joins "al-" + "qaeda" into one word: the gate sees tokens, so keep the first piece too
+    const lower = (keys: Iterable<string>): Set<string> => new Set([...keys].flatMap((k) => [k.toLowerCase(), k.split('-')[0]!.toLowerCase()]));
+    const story = lex.discards.filter((d) => d.story).map((d) => ({ phrase: d.phrase, whole: d.whole }));
+    gates = { lex, g: { verbs: lower(lex.verbs.forms.keys()), actors: lower(lex.actors.phrases.keys()), story } };
+  }
+  return gates.g;
+}
+
+/** A story discard ("+TYPHOON") in the opening of the text: the story is not coded at all. */
+function storyDiscarded(text: string, story: Gates['story']): boolean {
+  if (story.length === 0) return false;
+  const up = text.slice(0, 4000).toUpperCase().replace(/\s+/g, ' ');
+  const letter = (c: string | undefined): boolean => c !== undefined && /[A-Z0-9]/.test(c);
+  for (const d of story) {
+    for (let at = up.indexOf(d.phrase); at >= 0; at = up.indexOf(d.phrase, at + 1)) {
+      if (letter(up[at - 1])) continue;
+      if (!d.whole || !letter(up[at + d.phrase.length])) return true;
+    }
+  }
+  return false;
 }
 
 const CAMEO_CODE = /^(?:[A-Z]{3})+$/;
@@ -76,7 +94,8 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
   const lex = runtimeLexicon();
   const published = doc.article.published;
   const date = dateNumber(published);
-  if (findDiscard(text.slice(0, 4000), storyDiscards(lex))) return { ...doc, events: [] };
+  const gate = gatesOf(lex);
+  if (storyDiscarded(text, gate.story)) return { ...doc, events: [] };
 
   // entity mentions by first token, with their codes
   const byTok = new Map<number, { last: number; code: string; entity: string }>();
@@ -99,10 +118,18 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
 
   const events: CodedWireEvent[] = [];
   for (const s of doc.sentences) {
+    if (s.last - s.first < 3 || s.last - s.first > 160) continue;
+    // cheap gates on the tokens: a dictionary verb form and an actor (entity or dictionary phrase)
+    let verb = false;
+    let actor = false;
+    for (let t = s.first; t < s.last && !(verb && actor); t++) {
+      const norm = doc.tokens[t]!.norm;
+      if (!verb && gate.verbs.has(norm)) verb = true;
+      if (!actor && (byTok.has(t) || gate.actors.has(norm))) actor = true;
+    }
+    if (!verb || !actor) continue;
     const words = sentenceWords(doc.tokens, s.first, s.last);
     if (words.length < 3 || words.length > 120) continue;
-    // cheap gate: a dictionary verb form must be present
-    if (!words.some((w) => lex.verbs.forms.has(w.up))) continue;
     const taken = new Array<boolean>(words.length).fill(false);
     const actors: ActorHit[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -120,7 +147,7 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     }
     if (actors.length === 0) continue;
     actors.sort((a, b) => a.start - b.start);
-    if (findDiscard(text.slice(s.start, s.end), lex.discards)) continue;
+    if (findDiscardWords(words, lex.discards)) continue;
     const agents = findDictAgents(words, lex.agents, taken);
     const coded = codeSentence(words, actors, agents, lex.verbs, { skipVerb: (i) => cueAt(words[i]!.start) !== null });
     for (const e of coded) events.push(toWireEvent(e, words, doc, places, events.length, inContent));

@@ -2,10 +2,11 @@
  * A set of PETRARCH dictionaries loaded together, and the dictionary look-ups the coder needs:
  * actors (longest phrase, code on the sentence's date) and agents (with regular plurals and stems).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeOn, readActorDict, type ActorDict } from './dict/actors.js';
 import { readAgentDict, type AgentDict } from './dict/agents.js';
+import { COMPILED_FORMAT, readCompiledLexicon, type CompiledLexicon } from './dict/compiled.js';
 import { readDiscards, type Discard } from './dict/discards.js';
 import { readVerbDict, type VerbDict } from './dict/verbs.js';
 import type { ActorHit, AgentHit } from './groups.js';
@@ -42,28 +43,92 @@ export function loadLexicon(dir: string, files: LexiconFiles, strict = true): Le
   return { verbs, actors, agents, discards, warnings };
 }
 
+/** The dictionaries the pipeline codes articles with (data/petrarch/). */
+export const RUNTIME_DICTS: LexiconFiles = {
+  verbs: ['CAMEO.2.0.txt'],
+  // Phoenix.Countries (1.4 MB, names through 2015) is left out at run time: countries and current
+  // officials come from the knowledge base. Pass it through --dicts tooling when wanted.
+  actors: ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'],
+  agents: ['Phoenix.agents.txt'],
+  discards: ['Phoenix.discards.txt'],
+};
+
+/** The precompiled form of RUNTIME_DICTS, written by `npm run build:dicts`. */
+export const COMPILED_FILE = 'runtime.json';
+
+/**
+ * The runtime dictionaries from `dir` (data/petrarch): the precompiled JSON when it is there and of
+ * this format, else the raw files (leniently: the shipped Phoenix files have a few bad entries).
+ */
+export function loadRuntimeLexicon(dir: string): Lexicon {
+  const compiled = join(dir, COMPILED_FILE);
+  if (existsSync(compiled)) {
+    const c = JSON.parse(readFileSync(compiled, 'utf8')) as CompiledLexicon;
+    if (c.format === COMPILED_FORMAT) return readCompiledLexicon(c);
+  }
+  return loadLexicon(dir, RUNTIME_DICTS, false);
+}
+
+/** A phrase trie over upper-cased words; `entry` is the first dictionary entry ending here, else -1. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry: number;
+}
+
+const actorTries = new WeakMap<ActorDict, TrieNode>();
+function actorTrie(dict: ActorDict): TrieNode {
+  let root = actorTries.get(dict);
+  if (root) return root;
+  root = { next: new Map(), entry: -1 };
+  // each list is longest first, and equal phrases keep dictionary order: the first one wins
+  for (const list of dict.phrases.values()) {
+    for (const p of list) {
+      let node = root;
+      for (const w of p.words) {
+        let child = node.next.get(w);
+        if (!child) {
+          child = { next: new Map(), entry: -1 };
+          node.next.set(w, child);
+        }
+        node = child;
+      }
+      if (node.entry < 0) node.entry = p.entry;
+    }
+  }
+  actorTries.set(dict, root);
+  return root;
+}
+
 /** Dictionary actors in the words, longest match first, coded on `date` (YYYYMMDD or null). */
 export function findDictActors(words: readonly Word[], dict: ActorDict, date: number | null, taken?: boolean[]): ActorHit[] {
   const out: ActorHit[] = [];
+  const root = actorTrie(dict);
   for (let i = 0; i < words.length; i++) {
     if (taken?.[i]) continue;
-    const cands = dict.phrases.get(words[i]!.up);
-    if (!cands) continue;
-    for (const c of cands) {
-      const n = c.words.length;
-      if (i + n > words.length) continue;
-      let ok = true;
-      for (let j = 1; j < n && ok; j++) ok = words[i + j]!.up === c.words[j] && !taken?.[i + j];
-      if (!ok) continue;
-      const code = codeOn(dict.entries[c.entry]!, date);
-      const codes = code && code !== '---' ? code.split('/').filter((x) => x && x !== '---') : [];
-      // a null-coded actor still claims its words (it is somebody, just not coded)
-      out.push({ start: i, end: i + n, codes, entity: null });
-      i += n - 1;
-      break;
+    let node = root.next.get(words[i]!.up);
+    if (!node) continue;
+    let best = -1;
+    let bestEnd = 0;
+    for (let j = i + 1; ; j++) {
+      if (node.entry >= 0) {
+        best = node.entry;
+        bestEnd = j;
+      }
+      if (j >= words.length || taken?.[j]) break;
+      const next = node.next.get(words[j]!.up);
+      if (!next) break;
+      node = next;
     }
+    if (best < 0) continue;
+    const code = codeOn(dict.entries[best]!, date);
+    // a null-coded actor still claims its words (it is somebody, just not coded)
+    if (code && code !== '---') {
+      const codes = code.split('/').filter((x) => x && x !== '---');
+      if (codes.length > 0) out.push({ start: i, end: bestEnd, codes, entity: null });
+    }
+    i = bestEnd - 1;
   }
-  return out.filter((h) => h.codes.length > 0);
+  return out;
 }
 
 function agentWordMatches(dictWord: string, text: string, stem: boolean): boolean {

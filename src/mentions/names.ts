@@ -118,8 +118,8 @@ function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[],
       if (!/[\p{L}\p{N}]/u.test(endTok.text)) continue;
       if (e - i === 1 && lex.notNames.has(t.norm)) continue;
       const entries = kbLookup(kb, article.text.slice(t.start, endTok.end));
-      // "the Kremlin", "the White House": the article is not part of the name ("The New York Times" keeps it, as CoreNLP does)
-      const from = e - i > 1 && t.text === 'the' ? i + 1 : i;
+      // "the Kremlin", "The European Union": the article is not part of the name, as CoreNLP tags it
+      const from = e - i > 1 && t.norm === 'the' ? i + 1 : i;
       if (entries.length) found = draftName(doc, from, e, entryType(entries[0]!)!, entries.map((x) => x.id), 'kb');
     }
     if (found) {
@@ -223,6 +223,33 @@ function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged
 }
 
 /**
+ * A surname alone names the person named in full elsewhere in the article ("Peskov stated" after
+ * "Dmitry Peskov"), with that person's KB candidates.
+ */
+function addSurnames(doc: Doc, names: Draft[]): void {
+  const { tokens } = doc;
+  const people = new Map<string, Draft>();
+  const taken = new Uint8Array(tokens.length);
+  for (const m of names) {
+    for (let i = m.first; i < m.last; i++) taken[i] = 1;
+    if (m.type === 'PERSON' && m.last - m.first > 1 && capital(tokens[m.last - 1])) people.set(tokens[m.last - 1]!.norm, m);
+  }
+  if (people.size === 0) return;
+  for (const t of tokens) {
+    if (taken[t.i] || !capital(t)) continue;
+    // "the Trump campaign", "Clinton supporters": the surname as an attribute is no mention of the person
+    const next = tokens[t.i + 1];
+    const prev = tokens[t.i - 1];
+    if ((next && next.sent === t.sent && (next.pos === 'NOUN' || next.pos === 'PROPN')) || (prev && prev.sent === t.sent && (prev.pos === 'DET' || prev.pos === 'ADJ'))) continue;
+    const full = people.get(t.norm);
+    if (full && !isTitleCase(tokens, doc.sentences[t.sent]!.first, doc.sentences[t.sent]!.last)) {
+      names.push(draftName(doc, t.i, t.i + 1, 'PERSON', full.kb, 'pattern:surname'));
+    }
+  }
+  names.sort((x, y) => x.start - y.start);
+}
+
+/**
  * One name, one type within an article: a model guess that repeats the surname of a person named
  * in full ("Machado" after "Alicia Machado") is that person; otherwise the type most often given to
  * the same words wins. KB names keep their KB type.
@@ -303,6 +330,7 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
       }
     }
   }
+  addSurnames(doc, out);
   harmoniseTypes(doc, out);
   // In a Title Case headline every word has a capital, so a model guess stands only when the body
   // names it too, or when none of its words is an everyday word ("Heroic Aid" is not a name).

@@ -75,7 +75,9 @@ export function findNominals(doc: Doc, lex: MentionLexicon, taken: Uint8Array): 
       for (let k = i; k < e; k++) if (taken[k]) free = false;
       const hasThe = i > s.first && tokens[i - 1]!.norm === 'the';
       // "the ministry" but not "a ministry"; bare plurals ("officials said") need no article
-      if (free && (hasThe || !entry.determiner) && !(e < s.last && /^\p{Lu}/u.test(tokens[e]!.text) && entry.determiner)) {
+      // "the military-political sphere" is no mention of the military
+      const compound = e < s.last && !tokens[e]!.spaceBefore && tokens[e]!.norm === '-';
+      if (free && !compound && (hasThe || !entry.determiner) && !(e < s.last && /^\p{Lu}/u.test(tokens[e]!.text) && entry.determiner)) {
         const first = hasThe ? i - 1 : i;
         out.push(draft(doc, first, e, { kind: 'nominal', type: entry.type, kb: [], via: 'nominal' }));
       }

@@ -55,3 +55,44 @@ export function findDiscard(sentence: string, list: readonly Discard[]): Discard
   }
   return null;
 }
+
+/** Discards indexed by the first three letters of their first word, for matching on words. */
+const wordIndexes = new WeakMap<readonly Discard[], Map<string, { d: Discard; words: string[] }[]>>();
+function wordIndexOf(list: readonly Discard[]): Map<string, { d: Discard; words: string[] }[]> {
+  let idx = wordIndexes.get(list);
+  if (!idx) {
+    idx = new Map();
+    for (const d of list) {
+      const words = d.phrase.split(' ');
+      const k = words[0]!.slice(0, 3);
+      const l = idx.get(k);
+      if (l) l.push({ d, words });
+      else idx.set(k, [{ d, words }]);
+    }
+    wordIndexes.set(list, idx);
+  }
+  return idx;
+}
+
+/**
+ * The first discard found in a sentence's upper-cased words, or null: the same phrases as
+ * `findDiscard`, matched word by word (the last word as a stem unless the phrase ends in `_`).
+ */
+export function findDiscardWords(words: readonly { up: string }[], list: readonly Discard[]): Discard | null {
+  if (list.length === 0) return null;
+  const idx = wordIndexOf(list);
+  for (let i = 0; i < words.length; i++) {
+    const cands = idx.get(words[i]!.up.slice(0, 3));
+    if (!cands) continue;
+    for (const { d, words: pw } of cands) {
+      const n = pw.length;
+      if (i + n > words.length) continue;
+      let ok = true;
+      for (let j = 0; j < n - 1 && ok; j++) ok = words[i + j]!.up === pw[j];
+      if (!ok) continue;
+      const last = words[i + n - 1]!.up;
+      if (d.whole ? last === pw[n - 1] : last.startsWith(pw[n - 1]!)) return d;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,346 @@
+/**
+ * The questions the web UI asks that src/corpus/queries.ts does not answer in the shape a page
+ * needs: filtered, paginated article search with facets, one stored article with its corpus
+ * context, a speaker's quotes with their contradictions, the actor network, and the findings
+ * overview. Parameterised SQL only; every query is bounded by LIMIT and served by an index.
+ */
+import { inflateRawSync } from 'node:zlib';
+import type { Db } from '../store/db.js';
+import { findSpeakers, ftsQuery, type SpeakerMatch } from '../corpus/queries.js';
+import type { SearchQuery } from './schemas.js';
+
+/** Facets are counted over at most this many matches, so a broad search stays fast at 200,000 articles. */
+export const FACET_WINDOW = 2000;
+/** Totals are counted up to this many; beyond it the UI says "10,000+". */
+export const TOTAL_CAP = 10000;
+
+export interface ArticleListItem {
+  id: number;
+  title: string;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  snippet: string | null;
+  findings: number;
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface ArticleList {
+  total: number;
+  totalCapped: boolean;
+  items: ArticleListItem[];
+  facets?: { over: number; source: Facet[]; rule: Facet[]; actor: Facet[] };
+}
+
+/** `col >= x AND col < x||'\uffff'`: a prefix match an index can serve. */
+function prefix(col: string, code: string, params: unknown[]): string {
+  params.push(code, `${code}\uffff`);
+  return `(${col} >= ? AND ${col} < ?)`;
+}
+
+function articleWhere(q: SearchQuery, params: unknown[]): { from: string; where: string; ranked: boolean } {
+  const parts: string[] = [];
+  const match = q.q ? ftsQuery(q.q) : null;
+  let from = 'articles a';
+  if (match) {
+    from = 'articles_fts JOIN articles a ON a.id = articles_fts.rowid';
+    parts.push('articles_fts MATCH ?');
+    params.push(match);
+  } else if (q.q && q.q.trim()) {
+    // Only punctuation: nothing can match.
+    parts.push('0');
+  }
+  if (q.source) {
+    parts.push('a.source = ?');
+    params.push(q.source);
+  }
+  if (q.from) {
+    parts.push('a.published >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    parts.push('a.published <= ?');
+    params.push(`${q.to}\uffff`);
+  }
+  if (q.rule) {
+    parts.push('a.id IN (SELECT article FROM findings WHERE rule = ? UNION SELECT article_a FROM corpus_findings WHERE rule = ? UNION SELECT article_b FROM corpus_findings WHERE rule = ?)');
+    params.push(q.rule, q.rule, q.rule);
+  }
+  if (q.actor) {
+    const p1: unknown[] = [];
+    const w1 = prefix('actor1', q.actor, p1);
+    const w2 = prefix('actor2', q.actor, p1);
+    parts.push(`a.id IN (SELECT article FROM events WHERE ${w1} UNION SELECT article FROM events WHERE ${w2})`);
+    params.push(...p1);
+  }
+  return { from, where: parts.length ? parts.join(' AND ') : '1', ranked: match !== null };
+}
+
+export function searchArticles(db: Db, q: SearchQuery): ArticleList {
+  const params: unknown[] = [];
+  const { from, where, ranked } = articleWhere(q, params);
+  const snippet = ranked ? `snippet(articles_fts, 1, '[', ']', '…', 16)` : 'NULL';
+  const order = ranked ? 'bm25(articles_fts, 5.0, 1.0)' : 'a.published IS NULL, a.published DESC, a.id DESC';
+  const items = db
+    .prepare(
+      `SELECT a.id, a.title, a.published, a.source, a.url, ${snippet} AS snippet,
+              (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
+       FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, q.limit, q.offset) as ArticleListItem[];
+  const total = db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).pluck().get(...params, TOTAL_CAP + 1) as number;
+  const out: ArticleList = { total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP, items };
+  if (q.facets) {
+    const hits = `SELECT a.id FROM ${from} WHERE ${where} LIMIT ${FACET_WINDOW}`;
+    // Each facet repeats the match sub-select `times` times, and its parameters with it.
+    const facet = (sql: string, times = 1): Facet[] => db.prepare(sql).all(...Array.from({ length: times }, () => params).flat()) as Facet[];
+    out.facets = {
+      over: Math.min(total, FACET_WINDOW),
+      source: facet(
+        `SELECT a.source AS value, COUNT(*) AS count FROM articles a WHERE a.id IN (${hits}) AND a.source IS NOT NULL
+         GROUP BY a.source ORDER BY count DESC, value LIMIT 20`,
+      ),
+      rule: facet(
+        `SELECT f.rule AS value, COUNT(DISTINCT f.article) AS count FROM findings f WHERE f.article IN (${hits})
+         GROUP BY f.rule ORDER BY count DESC, value LIMIT 20`,
+      ),
+      actor: facet(
+        `SELECT substr(actor, 1, 3) AS value, COUNT(DISTINCT article) AS count FROM (
+           SELECT article, actor1 AS actor FROM events WHERE article IN (${hits}) AND actor1 != ''
+           UNION ALL SELECT article, actor2 FROM events WHERE article IN (${hits}) AND actor2 != '')
+         GROUP BY value ORDER BY count DESC, value LIMIT 20`,
+        2,
+      ),
+    };
+  }
+  return out;
+}
+
+// --------------------------------------------------------------------------------------------
+// one article
+
+export interface StoredArticleMeta {
+  id: number;
+  name: string;
+  story: number;
+  ingested: string;
+  storyArticles: Array<{ id: number; title: string; published: string | null; source: string | null }>;
+  nearDuplicates: Array<{ id: number; title: string; source: string | null; similarity: number }>;
+  corpusFindings: Array<{ rule: string; severity: string; message: string; articles: number[]; evidence: unknown }>;
+}
+
+/**
+ * The stored article as a JSON string `{"id":…,…,"report":{…}}`: the report is inflated and
+ * spliced in as text, never parsed and re-serialised (this is the API's hottest path).
+ */
+export function articleJson(db: Db, id: number): string | null {
+  const row = db.prepare('SELECT id, name, story, ingested, report FROM articles WHERE id = ?').get(id) as
+    | { id: number; name: string; story: number; ingested: string; report: Buffer }
+    | undefined;
+  if (!row) return null;
+  const meta: StoredArticleMeta = {
+    id: row.id,
+    name: row.name,
+    story: row.story,
+    ingested: row.ingested,
+    storyArticles: db
+      .prepare('SELECT id, title, published, source FROM articles WHERE story = ? AND id != ? ORDER BY published, id LIMIT 20')
+      .all(row.story, row.id) as StoredArticleMeta['storyArticles'],
+    nearDuplicates: db
+      .prepare('SELECT id, title, source, similarity FROM near_duplicates WHERE original = ? ORDER BY id LIMIT 20')
+      .all(row.id) as StoredArticleMeta['nearDuplicates'],
+    corpusFindings: (
+      db
+        .prepare(
+          `SELECT rule, severity, message, article_a, article_b, evidence FROM corpus_findings WHERE article_a = ?
+           UNION ALL SELECT rule, severity, message, article_a, article_b, evidence FROM corpus_findings WHERE article_b = ? AND article_a != ?
+           LIMIT 50`,
+        )
+        .all(row.id, row.id, row.id) as Array<{ rule: string; severity: string; message: string; article_a: number; article_b: number; evidence: string }>
+    ).map((c) => ({ rule: c.rule, severity: c.severity, message: c.message, articles: [c.article_a, c.article_b], evidence: JSON.parse(c.evidence) as unknown })),
+  };
+  const head = JSON.stringify(meta);
+  return `${head.slice(0, -1)},"report":${inflateRawSync(row.report).toString('utf8')}}`;
+}
+
+// --------------------------------------------------------------------------------------------
+// a speaker's quotes
+
+export interface SpeakerQuote {
+  id: number;
+  article: number;
+  aid: string;
+  title: string;
+  day: string | null;
+  source: string | null;
+  speaker: string;
+  type: string;
+  cue: string;
+  content: string;
+  inHeadline: boolean;
+}
+
+export interface Contradiction {
+  rule: string;
+  severity: string;
+  message: string;
+  articles: number[];
+  evidence: Array<{ article: number; start: number; end: number; text: string }>;
+}
+
+export interface SpeakerQuotes {
+  speakers: SpeakerMatch[];
+  total: number;
+  quotes: SpeakerQuote[];
+  contradictions: Contradiction[];
+}
+
+export function speakerQuotes(db: Db, q: { speaker: string; limit: number; offset: number }): SpeakerQuotes {
+  const speakers = findSpeakers(db, q.speaker);
+  if (speakers.length === 0) return { speakers, total: 0, quotes: [], contradictions: [] };
+  const ids = JSON.stringify(speakers.map((s) => s.id));
+  const rows = db
+    .prepare(
+      `SELECT q.id, q.article, q.aid, a.title, q.day, q.source, s.name AS speaker, q.type, q.cue, q.content, q.in_headline AS inHeadline
+       FROM quotes q JOIN speakers s ON s.id = q.speaker JOIN articles a ON a.id = q.article
+       WHERE q.speaker IN (SELECT value FROM json_each(?))
+       ORDER BY q.day IS NULL, q.day, q.article, q.start LIMIT ? OFFSET ?`,
+    )
+    .all(ids, q.limit, q.offset) as Array<Omit<SpeakerQuote, 'inHeadline'> & { inHeadline: number }>;
+  const total = db
+    .prepare('SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE speaker IN (SELECT value FROM json_each(?)) LIMIT ?)')
+    .pluck()
+    .get(ids, TOTAL_CAP) as number;
+  // Contradictions: the same words given to this speaker and to someone else (found at ingest).
+  const contradictions = (
+    db
+      .prepare(
+        `SELECT rule, severity, message, article_a, article_b, evidence FROM corpus_findings
+         WHERE rule = 'quote-contradiction' AND key IN (
+           SELECT DISTINCT 'quote:' || hash FROM quote_keys WHERE speaker IN (SELECT value FROM json_each(?)) LIMIT 5000)
+         LIMIT 100`,
+      )
+      .all(ids) as Array<{ rule: string; severity: string; message: string; article_a: number; article_b: number; evidence: string }>
+  ).map((c) => ({
+    rule: c.rule, severity: c.severity, message: c.message, articles: [c.article_a, c.article_b],
+    evidence: JSON.parse(c.evidence) as Contradiction['evidence'],
+  }));
+  return { speakers, total, quotes: rows.map((r) => ({ ...r, inHeadline: r.inHeadline === 1 })), contradictions };
+}
+
+// --------------------------------------------------------------------------------------------
+// actor network
+
+export interface Network {
+  nodes: Array<{ id: string; events: number }>;
+  links: Array<{ source: string; target: string; events: number; meanGoldstein: number }>;
+}
+
+/**
+ * The actors most often in events together, by 3-letter country/group code. With an actor given,
+ * the network around it; otherwise the busiest pairs of the corpus.
+ */
+export function actorNetwork(db: Db, q: { a?: string; b?: string; from?: string; to?: string; nodes: number }): Network {
+  const params: unknown[] = [];
+  const parts = [`actor1 != ''`, `actor2 != ''`];
+  const around = [q.a, q.b].filter((x): x is string => Boolean(x));
+  if (around.length) {
+    const ors = around.flatMap((c) => [prefix('actor1', c, params), prefix('actor2', c, params)]);
+    parts.push(`(${ors.join(' OR ')})`);
+  }
+  if (q.from) {
+    parts.push('day >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    parts.push('day <= ?');
+    params.push(`${q.to}\uffff`);
+  }
+  const rows = db
+    .prepare(
+      `SELECT substr(actor1, 1, 3) AS x, substr(actor2, 1, 3) AS y, COUNT(*) AS n, AVG(goldstein) AS g
+       FROM events WHERE ${parts.join(' AND ')} GROUP BY x, y HAVING x != y ORDER BY n DESC LIMIT 400`,
+    )
+    .all(...params) as Array<{ x: string; y: string; n: number; g: number }>;
+  const pairs = new Map<string, { source: string; target: string; events: number; sum: number }>();
+  const weight = new Map<string, number>();
+  for (const r of rows) {
+    const [s, t] = r.x < r.y ? [r.x, r.y] : [r.y, r.x];
+    const key = `${s} ${t}`;
+    const p = pairs.get(key) ?? { source: s, target: t, events: 0, sum: 0 };
+    p.events += r.n;
+    p.sum += r.g * r.n;
+    pairs.set(key, p);
+    weight.set(s, (weight.get(s) ?? 0) + r.n);
+    weight.set(t, (weight.get(t) ?? 0) + r.n);
+  }
+  const nodes = [...weight].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, q.nodes);
+  const keep = new Set(nodes.map(([id]) => id));
+  const links = [...pairs.values()]
+    .filter((p) => keep.has(p.source) && keep.has(p.target))
+    .sort((x, y) => y.events - x.events)
+    .map((p) => ({ source: p.source, target: p.target, events: p.events, meanGoldstein: Math.round((p.sum / p.events) * 100) / 100 }));
+  return { nodes: nodes.map(([id, events]) => ({ id, events })), links };
+}
+
+// --------------------------------------------------------------------------------------------
+// findings overview
+
+export interface FindingsOverview {
+  counts: Array<{ rule: string; severity: string; count: number; articles: number }>;
+  worst: Array<{ id: number; title: string; published: string | null; source: string | null; score: number; high: number; medium: number; low: number; rules: string[] }>;
+}
+
+/** Severity weights for ranking articles: one high finding outweighs any number of lesser ones in practice. */
+const SCORE = `SUM(CASE f.severity WHEN 'high' THEN 100 WHEN 'medium' THEN 10 WHEN 'low' THEN 1 ELSE 0 END)`;
+
+export function findingsOverview(db: Db, q: { rule?: string; limit: number }): FindingsOverview {
+  const rule = q.rule ?? null;
+  const counts = db
+    .prepare(
+      `SELECT rule, MAX(severity) AS severity, COUNT(*) AS count, COUNT(DISTINCT article) AS articles FROM (
+         SELECT rule, severity, article FROM findings WHERE ? IS NULL OR rule = ?
+         UNION ALL SELECT rule, severity, article_b FROM corpus_findings WHERE ? IS NULL OR rule = ?)
+       GROUP BY rule ORDER BY count DESC, rule`,
+    )
+    .all(rule, rule, rule, rule) as FindingsOverview['counts'];
+  const worst = db
+    .prepare(
+      `SELECT a.id, a.title, a.published, a.source, w.score, w.high, w.medium, w.low, w.rules FROM (
+         SELECT f.article, ${SCORE} AS score,
+                SUM(f.severity = 'high') AS high, SUM(f.severity = 'medium') AS medium, SUM(f.severity = 'low') AS low,
+                json_group_array(DISTINCT f.rule) AS rules
+         FROM findings f WHERE ? IS NULL OR f.rule = ? GROUP BY f.article ORDER BY score DESC, f.article LIMIT ?) w
+       JOIN articles a ON a.id = w.article ORDER BY w.score DESC, a.id`,
+    )
+    .all(rule, rule, q.limit) as Array<Omit<FindingsOverview['worst'][number], 'rules'> & { rules: string }>;
+  return { counts, worst: worst.map((w) => ({ ...w, rules: JSON.parse(w.rules) as string[] })) };
+}
+
+// --------------------------------------------------------------------------------------------
+// a KB entity in the corpus
+
+export interface EntityCorpus {
+  articles: number;
+  quotes: number;
+  recent: Array<{ id: number; title: string; published: string | null; source: string | null; mentions: number }>;
+}
+
+export function entityCorpus(db: Db, kbId: string): EntityCorpus {
+  const articles = db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM entities WHERE kb = ? LIMIT ?)').pluck().get(kbId, TOTAL_CAP) as number;
+  const quotes = db
+    .prepare('SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE speaker = (SELECT id FROM speakers WHERE key = ?) LIMIT ?)')
+    .pluck()
+    .get(kbId, TOTAL_CAP) as number;
+  const recent = db
+    .prepare(
+      `SELECT a.id, a.title, a.published, a.source, e.mentions FROM entities e JOIN articles a ON a.id = e.article
+       WHERE e.kb = ? ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT 20`,
+    )
+    .all(kbId) as EntityCorpus['recent'];
+  return { articles, quotes, recent };
+}

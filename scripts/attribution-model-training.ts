@@ -42,7 +42,7 @@ export function trainingDoc(tokens: readonly Token[], inQuote: Int32Array, quote
   const cuePrefix = new Int32Array(tokens.length + 1);
   for (let i = 0; i < tokens.length; i++) cuePrefix[i + 1] = cuePrefix[i]! + (cueGold[i]! > 0 ? 1 : 0);
   for (const { g, cue } of cues) {
-    const win = roleWindow(a, cue);
+    const win = roleWindow(a, cue, cuePrefix);
     const tags = new Uint8Array(win.last - win.first);
     for (let i = win.first; i < win.last; i++) {
       if (i >= cue.first && i < cue.last) continue;

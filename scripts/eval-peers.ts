@@ -70,7 +70,7 @@ const rows: Array<[string, EvalResult]> = [
 ];
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
-const head = ['system', 'src ex', 'src ov', 'cue ex', 'cue ov', 'cnt ex', 'cnt ov', 'whole', 'speaker'];
+const head = ['system', 'src ex', 'src ov', 'cue ex', 'cue ov', 'cnt ex', 'cnt ov', 'whole', 'spkr'];
 console.log(`PolNeAR ${dir}: F1 per role (exact / overlap), whole attribution F1, direct-quote speaker accuracy\n`);
 console.log(head.map((h, i) => (i === 0 ? h.padEnd(44) : h.padStart(7))).join(''));
 for (const [name, r] of rows) {

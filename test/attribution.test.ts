@@ -30,6 +30,7 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['straight double quote, inverted cue', '"The talks are over," said Maria Lopez.', [['direct', 'Maria Lopez', 'said', ['"The talks are over,"']]]],
   ['curly single quotes with an apostrophe inside', '‘The port’s cranes are idle,’ Chen added.', [['direct', 'Chen', 'added', ['‘The port’s cranes are idle,’']]]],
   ['guillemets', '«Nous restons prêts», the minister said.', [['direct', 'the minister', 'said', ['«Nous restons prêts»']]]],
+  ['doubled apostrophes as a double quote mark', "''We are ready,'' Lopez said.", [['direct', 'Lopez', 'said', ["''We are ready,''"]]]],
   ['cue and source before a quote', 'Lopez told reporters: “We are ready.”', [['direct', 'Lopez', 'told', ['“We are ready.”']]]],
   ['split quote around the cue', '“We are ready,” Lopez said, “and we will not wait.”', [['direct', 'Lopez', 'said', ['“We are ready,”', '“and we will not wait.”']]]],
   ['indirect speech with that', 'The governor said that the roads would reopen on Monday.', [['indirect', 'The governor', 'said', ['that the roads would reopen on Monday']]]],
@@ -46,7 +47,7 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['scare quotes are no attribution', 'The so-called ‘peace dividend’ never arrived.', []],
   ['a title in quotes is no attribution', 'The film “Cold Harbour” opened in Oslo.', []],
   ['an unbalanced quote gives no crash', '“We are ready, Lopez began. Then the line went dead.', []],
-  ['a cue word inside a quote is not a cue', 'The banner read “They said no.”', []],
+  ['a cue word inside a quote is not a cue', 'A banner with the words “They said no” hung over the gate.', []],
 ];
 
 for (const [why, body, expected] of ROWS) {

@@ -37,9 +37,9 @@ export const TEST_KB = new Kb(
       { id: 'person:karoline-leavitt', type: 'PERSON', name: 'Karoline Leavitt', aliases: ['Leavitt'], roles: [role('White House Press Secretary', 'press-secretary', 'USA', '2025-01-20')], sources: src },
       { id: 'person:no-kwang-chol', type: 'PERSON', name: 'No Kwang-chol', aliases: ['No Kwang Chol', 'Ro Kwang-chol'], roles: [role('Minister of National Defence of North Korea', 'defence-minister', 'PRK', '2024-10')], sources: src },
       { id: 'person:alexander-fomin', type: 'PERSON', name: 'Alexander Fomin', aliases: ['Fomin'], roles: [role('Deputy Minister of Defence of Russia', 'deputy-defence-minister', 'RUS', '2017-01-23')], sources: src },
-      { id: 'conflict:russia-ukraine-war', type: 'CONFLICT', name: 'the Russo-Ukrainian War', aliases: ['Russo-Ukrainian war', 'the war in Ukraine', 'war in Ukraine', 'the Russia-Ukraine war'], start: '2014-02-20', end: null, sources: src },
-      { id: 'conflict:russian-invasion-of-ukraine', type: 'CONFLICT', name: 'the full-scale invasion of Ukraine', aliases: ['full-scale invasion', 'the full-scale invasion'], start: '2022-02-24', end: null, parent: 'conflict:russia-ukraine-war', sources: src },
-      { id: 'conflict:syrian-civil-war', type: 'CONFLICT', name: 'the Syrian civil war', aliases: ['Syrian civil war', "Syria's civil war"], start: '2011-03-15', end: '2024-12-08', sources: src },
+      { id: 'conflict:russia-ukraine-war', type: 'CONFLICT', name: 'the Russo-Ukrainian War', aliases: ['Russo-Ukrainian war', 'the war in Ukraine', 'war in Ukraine', 'the Russia-Ukraine war'], start: '2014-02-20', end: null, parties: ['country:RUS', 'country:UKR'], sources: src },
+      { id: 'conflict:russian-invasion-of-ukraine', type: 'CONFLICT', name: 'the full-scale invasion of Ukraine', aliases: ['full-scale invasion', 'the full-scale invasion'], start: '2022-02-24', end: null, parent: 'conflict:russia-ukraine-war', parties: ['country:RUS', 'country:UKR'], sources: src },
+      { id: 'conflict:syrian-civil-war', type: 'CONFLICT', name: 'the Syrian civil war', aliases: ['Syrian civil war', "Syria's civil war"], start: '2011-03-15', end: '2024-12-08', parties: ['country:SYR'], sources: src },
     ],
   }).entries,
 );

@@ -42,12 +42,12 @@ const faithful: [string, string, (b: ReturnType<typeof doc>) => ReturnType<typeo
   [
     // the body gives the words to the same person, named by surname only
     'same speaker',
-    'Putin: \'We Will Never Forget This Aid\'\n\n"We will never forget this aid," Putin told the council.',
+    'Putin: \'We Will Not Abandon Our Partners\'\n\n"We will not abandon our partners," Putin told the council.',
     (b) =>
       b
         .person('e1', { names: ['Putin'], kb: 'person:vladimir-putin' })
-        .attr({ source: 'Putin', entity: 'e1', cue: ':', content: ['We Will Never Forget This Aid'], inHeadline: true })
-        .attr({ source: 'Putin', sourceAt: 1, entity: 'e1', cue: 'told', content: ['We will never forget this aid,'] }),
+        .attr({ source: 'Putin', entity: 'e1', cue: ':', content: ['We Will Not Abandon Our Partners'], inHeadline: true })
+        .attr({ source: 'Putin', sourceAt: 1, entity: 'e1', cue: 'told', content: ['We will not abandon our partners,'] }),
   ],
   [
     // a second speaker repeats the words, but the headline's speaker said them too
@@ -75,11 +75,11 @@ const faithful: [string, string, (b: ReturnType<typeof doc>) => ReturnType<typeo
   [
     // a headline quote with no speaker cannot be misattributed
     'no headline speaker',
-    '\'We Will Never Forget This Aid\', Kremlin Says\n\n"We will never forget this aid," Peskov said.',
+    '\'The Harvest Will Be Shared Fairly\', Kremlin Says\n\n"The harvest will be shared fairly," Peskov said.',
     (b) =>
       b
         .person('e2', { names: ['Peskov'], kb: 'person:dmitry-peskov' })
-        .attr({ source: 'Peskov', entity: 'e2', cue: 'said', content: ['We will never forget this aid,'] }),
+        .attr({ source: 'Peskov', entity: 'e2', cue: 'said', content: ['The harvest will be shared fairly,'] }),
   ],
 ];
 
@@ -125,7 +125,7 @@ test('headline-quote-altered: found from the quote marks alone when no attributi
 
 const notAltered: [string, string, string][] = [
   // the headline shortens with an ellipsis
-  ['ellipsis', 'PM: "We Are Grateful ... for the Heroic Aid"\n\n"We are grateful to our partners in the region for the heroic aid," the prime minister said.', 'We are grateful to our partners in the region for the heroic aid,'],
+  ['ellipsis', 'PM: "We Thank ... the Rescue Teams"\n\n"We thank the volunteers from the region and the rescue teams," the prime minister said.', 'We thank the volunteers from the region and the rescue teams,'],
   // filler words dropped, case and quote style changed
   ['filler dropped', 'Mayor: \u2018Bridge Will Reopen in May\u2019\n\n\u201cThe bridge will reopen in May,\u201d the mayor said.', '\u201cThe bridge will reopen in May,\u201d'],
   // the headline quotes a part of a longer quote word for word

@@ -32,7 +32,7 @@ const rows: { why: string; text: string; published?: string; expect: Expect[] }[
   },
   {
     why: 'the headline quotes its speaker faithfully',
-    text: 'Putin: \'We Will Never Forget This Aid\'\n\n"We will never forget this aid," Putin told the council.',
+    text: 'Putin: \'The Bridge Will Be Rebuilt by Winter\'\n\n"The bridge will be rebuilt by winter," Putin told the council.',
     published: '2025-03-07',
     expect: [],
   },

@@ -56,7 +56,7 @@ test('reference: the war is not in its eighth year on the publication date', { s
 test('reference: vague sources', { skip }, () => {
   const texts = byRule('vague-source').map(evidence);
   assert.ok(texts.includes('Analysts suggest'), texts.join(', '));
-  assert.ok(texts.some((t) => /has also been interpreted/.test(t)), texts.join(', '));
+  assert.ok(texts.some((t) => /interpreted/.test(t)), texts.join(', '));
 });
 
 test('reference: no finding against officials named with their real posts', { skip }, () => {

@@ -18,6 +18,7 @@ const rows: [string, string[]][] = [
   ['According to Kyiv, 300 civilians died in the siege.', []],
   ['The bridge was built in 2018 by 300 workers and 2 cranes.', []],
   ['In 2022 troops crossed the river.', []],
+  ['Russia and Ukraine exchanged 310 prisoners on Tuesday.', []],
   ['The company aims to double its output by spring.', []],
   ['The ceasefire came into force at noon.', []],
   ['"We have 12,000 troops there," the general told us.', []],

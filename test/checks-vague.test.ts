@@ -14,6 +14,9 @@ const rows: [string, [string, string][]][] = [
   ['A source close to the negotiations said a deal was near.', [['medium', 'A source close to the negotiations said']]],
   ['People familiar with the plan told reporters it would be delayed.', [['medium', 'People familiar with the plan told']]],
   ['Reports suggest the convoy turned back at the border.', [['medium', 'Reports suggest']]],
+  ['A senior Western official, speaking on condition of anonymity, said the talks had stalled.', [['medium', 'A senior Western official, speaking on condition of anonymity, said']]],
+  ['The deal was brokered in Doha, according to people familiar with the talks.', [['medium', 'according to people familiar with the talks']]],
+  ['Officials close to the president said he would not run.', [['medium', 'Officials close to the president said']]],
   ['According to unconfirmed reports, the general was dismissed.', [['medium', 'According to unconfirmed reports']]],
   // agentless passives of saying and interpreting
   ['The move has been interpreted as a warning to Minsk.', [['low', 'has been interpreted as']]],
@@ -37,6 +40,10 @@ const rows: [string, [string, string][]][] = [
   ['The experts arrived in Kyiv on Monday.', []],
   ['According to the Defence Ministry, the drills ended.', []],
   ['Reuters reports that the talks resumed.', []],
+  ['Officials said the road would reopen on Friday.', []],
+  ['"It matters to people who work on it," Dan said.', []],
+  ['People who saw the blast said it shook the windows.', []],
+  ['A spokesman for the ministry said the road would reopen.', []],
 ];
 
 for (const [sentence, expected] of rows) {

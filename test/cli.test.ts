@@ -135,6 +135,7 @@ const big = (): Buffer => Buffer.alloc(20 * 1024 * 1024, 'The mayor said the bri
 const BAD_INPUT: [string, () => string[], number, RegExp, boolean][] = [
   ['a missing file', () => ['analyze', join(dir, 'nope.txt')], EXIT.input, /nope\.txt: cannot be read \(no such file\)/, false],
   ['an empty file', () => ['analyze', file('empty.txt', '')], EXIT.input, /empty\.txt: The input is empty/, false],
+  ['empty standard input', () => ['analyze', '-'], EXIT.input, /^wiretrace: stdin: The input is empty/, false],
   ['a file of blank lines', () => ['analyze', file('blank.txt', '\n\n   \n')], EXIT.input, /blank\.txt: The input is empty/, false],
   ['a binary file', () => ['analyze', file('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]))], EXIT.input, /looks like a binary file/, false],
   ['a 20 MB file', () => ['analyze', file('huge.txt', big())], EXIT.input, /huge\.txt: The input is 20\.0 MB; the limit is 5\.0 MB \(raise it with --max-bytes\)/, false],
@@ -197,7 +198,24 @@ test('cli: the real binary reads stdin and sets its exit code', () => {
   const ok = spawnSync(process.execPath, [bin, 'analyze', '-', '--json'], { input: ARTICLE, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   assert.equal(ok.status, EXIT.ok, ok.stderr);
   assertReport(JSON.parse(ok.stdout) as Report);
-  const empty = spawnSync(process.execPath, [bin, 'analyze', '-'], { input: '', encoding: 'utf8' });
-  assert.equal(empty.status, EXIT.input);
-  assert.match(empty.stderr, /^wiretrace: stdin: The input is empty/);
+});
+
+test('cli: standard input larger than --max-bytes is refused without reading it all', () => {
+  const bin = join(ROOT, 'bin', 'wiretrace.js');
+  const r = spawnSync(process.execPath, [bin, 'analyze', '-', '--max-bytes', '100000'], { input: Buffer.alloc(3_000_000, 'word '), encoding: 'utf8' });
+  assert.equal(r.status, EXIT.input, r.stderr);
+  assert.match(r.stderr, /^wiretrace: stdin: The input is more than 0\.1 MB; the limit is 0\.1 MB \(raise it with --max-bytes\)/);
+});
+
+test('cli: --fail-on exits 5 only when a finding at or above the severity is reported', async () => {
+  const example = join(ROOT, 'examples', 'harbour-talks.txt');
+  const high = await run(['analyze', example, '--published', '2026-03-02', '--fail-on', 'high', '--json']);
+  assert.ok((JSON.parse(high.stdout) as Report).findings.some((f) => f.severity === 'high'), 'the example has a high finding');
+  assert.equal(high.code, EXIT.findings);
+  // the bridge article has no finding at all
+  const clean = await run(['analyze', file('clean.txt', ARTICLE), '--fail-on', 'info', '--json']);
+  assert.deepEqual((JSON.parse(clean.stdout) as Report).findings, []);
+  assert.equal(clean.code, EXIT.ok);
+  const bad = await run(['analyze', file('clean2.txt', ARTICLE), '--fail-on', 'severe']);
+  assert.equal(bad.code, EXIT.usage);
 });

@@ -196,7 +196,8 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
 const MAX_WINDOW = 320;
 
 /** The tokens the role tagger reads for a cue: its sentence, widened to the quotes that touch it. */
-export function roleWindow(a: ArticleFeatures, cue: TokSpan): TokSpan {
+/** `cuePrefix`: prefix counts of cue tokens; a following quote that has its own cue is left out. */
+export function roleWindow(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Array): TokSpan {
   const s = a.tokens[cue.first]!.sent;
   let first = a.sentFirst[s]!;
   let last = a.sentLast[s]!;
@@ -216,7 +217,9 @@ export function roleWindow(a: ArticleFeatures, cue: TokSpan): TokSpan {
     const next = a.tokens[last]!;
     const q = a.inQuote[last]!;
     if (next.para !== para || q < 0 || a.quoteFirst[q] !== last) break;
-    last = Math.max(a.quoteLast[q]! + 1, a.sentLast[a.tokens[a.quoteLast[q]!]!.sent]!);
+    const end = Math.max(a.quoteLast[q]! + 1, a.sentLast[a.tokens[a.quoteLast[q]!]!.sent]!);
+    if (cuePrefix[end]! - cuePrefix[last]! > 0) break;
+    last = end;
   }
   first = Math.max(first, cue.first - MAX_WINDOW);
   last = Math.min(last, cue.last + MAX_WINDOW);

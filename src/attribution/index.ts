@@ -14,7 +14,7 @@ import { loadAttributionLexicon, type AttributionLexicon } from './lexicon.js';
 import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
-import { learnedCues, learnedFrames } from './model.js';
+import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -86,6 +86,33 @@ function entityFor(doc: Doc, start: number, end: number): string | null {
   return best;
 }
 
+/**
+ * Frames from the learned taggers. Where the tagger's content holds a rule frame's whole direct
+ * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
+ * found none) wins.
+ */
+function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], ruled: readonly Frame[]): Frame[] {
+  const { tokens } = doc;
+  const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
+  const out: Frame[] = [];
+  for (const f of learnedFrames(a, model, learnedCues(a, model))) {
+    // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
+    const known = tokens.slice(f.cue.first, f.cue.last).some((t) => lex.verbs.has(t.norm) || lex.cueWords.V.has(t.norm) || t.norm === 'according');
+    if (f.source && f.source[0] >= f.cue.last && !known) continue;
+    const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' };
+    const rule = ruled.find((r) => r.cue.first < f.cue.last && r.cue.last > f.cue.first);
+    // Only where the tagger took a whole quote plus words outside it ("…,’ Peskov stated, underscoring …").
+    const covers = rule && rule.content.every((r) => f.content.some((c) => c.start <= r.start + 1 && c.end >= r.end - 1));
+    if (rule && covers && typeOf(rule.content, quotes) === 'direct' && typeOf(f.content, quotes) === 'mixed') {
+      frame.content = rule.content;
+      frame.source ??= rule.source;
+      frame.via = `learned+${rule.via}`;
+    }
+    out.push(frame);
+  }
+  return out;
+}
+
 export function attributionStage(doc: Doc, res: Resources): Doc {
   const lex = lexiconOf(res);
   const { tokens } = doc;
@@ -94,29 +121,22 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
   const inQuote = quoteIndex(doc, quotes);
   const cues = findCues(tokens, inQuote, lex);
   const ctx: FrameContext = { tokens, sentences: doc.sentences, quotes, inQuote, cueStarts: new Set(cues.map((c) => c.first)) };
-  const frames: Frame[] = [];
-  if (lex.model && process.env['WT_ATTR'] !== 'rules') {
-    const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
-    const tagged = learnedCues(a, lex.model);
-    if (process.env['WT_ATTR'] === 'union') {
-      const taken = new Uint8Array(tokens.length);
-      for (const c of tagged) taken.fill(1, c.first, c.last);
-      for (const c of cues) if (!taken.subarray(c.first, c.last).some((x) => x === 1)) tagged.push({ first: c.first, last: c.last });
-      tagged.sort((x, y) => x.first - y.first);
-    }
-    for (const f of learnedFrames(a, lex.model, tagged)) {
-      frames.push({ cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' });
-    }
-  } else {
-    let prev: Frame | null = null;
-    for (const cue of cues) {
-      const f = buildFrame(ctx, cue, prev);
-      if (f) frames.push((prev = f));
-    }
+  // The rules read quote-bounded frames precisely; the learned taggers find the rest.
+  const ruled: Frame[] = [];
+  let prev: Frame | null = null;
+  for (const cue of cues) {
+    const f = buildFrame(ctx, cue, prev);
+    if (f) ruled.push((prev = f));
   }
+  const frames: Frame[] = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, ruled) : ruled;
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);
-    if (h && !frames.some((f) => tokens[f.cue.first]!.para === 0)) frames.push(h);
+    // The headline's colon form is read by rule: it replaces what the tagger made of the headline.
+    if (h) {
+      const body = frames.filter((f) => tokens[f.cue.first]!.para !== 0);
+      frames.length = 0;
+      frames.push(...body, h);
+    }
   }
   // Only the outermost of nested attributions: drop a frame whose cue lies in another's content.
   const kept = frames.filter((f) => !frames.some((g) => g !== f && within(tokens[f.cue.first]!.start, g.content)));

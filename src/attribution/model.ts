@@ -71,7 +71,7 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
   for (let i = 0; i < tokens.length; i++) cuePrefix[i + 1] = cuePrefix[i]! + mark[i]!;
   const frames: LearnedFrame[] = [];
   for (const cue of cues) {
-    const win = roleWindow(a, cue);
+    const win = roleWindow(a, cue, cuePrefix);
     const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, model.role, f, out);
     const content = runs(tags, win.first, ROLE_C, tokens).map(([s, e]) => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end }));
     if (content.length === 0) continue;
@@ -84,6 +84,19 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
         source = [s, e];
       }
     }
+    // A source run keeps no punctuation at its ends ("Tom Reed," -> "Tom Reed").
+    while (source && source[1] - source[0] > 1 && tokens[source[1] - 1]!.pos === 'PUNCT') source = [source[0], source[1] - 1];
+    while (source && source[1] - source[0] > 1 && tokens[source[0]]!.pos === 'PUNCT') source = [source[0] + 1, source[1]];
+    // "Putin’s press secretary, Dmitry Peskov": the name the appositive ends with is the source.
+    if (source) {
+      let k = source[1] - 1;
+      while (k > source[0] && tokens[k]!.pos === 'PROPN') k--;
+      if (k > source[0] && k < source[1] - 1 && tokens[k]!.norm === ',') source = [k + 1, source[1]];
+    }
+    // ", stating that …": a participle after a comma speaks for the source just named in its sentence.
+    const prev = frames[frames.length - 1];
+    const head = tokens[cue.first]!;
+    if (!source && prev?.source && tokens[prev.cue.first]!.sent === head.sent && head.norm.endsWith('ing') && tokens[cue.first - 1]?.norm === ',') source = prev.source;
     frames.push({ cue, source, content });
   }
   return frames;

@@ -49,7 +49,7 @@ function textOf(ctx: CheckContext, ws: readonly Word[], a: number, b: number): s
 
 /**
  * One difference in words: a swap is shown with the aligned word after it when there is one
- * ("North Korea" where the body says "our friends from Korea"), which is how a reader sees it.
+ * ("Poland will" where the body says "Our allies will"), which is how a reader sees it.
  */
 function describe(ctx: CheckContext, h: Hunk, head: readonly Word[], body: readonly Word[]): string {
   const [h0, h1] = h.head;

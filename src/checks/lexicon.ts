@@ -41,6 +41,7 @@ export const temporalFileSchema = z
     countLinks: words,
     repeatMarkers: words,
     anniversaryWords: words,
+    genericEventNouns: words,
     maxWordsToEvent: z.number().int().positive(),
     toleranceYears: z.object({ ordinal: z.number().min(0), count: z.number().min(0), anniversary: z.number().min(0) }),
   })
@@ -112,6 +113,7 @@ export interface ChecksLexicon {
     countLinks: ReadonlySet<string>;
     repeatMarkers: readonly (readonly string[])[];
     anniversaryWords: ReadonlySet<string>;
+    genericEventNouns: ReadonlySet<string>;
     maxWordsToEvent: number;
     tolerance: { ordinal: number; count: number; anniversary: number };
   };
@@ -185,6 +187,7 @@ export function loadChecksLexicon(): ChecksLexicon {
       countLinks: set(t.countLinks),
       repeatMarkers: phrases(t.repeatMarkers),
       anniversaryWords: set(t.anniversaryWords),
+      genericEventNouns: set(t.genericEventNouns),
       maxWordsToEvent: t.maxWordsToEvent,
       tolerance: t.toleranceYears,
     },

@@ -1,5 +1,5 @@
 /**
- * temporal-claim: "the war enters its eighth year", "three years into the war", "the 10th
+ * temporal-claim: "the war enters its ninth year", "three years into the war", "the 10th
  * anniversary of …" about a conflict the KB dates, checked against the publication date. A conflict
  * may be counted from more than one start (2014, or the 2022 invasion): the claim stands if any
  * count fits, and the message gives every count. Without a date the claim is reported unchecked.
@@ -35,13 +35,22 @@ const YEAR_MS = 365.2425 * 86400000;
 export function temporalClaim(ctx: CheckContext): FindingDraft[] {
   const out: FindingDraft[] = [];
   const { doc } = ctx;
+  // The headline and the body often make the same claim: one finding, with both as evidence.
+  const byClaim = new Map<string, FindingDraft>();
   for (const s of doc.sentences) {
     const toks = doc.tokens.slice(s.first, s.last);
     for (const claim of findClaims(ctx, toks)) {
       const ev = nearestEvent(ctx, toks, claim);
       if (!ev) continue;
       const f = judge(ctx, claim, ev, toks);
-      if (f) out.push(f);
+      if (!f) continue;
+      const key = `${claim.kind}|${claim.n}|${ev.entries.map((e) => e.id).join(' ')}`;
+      const seen = byClaim.get(key);
+      if (seen) seen.evidence.push(...f.evidence);
+      else {
+        byClaim.set(key, f);
+        out.push(f);
+      }
     }
   }
   return out;
@@ -119,7 +128,27 @@ function nearestEvent(ctx: CheckContext, toks: readonly Token[], claim: Claim): 
       break;
     }
   }
-  return best;
+  return best ?? genericEvent(ctx, toks, claim, from, to);
+}
+
+/**
+ * "the war entered its seventh year": a generic noun right by the claim stands for the conflicts,
+ * ongoing on the date, all of whose parties the article names (Russia and Ukraine -> their war).
+ */
+function genericEvent(ctx: CheckContext, toks: readonly Token[], claim: Claim, from: number, to: number): EventHit | null {
+  const nouns = ctx.lex.temporal.genericEventNouns;
+  let at = -1;
+  for (let i = from; i < to; i++) {
+    if (nouns.has(toks[i]!.norm) && toks[i - 1]?.norm === 'the') at = i;
+    if (at >= 0 && claim.side === 'after') break;
+  }
+  if (at < 0) return null;
+  const named = new Set<string>();
+  for (const e of ctx.doc.entities) if (e.kb) named.add(e.kb.id);
+  const ongoing = (e: KbEntry): boolean => !!e.start && dateFirst(e.start) <= ctx.asOf && (!e.end || dateLast(e.end) >= ctx.asOf);
+  const entries = conflictsOf(ctx.kb).entries.filter((e) => (e.parties?.length ?? 0) >= 2 && e.parties!.every((p) => named.has(p)) && ongoing(e));
+  if (entries.length === 0) return null;
+  return { entries: withRelated(ctx, entries), first: at - 1, last: at + 1 };
 }
 
 /**

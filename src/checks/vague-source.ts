@@ -76,7 +76,7 @@ function isNamed(ctx: CheckContext, t: Token | undefined, t2?: Token): boolean {
 
 /** "Russian", "Chinese", "Israeli": from the KB's adjectives, else by the usual English endings. */
 function isNationality(ctx: CheckContext, t: Token): boolean {
-  if (ctx.kb.adjectives.has(aliasKey(t.text))) return true;
+  if (ctx.kb.adjectives.has(t.norm) || ctx.kb.adjectives.has(aliasKey(t.text))) return true;
   return t.text !== t.text.toUpperCase() && /(an|ese|ish|i)$/.test(t.norm);
 }
 
@@ -84,17 +84,23 @@ function isNationality(ctx: CheckContext, t: Token): boolean {
 function unnamedSource(ctx: CheckContext, toks: readonly Token[], i: number): [number, number] | null {
   const v = ctx.lex.vague;
   const t = toks[i]!;
-  const det = toks[i - 1];
   const plural = v.unnamedNouns.has(t.norm);
-  const singular = v.singularNouns.has(t.norm) && det !== undefined && v.singularDeterminers.has(det.norm);
   const modifiedOnly = v.modifiedOnlyNouns.has(t.norm);
+  if (!plural && !modifiedOnly && !v.singularNouns.has(t.norm)) return null;
+  // A singular one needs "a"/"one"/"another", perhaps with modifiers between: "a senior Western official".
+  let det = i - 1;
+  while (det >= 0 && det >= i - 3 && (v.genericModifiers.has(toks[det]!.norm) || isNationality(ctx, toks[det]!))) det--;
+  const singular = v.singularNouns.has(t.norm) && det >= 0 && v.singularDeterminers.has(toks[det]!.norm);
   if (!plural && !singular && !modifiedOnly) return null;
-  if (modifiedOnly && !plural && !singular && !v.looseModifiers.has(toks[i + 1]?.norm ?? '')) return null;
+  const next = toks[i + 1];
+  if (!next) return null;
+  const loose = v.looseModifiers.has(next.norm) || (next.norm === ',' && v.looseModifiers.has(toks[i + 2]?.norm ?? ''));
+  if (modifiedOnly && !plural && !singular && !loose) return null;
   // "some"/"many"/"others" are sources only on their own ("Some argue"), not as determiners ("some analysts").
-  if (plural && (t.norm === 'some' || t.norm === 'many' || t.norm === 'others') && toks[i + 1]?.pos !== 'VERB') return null;
+  if (plural && (t.norm === 'some' || t.norm === 'many' || t.norm === 'others') && next.pos !== 'VERB') return null;
   // Words before it: "Western", "Ukrainian", "senior" leave it unnamed; a name ("RUSI analysts",
   // "Kremlin sources", "Russia's analysts") is an affiliation.
-  let first = singular ? i - 1 : i;
+  let first = singular ? det : i;
   for (let k = first - 1; k >= 0 && k >= i - 4; k--) {
     const p = toks[k]!;
     if (v.genericModifiers.has(p.norm) || isNationality(ctx, p) || (p.pos === 'ADJ' && !isNamed(ctx, p))) {
@@ -104,27 +110,32 @@ function unnamedSource(ctx: CheckContext, toks: readonly Token[], i: number): [n
     if (p.norm === "'s" || isNamed(ctx, p)) return null;
     break;
   }
-  let j = i + 1;
-  const next = toks[j];
-  if (!next) return null;
   // "analysts at the Royal United Services Institute" names them.
-  if (v.affiliationPrepositions.has(next.norm) && isNamed(ctx, toks[j + 1], toks[j + 2])) return null;
-  // "people familiar with the matter", "a source close to the Kremlin": read on to the verb.
-  if (v.looseModifiers.has(next.norm)) {
-    let k = j + 1;
-    while (k < toks.length && k <= j + 8 && !v.sayingVerbs.has(toks[k]!.norm)) k++;
-    if (k >= toks.length || k > j + 8) return null;
-    return [first, k + 1];
+  if (v.affiliationPrepositions.has(next.norm) && isNamed(ctx, toks[i + 2], toks[i + 3])) return null;
+  const accordingTo = toks[first - 2]?.norm === 'according' && toks[first - 1]?.norm === 'to';
+  // "people familiar with the matter", "a source close to the Kremlin", "an official, speaking on
+  // condition of anonymity,": read on to the verb (or, after "according to", to the end of the phrase).
+  if (loose) {
+    let k = i + 1;
+    while (k < toks.length && k <= i + 12 && !v.sayingVerbs.has(toks[k]!.norm) && !(accordingTo && /^[,.;:]$/.test(toks[k]!.norm) && k > i + 2)) {
+      // A quote mark or the end of a clause: the verb further on is someone else's.
+      if (/^['".;:!?]$/.test(toks[k]!.norm)) return accordingTo && k > i + 2 ? [first - 2, k] : null;
+      k++;
+    }
+    if (k >= toks.length || k > i + 12) return accordingTo && k > i + 2 ? [first - 2, Math.min(k, toks.length)] : null;
+    return accordingTo ? [first - 2, k] : [first, k + 1];
   }
+  if (accordingTo) return [first - 2, i + 1];
+  let j = i + 1;
   while (j < toks.length && j <= i + 3 && v.betweenWords.has(toks[j]!.norm)) j++;
   const verb = toks[j];
   if (!verb || !v.sayingVerbs.has(verb.norm)) return null;
-  // "point" only as "point out"; a "that"-less object after "see" or "view" is not a claim ("experts see a risk" is).
+  // "point" only as "point out".
   if (verb.norm.startsWith('point') && toks[j + 1]?.norm !== 'out') return null;
   return [first, j + 1];
 }
 
-/** "has (also) been interpreted as", "is believed to", "it is said that" with no "by" after: token range, or null. */
+/** "has been interpreted as", "is believed to", "it is said that" with no "by" after: token range, or null. */
 function agentlessPassive(ctx: CheckContext, toks: readonly Token[], i: number): [number, number] | null {
   const v = ctx.lex.vague;
   const next = v.agentlessPassives.get(toks[i]!.norm);

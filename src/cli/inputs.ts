@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { InputFormat } from '../ingest/index.js';
+import { tooLargeMessage, type InputFormat } from '../ingest/index.js';
 
 export interface InputItem {
   name: string;
@@ -45,21 +45,16 @@ function linesOf(name: string, data: Buffer): InputItem[] {
   return items;
 }
 
-/** Refuse an oversized article before reading it into memory (.jsonl files are checked line by line later). */
-function tooLarge(size: number, maxBytes: number): string {
-  return `The input is ${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB (raise it with --max-bytes).`;
-}
-
 export async function collectInputs(
   args: string[],
-  readStdin: () => Promise<Buffer>,
+  readStdin: (limit?: number) => Promise<Buffer>,
   fail: (message: string) => void,
   maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<InputItem[]> {
   const items: InputItem[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      items.push({ name: 'stdin', data: await readStdin() });
+      items.push({ name: 'stdin', data: await readStdin(maxBytes) });
       continue;
     }
     let files: string[];
@@ -82,9 +77,10 @@ export async function collectInputs(
       const ext = extname(f).toLowerCase();
       let data: Buffer;
       try {
+        // Refuse an oversized article before reading it into memory (.jsonl lines are checked one by one later).
         const size = statSync(f).size;
         if (ext !== '.jsonl' && size > maxBytes) {
-          fail(`${f}: ${tooLarge(size, maxBytes)}`);
+          fail(`${f}: ${tooLargeMessage(size, maxBytes)}`);
           continue;
         }
         data = readFileSync(f);

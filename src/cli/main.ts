@@ -15,6 +15,7 @@ import { renderHtml } from '../report/html.js';
 import { registerEval } from './eval.js';
 import { registerCorpus } from './corpus.js';
 import { registerEvalPetrarch } from './eval-petrarch.js';
+import { registerServe } from './serve.js';
 import type { Report, Severity } from '../types.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
@@ -52,7 +53,8 @@ interface AnalyzeOptions {
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<Buffer>;
+  /** Standard input; reading may stop once more than `limit` bytes have come (the article is then refused as too large). */
+  readStdin: (limit?: number) => Promise<Buffer>;
   isTTY: boolean;
   /** Terminal width, for wrapping the terminal report (absent when not a terminal). */
   columns?: number;
@@ -61,9 +63,18 @@ export interface Io {
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readStdin: async () => {
+  readStdin: async (limit = Number.POSITIVE_INFINITY) => {
+    // `cat /dev/zero | wiretrace analyze -` must end with a message, not fill the memory.
     const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
+    let size = 0;
+    for await (const c of process.stdin) {
+      chunks.push(c as Buffer);
+      size += (c as Buffer).length;
+      if (size > limit) {
+        process.stdin.destroy();
+        break;
+      }
+    }
     return Buffer.concat(chunks);
   },
   isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
@@ -109,6 +120,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerEval(program, io, setExit);
   registerCorpus(program, io, setExit);
   registerEvalPetrarch(program, io, setExit);
+  registerServe(program, io, setExit);
   return program;
 }
 
@@ -174,7 +186,8 @@ async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promi
   if (!opts.json && !opts.jsonl && !opts.html) {
     const color = opts.color !== false && io.isTTY;
     const width = io.columns !== undefined ? { width: io.columns } : {};
-    io.stdout(reports.map((r) => renderTerminal(r, { color, ...width })).join('\n'));
+    const rule = `${'─'.repeat(Math.min(io.columns ?? 100, 100))}\n\n`;
+    io.stdout(reports.map((r) => renderTerminal(r, { color, ...width })).join(`\n${rule}`));
   }
   if (crashed > 0) return EXIT.internal;
   if (failed > 0) return EXIT.input;

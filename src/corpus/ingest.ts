@@ -26,6 +26,8 @@ export interface IngestOptions {
   stdin?: Readable;
   onProgress?: (p: IngestProgress) => void;
   onWarning?: (name: string, message: string) => void;
+  /** Old-generation limit of each worker, in MB (default 384). */
+  workerHeapMb?: number;
 }
 
 export interface IngestProgress {
@@ -62,7 +64,9 @@ function workerPool(n: number, init: WorkerInit, onResult: (r: WorkerResult) => 
   const startMs: number[] = [];
   const ready: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
-    const w = new Worker(url, { workerData: init });
+    // A bounded old generation makes each worker collect garbage before it grows: the pipeline's
+    // resources need ~100 MB, an article's working set a few MB.
+    const w = new Worker(url, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: init.heapMb, maxYoungGenerationSizeMb: 16 } });
     workers.push(w);
     load.push(0);
     ready.push(
@@ -105,6 +109,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     workers: nWorkers, workerStartMs: [], peakRssMb: 0,
   };
   let peakRss = process.memoryUsage.rss();
+  // Sampled on a timer: worker threads live in this process, so this is the whole ingest's memory.
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+  sampler.unref();
   const results = new Map<number, WorkerResult>();
   let nextCommit = 0;
   let inFlight = 0;
@@ -147,14 +154,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     } catch (e) {
       failure ??= e as Error;
     }
-    if (nextCommit % 64 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
     opts.onProgress?.({ done: nextCommit, ingested: summary.ingested, seconds: (performance.now() - t0) / 1000 });
     const w = wake;
     wake = null;
     w?.();
   };
 
-  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes };
+  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 384 };
   let pool: Pool | null = null;
   let local: { res: ReturnType<typeof loadResources>; known: ReturnType<typeof openHashCheck> | null } | null = null;
   if (nWorkers > 0) {
@@ -186,6 +192,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     }
     while (inFlight > 0 && !failure) await new Promise<void>((r) => (wake = r));
   } finally {
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     await pool?.close();
   }
   if (failure) throw failure;

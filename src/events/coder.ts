@@ -44,6 +44,8 @@ const PLACE_PREP = new Set(['IN', 'AT', 'ON', 'NEAR', 'DURING', 'OUTSIDE', 'INSI
 const ARTICLE = new Set(['A', 'AN', 'THE']);
 const FUTURE = new Set(['WILL', "'LL", 'SHALL', 'PLANS', 'PLAN', 'PLANNED', 'PLANNING', 'INTENDS', 'EXPECTED', 'SET', 'GOING']);
 const MODAL = new Set(['MAY', 'MIGHT', 'COULD', 'WOULD', 'SHOULD', 'CAN', 'MUST']);
+/** Parts of speech no dictionary verb is tagged with: their words are not looked up. */
+export const CLOSED_CLASS: ReadonlySet<string> = new Set(['DET', 'ADP', 'PUNCT', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'SYM', 'NUM', 'SPACE']);
 const DAYS_MONTHS = new Set([
   'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY', 'JANUARY', 'FEBRUARY', 'MARCH',
   'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER', 'I',
@@ -207,6 +209,7 @@ function findVerbs(ctx: Ctx, dict: VerbDict): { at: number; start: number; end: 
   const { words } = ctx;
   for (let i = 0; i < ctx.limit; i++) {
     const w = words[i]!;
+    if (CLOSED_CLASS.has(w.pos)) continue;
     const forms = dict.forms.get(w.up);
     if (!forms) continue;
     const before = words[i - 1]?.up ?? '';

@@ -12,10 +12,11 @@ import type { Resources } from '../resources.js';
 import { DATA_DIR } from '../data-dir.js';
 import { join } from 'node:path';
 import { cameoInfo } from './cameo.js';
-import { codeSentence, type CodedEvent } from './coder.js';
+import { CLOSED_CLASS, codeSentence, type CodedEvent } from './coder.js';
 import { findDiscardWords } from './dict/discards.js';
 import type { ActorHit } from './groups.js';
-import { findDictActors, findDictAgents, loadRuntimeLexicon, type Lexicon } from './lexicon.js';
+import { findDictAgents, loadRuntimeLexicon, type Lexicon } from './lexicon.js';
+import { gatesOf, storyDiscarded, tokenActors } from './gates.js';
 import { sentenceWords, type Word } from './words.js';
 
 /** An event as the report carries it, with the fields wiretrace adds to `wiretrace.report/1`. */
@@ -34,37 +35,6 @@ let lexicon: Lexicon | null = null;
 export function runtimeLexicon(): Lexicon {
   lexicon ??= loadRuntimeLexicon(join(DATA_DIR, 'petrarch'));
   return lexicon;
-}
-
-/** Per-dictionary gates, built once: lower-cased verb words and first words of actor phrases. */
-interface Gates {
-  verbs: Set<string>;
-  actors: Set<string>;
-  story: { phrase: string; whole: boolean }[];
-}
-let gates: { lex: Lexicon; g: Gates } | null = null;
-function gatesOf(lex: Lexicon): Gates {
-  if (gates?.lex !== lex) {
-    // words joins "al-" + "qaeda" into one word: the gate sees tokens, so keep the first piece too
-    const lower = (keys: Iterable<string>): Set<string> => new Set([...keys].flatMap((k) => [k.toLowerCase(), k.split('-')[0]!.toLowerCase()]));
-    const story = lex.discards.filter((d) => d.story).map((d) => ({ phrase: d.phrase, whole: d.whole }));
-    gates = { lex, g: { verbs: lower(lex.verbs.forms.keys()), actors: lower(lex.actors.phrases.keys()), story } };
-  }
-  return gates.g;
-}
-
-/** A story discard ("+TYPHOON") in the opening of the text: the story is not coded at all. */
-function storyDiscarded(text: string, story: Gates['story']): boolean {
-  if (story.length === 0) return false;
-  const up = text.slice(0, 4000).toUpperCase().replace(/\s+/g, ' ');
-  const letter = (c: string | undefined): boolean => c !== undefined && /[A-Z0-9]/.test(c);
-  for (const d of story) {
-    for (let at = up.indexOf(d.phrase); at >= 0; at = up.indexOf(d.phrase, at + 1)) {
-      if (letter(up[at - 1])) continue;
-      if (!d.whole || !letter(up[at + d.phrase.length])) return true;
-    }
-  }
-  return false;
 }
 
 const CAMEO_CODE = /^(?:[A-Z]{3})+$/;
@@ -95,7 +65,7 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
   const published = doc.article.published;
   const date = dateNumber(published);
   const gate = gatesOf(lex);
-  if (storyDiscarded(text, gate.story)) return { ...doc, events: [] };
+  if (storyDiscarded(doc.tokens, 4000, gate)) return { ...doc, events: [] };
 
   // entity mentions by first token, with their codes
   const byTok = new Map<number, { last: number; code: string; entity: string }>();
@@ -116,20 +86,34 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     return null;
   };
 
+  // tokens inside a coded entity mention: the dictionaries do not read them again
+  const takenTok = new Uint8Array(doc.tokens.length);
+  for (const [first, m] of byTok) takenTok.fill(1, first, m.last);
+  const isTaken = (t: number): boolean => takenTok[t] === 1;
+
   const events: CodedWireEvent[] = [];
   for (const s of doc.sentences) {
     if (s.last - s.first < 3 || s.last - s.first > 160) continue;
-    // cheap gates on the tokens: a dictionary verb form and an actor (entity or dictionary phrase)
+    // cheap gates on the tokens: a dictionary verb form, then an actor (entity or Phoenix phrase)
     let verb = false;
-    let actor = false;
-    for (let t = s.first; t < s.last && !(verb && actor); t++) {
-      const norm = doc.tokens[t]!.norm;
-      if (!verb && gate.verbs.has(norm)) verb = true;
-      if (!actor && (byTok.has(t) || gate.actors.has(norm))) actor = true;
+    let entity = false;
+    for (let t = s.first; t < s.last; t++) {
+      const tok = doc.tokens[t]!;
+      if (!verb && !CLOSED_CLASS.has(tok.pos) && gate.verbs.has(tok.norm)) verb = true;
+      if (!entity && takenTok[t] === 1) entity = true;
     }
-    if (!verb || !actor) continue;
+    if (!verb) continue;
+    const dict = tokenActors(doc.tokens, s.first, s.last, gate, lex, date, isTaken);
+    if (!entity && dict.length === 0) continue;
     const words = sentenceWords(doc.tokens, s.first, s.last);
     if (words.length < 3 || words.length > 120) continue;
+    // token -> word index (a word may join several tokens: "anti-" + "war")
+    const wordOf = new Int32Array(s.last - s.first + 1);
+    for (let k = 0; k < words.length; k++) {
+      const to = k + 1 < words.length ? words[k + 1]!.tok : s.last;
+      for (let t = words[k]!.tok; t < to; t++) wordOf[t - s.first] = k;
+    }
+    wordOf[s.last - s.first] = words.length;
     const taken = new Array<boolean>(words.length).fill(false);
     const actors: ActorHit[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -141,9 +125,11 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       for (let k = i; k < end; k++) taken[k] = true;
       i = end - 1;
     }
-    for (const h of findDictActors(words, lex.actors, date, taken)) {
-      actors.push(h);
-      for (let k = h.start; k < h.end; k++) taken[k] = true;
+    for (const h of dict) {
+      const start = wordOf[h.first - s.first]!;
+      const end = Math.max(start + 1, wordOf[h.last - 1 - s.first]! + 1);
+      actors.push({ start, end, codes: h.codes, entity: null });
+      for (let k = start; k < end; k++) taken[k] = true;
     }
     if (actors.length === 0) continue;
     actors.sort((a, b) => a.start - b.start);

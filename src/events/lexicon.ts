@@ -131,6 +131,9 @@ export function findDictActors(words: readonly Word[], dict: ActorDict, date: nu
   return out;
 }
 
+/** Parts of speech an agent phrase does not start with ("minister", "armed forces", "police"). */
+const NO_AGENT: ReadonlySet<string> = new Set(['ADP', 'PUNCT', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'SYM', 'AUX', 'SPACE']);
+
 function agentWordMatches(dictWord: string, text: string, stem: boolean): boolean {
   if (dictWord === text) return true;
   return stem && dictWord.length >= 6 && text.startsWith(dictWord);
@@ -140,7 +143,7 @@ function agentWordMatches(dictWord: string, text: string, stem: boolean): boolea
 export function findDictAgents(words: readonly Word[], dict: AgentDict, taken: readonly boolean[]): AgentHit[] {
   const out: AgentHit[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (taken[i]) continue;
+    if (taken[i] || NO_AGENT.has(words[i]!.pos)) continue;
     const cands = dict.phrases.get(words[i]!.up);
     if (!cands) continue;
     for (const c of cands) {

@@ -91,15 +91,19 @@ export function composeArticle(
   return { id: articleId(text), title: t, titleSpan: { start: 0, end: t.length }, text, ...meta };
 }
 
+/** "The input is 20.0 MB; the limit is 5.0 MB …" (or "more than 5.0 MB" when the two would print alike). */
+export function tooLargeMessage(size: number, maxBytes: number): string {
+  const mb = (n: number): string => (n / 1048576).toFixed(1);
+  const shown = mb(size) === mb(maxBytes) ? `more than ${mb(maxBytes)}` : mb(size);
+  return `The input is ${shown} MB; the limit is ${mb(maxBytes)} MB (raise it with --max-bytes).`;
+}
+
 export function readArticle(input: string | Uint8Array, opts: ReadOptions = {}): ReadResult {
   const warnings: string[] = [];
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
   if (size > maxBytes) {
-    throw new InputError(
-      'too-large',
-      `The input is ${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB (raise it with --max-bytes).`,
-    );
+    throw new InputError('too-large', tooLargeMessage(size, maxBytes));
   }
   const raw = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decode(input, warnings);
   if (raw.trim() === '') throw new InputError('empty', 'The input is empty: there is no article to read.');

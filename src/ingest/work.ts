@@ -14,6 +14,7 @@ export interface WorkerInit {
   dbPath: string | null;
   kbFiles: string[];
   maxBytes: number;
+  heapMb: number;
 }
 
 export type JobItem =

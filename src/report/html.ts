@@ -18,6 +18,7 @@ import {
   firstOffset,
   wordCount,
   inQuotes,
+  sortedFindings,
 } from './common.js';
 
 export function escapeHtml(s: string): string {
@@ -116,6 +117,11 @@ export function annotatedText(text: string, marks: readonly Mark[]): string {
 
 const SEVERITY_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
+/** A severity as a class name: one of the four, whatever a hand-made report says. */
+function sevClass(s: unknown): Severity {
+  return typeof s === 'string' && Object.hasOwn(SEVERITY_LABEL, s) ? (s as Severity) : 'info';
+}
+
 function findingsPanel(report: Report, ri: number, starts: number[]): string {
   if (report.findings.length === 0) return '<section class="findings"><h3>Findings</h3><p class="none">No findings.</p></section>';
   const order = report.findings
@@ -128,7 +134,7 @@ function findingsPanel(report: Report, ri: number, starts: number[]): string {
         return `<li><a href="#r${ri}-f${fi}-${k}" data-g="g-r${ri}f${fi}">${escapeHtml(inQuotes(clipText(s.text, 140)))}</a> <span class="pos">${line}:${col}</span></li>`;
       })
       .join('');
-    return `<li class="finding sev-${f.severity}"><span class="sev">${SEVERITY_LABEL[f.severity] ?? escapeHtml(String(f.severity))}</span> <code>${escapeHtml(f.rule)}</code><p>${escapeHtml(f.message)}</p>${ev ? `<ul class="evidence">${ev}</ul>` : ''}</li>`;
+    return `<li class="finding sev-${sevClass(f.severity)}"><span class="sev">${escapeHtml(String(f.severity))}</span> <code>${escapeHtml(f.rule)}</code><p>${escapeHtml(f.message)}</p>${ev ? `<ul class="evidence">${ev}</ul>` : ''}</li>`;
   });
   return `<section class="findings"><h3>Findings (${report.findings.length})</h3><ol>${items.join('')}</ol></section>`;
 }
@@ -206,7 +212,9 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:
 .legend{display:flex;gap:.75rem;flex-wrap:wrap;font-size:.85rem}
 .legend span{padding:0 .35rem;border-radius:3px}
 main{padding:1rem 1.25rem;max-width:1400px;margin:0 auto}
+nav h2{font-size:1.1rem;margin:.2rem 0}
 nav ol{margin:.25rem 0 1rem;padding-left:1.5rem}
+.count{font-size:.85rem;font-weight:600}.count.sev-high{color:#c92a2a}.count.sev-medium{color:#e67700}.count.sev-low{color:#1971c2}.count.sev-info{color:#868e96}
 .report{background:#fff;border:1px solid #dee2e6;border-radius:6px;padding:1rem 1.25rem;margin-bottom:1.5rem}
 .report header h2{margin:.1rem 0;font-size:1.3rem}
 .meta{color:#6c757d;margin:.2rem 0 .8rem;font-size:.9rem}
@@ -232,7 +240,8 @@ h3{font-size:1rem;margin:.8rem 0 .4rem}
 .evidence{margin:.1rem 0;padding-left:1rem;font-size:.92rem}
 .pos,.codes,.none{color:#868e96;font-size:.85rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{text-align:left;vertical-align:top;padding:.25rem .4rem;border-bottom:1px solid #e9ecef}
+th,td{text-align:left;vertical-align:top;padding:.25rem .4rem;border-bottom:1px solid #e9ecef;overflow-wrap:break-word}
+.side{min-width:0;overflow-x:auto}
 td.num{text-align:right}
 .tag{font-size:.72rem;background:#e7f5ff;color:#1864ab;padding:0 .3rem;border-radius:3px}
 a{color:#1864ab;text-decoration:none}a:hover{text-decoration:underline}
@@ -256,8 +265,13 @@ export function renderHtml(reports: Report[]): string {
   const title = reports.length === 1 ? reports[0]!.article.title || '(untitled)' : `${reports.length} articles`;
   const nav =
     reports.length > 1
-      ? `<nav><ol>${reports
-          .map((r, ri) => `<li><a href="#r${ri}">${escapeHtml(r.article.title || '(untitled)')}</a> <span class="pos">${r.findings.length} finding${r.findings.length === 1 ? '' : 's'}</span></li>`)
+      ? `<nav><h2>${reports.length} articles</h2><ol>${reports
+          .map((r, ri) => {
+            const n = r.findings.length;
+            const worst = sortedFindings(r)[0]?.severity;
+            const count = `<span class="${n ? `count sev-${sevClass(worst)}` : 'pos'}">${n} finding${n === 1 ? '' : 's'}</span>`;
+            return `<li><a href="#r${ri}">${escapeHtml(r.article.title || '(untitled)')}</a> <span class="pos">${escapeHtml(r.article.published ?? '')}</span> ${count}</li>`;
+          })
           .join('')}</ol></nav>`
       : '';
   const body = reports.length ? reports.map((r, ri) => reportSection(r, ri)).join('\n') : '<p class="none">No articles were analysed.</p>';

@@ -182,7 +182,8 @@ function eventsSection(ctx: Ctx, report: Report): string[] {
     out.push(`  ${c.bold(oneLine(v.code))} ${clip(oneLine(v.label), ctx.width - 20)} ${c.dim(`(${g})`)}`);
     const who = `${actorName(ctx, v.actor1)} → ${actorName(ctx, v.actor2)}${place}${date}`;
     out.push(`      ${clip(who, ctx.width - 16)}  ${c.dim(at(ctx, v.evidence))}`);
-    out.push(`      ${quoted(v.evidence.text, Math.max(40, ctx.width * 2))}`);
+    const w = ctx.width - 6;
+    out.push(...wrap(quoted(v.evidence.text, w * 2), w, w).map((l) => `      ${l}`));
   }
   return out;
 }

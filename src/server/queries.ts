@@ -110,8 +110,8 @@ export function searchArticles(db: Db, q: SearchQuery): ArticleList {
       ),
       actor: facet(
         `SELECT substr(actor, 1, 3) AS value, COUNT(DISTINCT article) AS count FROM (
-           SELECT article, actor1 AS actor FROM events WHERE article IN (${hits}) AND actor1 != ''
-           UNION ALL SELECT article, actor2 FROM events WHERE article IN (${hits}) AND actor2 != '')
+           SELECT article, actor1 AS actor FROM events WHERE article IN (${hits}) AND actor1 != '' AND actor1 NOT LIKE '-%'
+           UNION ALL SELECT article, actor2 FROM events WHERE article IN (${hits}) AND actor2 != '' AND actor2 NOT LIKE '-%')
          GROUP BY value ORDER BY count DESC, value LIMIT 20`,
         2,
       ),
@@ -246,7 +246,8 @@ export interface Network {
  */
 export function actorNetwork(db: Db, q: { a?: string; b?: string; from?: string; to?: string; nodes: number }): Network {
   const params: unknown[] = [];
-  const parts = [`actor1 != ''`, `actor2 != ''`];
+  // '---' is an actor of unknown country: no node of its own.
+  const parts = [`actor1 != ''`, `actor2 != ''`, `actor1 NOT LIKE '-%'`, `actor2 NOT LIKE '-%'`];
   const around = [q.a, q.b].filter((x): x is string => Boolean(x));
   if (around.length) {
     const ors = around.flatMap((c) => [prefix('actor1', c, params), prefix('actor2', c, params)]);
@@ -302,7 +303,8 @@ export function findingsOverview(db: Db, q: { rule?: string; limit: number }): F
   const rule = q.rule ?? null;
   const counts = db
     .prepare(
-      `SELECT rule, MAX(severity) AS severity, COUNT(*) AS count, COUNT(DISTINCT article) AS articles FROM (
+      `SELECT rule, CASE MIN(CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END)
+         WHEN 0 THEN 'high' WHEN 1 THEN 'medium' WHEN 2 THEN 'low' ELSE 'info' END AS severity, COUNT(*) AS count, COUNT(DISTINCT article) AS articles FROM (
          SELECT rule, severity, article FROM findings WHERE ? IS NULL OR rule = ?
          UNION ALL SELECT rule, severity, article_b FROM corpus_findings WHERE ? IS NULL OR rule = ?)
        GROUP BY rule ORDER BY count DESC, rule`,

@@ -157,7 +157,8 @@ export const ROUTES: RouteDef[] = [
     query: S.quotesQuery,
     ok: { 200: '`{speakers, total, quotes: [{article, aid, title, day, source, speaker, type, cue, content, inHeadline}], contradictions}`' },
     errors: ['bad-request'],
-    handle: ({ query }, ctx) => ({ body: speakerQuotes(ctx.db, query) }),
+    // Cached as text until the next write: a speaker page is read far more often than the corpus changes.
+    handle: ({ query }, ctx) => ({ json: ctx.cache.get(`quotes:${query.speaker}\u0000${query.limit}\u0000${query.offset}`, () => JSON.stringify(speakerQuotes(ctx.db, query))) }),
   }),
   route({
     method: 'GET', url: '/api/speakers', tag: 'corpus',

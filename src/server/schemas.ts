@@ -8,7 +8,11 @@ import { z } from 'zod';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'a real calendar date');
+  // Date.parse accepts 2026-02-30 (it rolls over to March); a round trip does not.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'a real calendar date');
 
 const actor = z
   .string()

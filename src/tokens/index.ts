@@ -10,22 +10,51 @@ import type { Doc, Pos, Sentence, Token } from '../types.js';
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
-/** wink-nlp takes quadratic time on a run of text without whitespace (a 200 000-character "word"
- * takes minutes), so such runs are cut every MAX_RUN characters by turning one character into a
- * space in the copy wink reads. Same length, so offsets still hold; the cut character is simply
- * not part of any token. Ordinary text (URLs included) never has runs this long. */
+/**
+ * The copy of the text wink-nlp reads: same length as `norm`, so offsets still hold, with two
+ * repairs. (1) wink splits words at Latin letters beyond Latin-1 ("Erdoğan" → "Erdo" "ğ" "an",
+ * also Vučić, Gdańsk, Nicușor), so those letters are folded to their base letter. (2) wink takes
+ * quadratic time on a run without whitespace (a 200 000-character "word" takes minutes), so such
+ * runs are cut every MAX_RUN characters by turning one character into a space; the cut character
+ * is then part of no token. Tokens keep the article's own text either way.
+ */
 const MAX_RUN = 256;
 
-export function breakLongRuns(s: string): string {
+/** Base letter for Latin Extended-A/B and Latin Extended Additional, built once. */
+const LATIN_FOLD: ReadonlyMap<number, string> = (() => {
+  const special: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ħ: 'H', ħ: 'h', Ŧ: 'T', ŧ: 't', Œ: 'O', œ: 'o', Ŋ: 'N', ŋ: 'n', ĸ: 'k', ſ: 's', Ɗ: 'D', ɗ: 'd', Ƴ: 'Y', ƴ: 'y' };
+  const map = new Map<number, string>();
+  const add = (from: number, to: number): void => {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const base = special[ch] ?? ch.normalize('NFD')[0]!;
+      if (/^[A-Za-z]$/.test(base)) map.set(c, base);
+    }
+  };
+  add(0x0100, 0x024f);
+  add(0x1e00, 0x1eff);
+  return map;
+})();
+
+export function winkText(s: string): string {
   let out: string[] | null = null;
   let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 13) run = 0;
-    else if (++run > MAX_RUN) {
+    if (c === 32 || c === 10 || c === 9 || c === 13) {
+      run = 0;
+      continue;
+    }
+    if (++run > MAX_RUN) {
       out ??= s.split('');
       out[i] = ' ';
       run = 0;
+    } else if (c >= 0x0100) {
+      const base = LATIN_FOLD.get(c);
+      if (base !== undefined) {
+        out ??= s.split('');
+        out[i] = base;
+      }
     }
   }
   return out ? out.join('') : s;
@@ -33,7 +62,8 @@ export function breakLongRuns(s: string): string {
 
 export function tokensStage(doc: Doc): Doc {
   const { norm, paragraphs } = doc;
-  const wdoc = nlp.readDoc(breakLongRuns(norm));
+  const seen = winkText(norm);
+  const wdoc = nlp.readDoc(seen);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const tags = wdoc.tokens().out(its.pos) as string[];
@@ -67,9 +97,9 @@ export function tokensStage(doc: Doc): Doc {
     // wink's value is the text as written, except for rare expansions; trust offsets, not values.
     let start = off;
     let end = off + value.length;
-    if (norm.slice(start, end) !== value) {
+    if (seen.slice(start, end) !== value) {
       // resynchronise: find the value ahead (never moves backwards)
-      const at = norm.indexOf(value, start);
+      const at = seen.indexOf(value, start);
       if (at < 0 || at - start > 64) {
         off = end;
         continue;

@@ -57,14 +57,18 @@ export function findDiscard(sentence: string, list: readonly Discard[]): Discard
 }
 
 /** Discards indexed by the first three letters of their first word, for matching on words. */
-const wordIndexes = new WeakMap<readonly Discard[], Map<string, { d: Discard; words: string[] }[]>>();
-function wordIndexOf(list: readonly Discard[]): Map<string, { d: Discard; words: string[] }[]> {
+const wordIndexes = new WeakMap<readonly Discard[], Map<number, { d: Discard; words: string[] }[]>>();
+/** The first three UTF-16 units of a word as one number: a Map key that allocates nothing. */
+export function prefixKey(w: string): number {
+  return w.charCodeAt(0) * 4294967296 + (w.length > 1 ? w.charCodeAt(1) : 0) * 65536 + (w.length > 2 ? w.charCodeAt(2) : 0);
+}
+function wordIndexOf(list: readonly Discard[]): Map<number, { d: Discard; words: string[] }[]> {
   let idx = wordIndexes.get(list);
   if (!idx) {
     idx = new Map();
     for (const d of list) {
       const words = d.phrase.split(' ');
-      const k = words[0]!.slice(0, 3);
+      const k = prefixKey(words[0]!);
       const l = idx.get(k);
       if (l) l.push({ d, words });
       else idx.set(k, [{ d, words }]);
@@ -82,7 +86,7 @@ export function findDiscardWords(words: readonly { up: string }[], list: readonl
   if (list.length === 0) return null;
   const idx = wordIndexOf(list);
   for (let i = 0; i < words.length; i++) {
-    const cands = idx.get(words[i]!.up.slice(0, 3));
+    const cands = idx.get(prefixKey(words[i]!.up));
     if (!cands) continue;
     for (const { d, words: pw } of cands) {
       const n = pw.length;

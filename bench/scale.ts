@@ -1,0 +1,152 @@
+/**
+ * `npm run bench:scale`: the synthetic scale test. Generates N articles at bench time (default
+ * 200,000; nothing is committed) from the PolNeAR train texts (else the demo corpus): each one
+ * mixes paragraphs of three base articles, changes its numbers and gets a date between 2015 and
+ * 2026; every 20th is a lightly edited copy of an earlier one (near-duplicate path). They stream
+ * into a fresh database through the normal ingest (JSON Lines on a stream, workers on every core).
+ * Prints throughput and RSS per block, so flat speed and memory show, then times `search`,
+ * `quotes --speaker` and the actor-pair series at the final size.
+ *
+ *   node dist/bench/scale.js [--n 200000] [--block 10000] [--db FILE] [--keep]
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../src/store/db.js';
+import { ingest } from '../src/corpus/ingest.js';
+import { actorPairSeries, quotesBySpeaker, search } from '../src/corpus/queries.js';
+
+const ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+})();
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const N = Number(arg('--n') ?? 200000);
+const BLOCK = Number(arg('--block') ?? Math.min(10000, Math.max(100, Math.floor(N / 10))));
+
+/** A small deterministic generator, so every run builds the same corpus. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function baseArticles(): Array<{ title: string; paras: string[] }> {
+  const polnear = join(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');
+  if (existsSync(polnear)) {
+    return readdirSync(polnear)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => {
+        const parts = readFileSync(join(polnear, f), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+        return { title: parts[0] ?? f, paras: parts.slice(1) };
+      })
+      .filter((a) => a.paras.length >= 3);
+  }
+  const dir = join(ROOT, 'examples', 'corpus', 'json');
+  return readdirSync(dir).map((f) => {
+    const o = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { title: string; text: string };
+    return { title: o.title, paras: o.text.split('\n\n') };
+  });
+}
+
+function* synthetic(n: number): Generator<string> {
+  const base = baseArticles();
+  const rand = rng(42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const made: string[] = [];
+  const start = Date.UTC(2015, 0, 1);
+  const span = Date.UTC(2026, 0, 1) - start;
+  for (let i = 0; i < n; i++) {
+    const day = new Date(start + Math.floor(rand() * span / 86400000) * 86400000).toISOString().slice(0, 10);
+    let text: string;
+    let title: string;
+    if (i % 20 === 19 && made.length > 0) {
+      // A syndicated copy with a small edit.
+      const orig = pick(made);
+      text = orig.replace(/\b(said|told)\b/, (w) => (w === 'said' ? 'stated' : 'informed'));
+      title = text.slice(0, text.indexOf('\n'));
+    } else {
+      const a = pick(base);
+      const b = pick(base);
+      const c = pick(base);
+      const paras = [...a.paras.slice(0, 4), ...b.paras.slice(2, 6), ...c.paras.slice(4, 8)];
+      const body = paras.join('\n\n').replace(/\d+/g, (d) => String((Number(d) + i) % (10 ** d.length)));
+      title = `${a.title} (${i})`;
+      text = `${title}\n\n${body}`;
+      if (made.length < 2000) made.push(text);
+      else made[i % 2000] = text;
+    }
+    yield JSON.stringify({ title, text, published: day, source: 'Synthetic Wire' });
+  }
+}
+
+function time(fn: () => unknown, runs = 7): number {
+  fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  ts.sort((x, y) => x - y);
+  return Number(ts[Math.floor(runs / 2)]!.toFixed(2));
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
+const path = arg('--db') ?? join(tmp, 'scale.db');
+const db = openStore(path);
+const workers = availableParallelism();
+process.stdout.write(`Synthetic scale test: ${N} articles in blocks of ${BLOCK}, ${workers} workers, database ${path}\n`);
+process.stdout.write('block      articles  articles/s  RSS MB  db MB\n');
+try {
+  const gen = synthetic(N);
+  let done = 0;
+  while (done < N) {
+    const size = Math.min(BLOCK, N - done);
+    const lines = (function* () {
+      for (let k = 0; k < size; k++) {
+        const r = gen.next();
+        if (r.done) return;
+        yield `${r.value}\n`;
+      }
+    })();
+    const s = await ingest({ db, dbPath: path, inputs: ['-'], stdin: Readable.from(lines), workers });
+    done += size;
+    const dbMb = (statSync(path).size / 1048576).toFixed(0);
+    process.stdout.write(
+      `${String(Math.ceil(done / BLOCK)).padStart(5)}  ${String(done).padStart(12)}  ${s.articlesPerSecond.toFixed(1).padStart(10)}  ${String(s.peakRssMb).padStart(6)}  ${dbMb.padStart(5)}\n`,
+    );
+  }
+  const topSpeaker = db.prepare('SELECT s.name FROM quotes q JOIN speakers s ON s.id = q.speaker GROUP BY q.speaker ORDER BY COUNT(*) DESC LIMIT 1').pluck().get() as string | undefined;
+  const topPair = db.prepare(`SELECT actor1, actor2 FROM events WHERE actor1 != '' AND actor2 != '' GROUP BY actor1, actor2 ORDER BY COUNT(*) DESC LIMIT 1`).get() as { actor1: string; actor2: string } | undefined;
+  const counts = db.prepare('SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM near_duplicates) AS near, (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM events) AS events').get();
+  process.stdout.write(`stored: ${JSON.stringify(counts)}\n`);
+  process.stdout.write(`search "president said" (top 20): ${time(() => search(db, { text: 'president said', limit: 20 }))} ms\n`);
+  process.stdout.write(`search "senate vote" (top 20): ${time(() => search(db, { text: 'senate vote', limit: 20 }))} ms\n`);
+  if (topSpeaker) {
+    const n = quotesBySpeaker(db, { speaker: topSpeaker, limit: 200 }).length;
+    process.stdout.write(`quotes --speaker "${topSpeaker}" (${n} shown): ${time(() => quotesBySpeaker(db, { speaker: topSpeaker, limit: 200 }))} ms\n`);
+  }
+  if (topPair) {
+    const actors = [topPair.actor1.slice(0, 3), topPair.actor2.slice(0, 3)];
+    const pts = actorPairSeries(db, { actors, interval: 'month' }).length;
+    process.stdout.write(`events --actor ${actors[0]} --actor ${actors[1]} --series month (${pts} months): ${time(() => actorPairSeries(db, { actors, interval: 'month' }))} ms\n`);
+  }
+} finally {
+  db.close();
+  if (!process.argv.includes('--keep') && !arg('--db')) rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { openStore, type Db } from '../src/store/db.js';
+import { ingest } from '../src/corpus/ingest.js';
+import { sourceItems } from '../src/ingest/sources.js';
+import { decodeReport } from '../src/store/codec.js';
+import { ROOT } from './helpers.js';
+
+const DEMO = join(ROOT, 'examples', 'corpus');
+/** The CLI compiled beside this test (dist/src/cli/main.js), run in a child process. */
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'main.js');
+
+/** A runner script (not `node -e`: its flags would pass on to the worker threads). */
+function cli(dir: string, args: string[]) {
+  const runner = join(dir, 'run.mjs');
+  writeFileSync(runner, `import { main } from ${JSON.stringify(pathToFileURL(MAIN).href)};\nmain(process.argv).then((c) => { process.exitCode = c; });\n`);
+  return spawn(process.execPath, [runner, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** Every stored article has all its rows: FTS, LSH keys, one quote row per attribution, one event row per event. */
+function assertConsistent(db: Db): void {
+  assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+  db.prepare(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`).run();
+  const rows = db.prepare('SELECT id, report FROM articles').all() as Array<{ id: number; report: Buffer }>;
+  for (const r of rows) {
+    const rep = decodeReport(r.report);
+    const count = (sql: string): number => db.prepare(sql).pluck().get(r.id) as number;
+    assert.equal(count('SELECT COUNT(*) FROM quotes WHERE article = ?'), rep.attributions.length, `quotes of ${r.id}`);
+    assert.equal(count('SELECT COUNT(*) FROM events WHERE article = ?'), rep.events.length, `events of ${r.id}`);
+    assert.equal(count('SELECT COUNT(*) FROM entities WHERE article = ?'), rep.entities.length, `entities of ${r.id}`);
+    assert.ok(count('SELECT COUNT(*) FROM lsh WHERE article = ?') >= 16, `lsh of ${r.id}`);
+  }
+}
+
+function hashes(db: Db): string[] {
+  return db.prepare('SELECT hash FROM articles UNION ALL SELECT hash FROM near_duplicates ORDER BY 1').pluck().all() as string[];
+}
+
+test('kill -9 in the middle of an ingest leaves a consistent database; a rerun stores everything exactly once', { timeout: 120000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-kill-'));
+  try {
+    // The demo corpus as JSON Lines, streamed to the child's stdin so it is surely mid-way when killed.
+    const lines: string[] = [];
+    for await (const item of sourceItems([DEMO])) {
+      if (item.kind === 'article') lines.push(JSON.stringify({ ...item.article, text: item.article.text }));
+      else if (item.kind === 'raw') {
+        const { readArticle } = await import('../src/ingest/index.js');
+        lines.push(JSON.stringify(readArticle(item.data, { format: item.format }).article));
+      }
+    }
+    assert.equal(lines.length, 30);
+    const path = join(dir, 'kill.db');
+    const child = cli(dir, ['ingest', '-', '--db', path, '--workers', '1']);
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_c, sig) => resolve(sig)));
+    const storedNow = (): number => {
+      try {
+        const peek = new Database(path, { readonly: true, fileMustExist: true });
+        const n = peek.prepare('SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM near_duplicates)').pluck().get() as number;
+        peek.close();
+        return n;
+      } catch {
+        return 0; // not created yet, or mid-migration
+      }
+    };
+    // Half the corpus first; once eight are stored, the rest, and the kill while it is being written.
+    child.stdin.write(lines.slice(0, 12).map((l) => `${l}\n`).join(''));
+    const deadline = Date.now() + 90000;
+    while (storedNow() < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    child.stdin.write(lines.slice(12).map((l) => `${l}\n`).join(''));
+    await new Promise((r) => setTimeout(r, 60));
+    child.kill('SIGKILL');
+    assert.equal(await exited, 'SIGKILL', err);
+
+    const db = openStore(path);
+    const before = hashes(db).length;
+    assert.ok(before >= 8 && before < 30, `killed mid-way (${before} stored)`);
+    assertConsistent(db);
+    db.close();
+
+    // Rerun on the folder: what is there is skipped, the rest is added.
+    const rerun = cli(dir, ['ingest', DEMO, '--db', path, '--json']);
+    let out = '';
+    rerun.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => rerun.on('exit', (c) => resolve(c)));
+    assert.equal(code, 0, out);
+    const summary = JSON.parse(out) as { ingested: number; duplicates: number; nearDuplicates: number };
+    assert.equal(summary.ingested + summary.nearDuplicates, 30 - 1 - before, 'only what was missing is added');
+
+    const after = openStore(path);
+    assertConsistent(after);
+    const ref = openStore(join(dir, 'ref.db'));
+    await ingest({ db: ref, dbPath: join(dir, 'ref.db'), inputs: [DEMO], workers: 0 });
+    assert.deepEqual(hashes(after), hashes(ref), 'the same articles as a clean ingest, each once');
+    const dupes = after.prepare('SELECT COUNT(*) - COUNT(DISTINCT hash) FROM articles').pluck().get();
+    assert.equal(dupes, 0);
+    after.close();
+    ref.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

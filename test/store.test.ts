@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, TABLES, createTableSql } from '../src/store/schema.js';
+import { defaultDbPath, openStore, StoreError } from '../src/store/db.js';
+import { decodeReport, encodeReport } from '../src/store/codec.js';
+import { analyzeText } from './helpers.js';
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'wt-store-'));
+}
+
+test('the DDL comes from the one schema: every declared column exists, NOT NULL where not nullable', () => {
+  const dir = tmp();
+  try {
+    const db = openStore(join(dir, 'a.db'));
+    for (const [table, cols] of Object.entries(TABLES)) {
+      const info = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string; notnull: number; pk: number }>;
+      assert.deepEqual(info.map((c) => c.name), Object.keys(cols), table);
+      for (const c of info) {
+        const decl = (cols as Record<string, { nullable: boolean }>)[c.name]!;
+        assert.equal(c.notnull === 1 || c.pk === 1, !decl.nullable, `${table}.${c.name}`);
+      }
+    }
+    assert.match(createTableSql('speakers'), /^CREATE TABLE speakers \(\n {2}id INTEGER PRIMARY KEY,\n {2}key TEXT NOT NULL UNIQUE/);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('opening migrates once, in WAL mode; reopening changes nothing; a newer schema is refused', () => {
+  const dir = tmp();
+  try {
+    const path = join(dir, 'b.db');
+    const db = openStore(path);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    db.close();
+    const again = openStore(path);
+    assert.equal(again.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    again.close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    assert.throws(() => openStore(path), (e: unknown) => e instanceof StoreError && /newer wiretrace/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file that is not a database is a StoreError with a plain message', () => {
+  const dir = tmp();
+  try {
+    const path = join(dir, 'notes.db');
+    writeFileSync(path, 'These are my notes, not a database.\n'.repeat(200));
+    assert.throws(() => openStore(path), (e: unknown) => e instanceof StoreError && /not a wiretrace database|cannot open/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the default database: $WIRETRACE_DB, else wiretrace.db in the current folder', () => {
+  assert.equal(defaultDbPath({ WIRETRACE_DB: '/data/news.db' }), '/data/news.db');
+  assert.equal(defaultDbPath({}), join(process.cwd(), 'wiretrace.db'));
+  assert.equal(defaultDbPath({ WIRETRACE_DB: '  ' }), join(process.cwd(), 'wiretrace.db'));
+});
+
+test('reports are stored deflated and come back identical', () => {
+  const r = analyzeText('Ministers meet in Oslo\n\n“We are close to an agreement,” the Norwegian foreign minister said on Friday.', {
+    published: '2026-02-06',
+  });
+  const blob = encodeReport(r);
+  assert.ok(blob.length < JSON.stringify(r).length);
+  assert.deepEqual(decodeReport(blob), r);
+});

@@ -91,7 +91,7 @@ test('names: transliteration variants meet, other names do not', () => {
   for (const [a, b, same] of rows) assert.equal(compareNames(a, b).score >= 0.75, same, `${a} / ${b}: ${compareNames(a, b).score}`);
 });
 
-test('speed: the checks stay far below the pipeline\'s budget on a 700-word article', () => {
+test('a long article: the rules give the same findings on every run and never throw', () => {
   const filler =
     'The convoy moved along the coastal road before dawn, and the port reopened to grain ships later in the week. ' +
     'Officials in the city said the repairs to the power grid would take several more days to finish. ';
@@ -103,16 +103,8 @@ test('speed: the checks stay far below the pipeline\'s budget on a 700-word arti
   const paras = Array.from({ length: 18 }, (_, k) => filler + (claims[k % 6] ?? ''));
   const d = doc(`Putin: 'The Bridge Will Be Rebuilt by Winter in Kherson'\n\n${paras.join('\n\n')}`, '2025-07-01').build();
   assert.ok(d.tokens.length > 700, `${d.tokens.length} tokens`);
-  for (let k = 0; k < 200; k++) runChecks(d, TEST_RES, strict);
-  const batches: number[] = [];
-  for (let b = 0; b < 5; b++) {
-    const t0 = process.hrtime.bigint();
-    for (let k = 0; k < 20; k++) runChecks(d, TEST_RES, strict);
-    batches.push(Number(process.hrtime.bigint() - t0) / 1e6 / 20);
-  }
-  // The fastest batch: the least disturbed by other work on a shared machine.
-  const best = Math.min(...batches);
-  // About 0.5 ms with the machine's two cores shared six ways, so roughly 0.1 ms on an idle core; the
-  // bound catches a rule gone quadratic without failing on a busy CI machine.
-  assert.ok(best < 2, `checks took ${best.toFixed(3)} ms per article`);
+  // Speed is measured by `npm run bench`, not here: this only proves a long article runs the
+  // rules many times without throwing or drifting.
+  const first = runChecks(d, TEST_RES, strict);
+  for (let k = 0; k < 20; k++) assert.deepEqual(runChecks(d, TEST_RES, strict), first);
 });

@@ -111,7 +111,7 @@ function hostileReport(): Report {
       { id: 'a2', type: 'indirect', source: { ...find(t, 'Officials'), entity: null }, cue: find(t, 'said', 1), content: [find(t, '</style><style>body{display:none}</style> and </script><script>alert(3)</script>')], inHeadline: false, via: 'test' },
     ],
     events: [{ id: 'v1', code: evil, label: evil, goldstein: 0, actor1: { entity: 'e1', code: evil }, actor2: { entity: null, code: null }, location: { name: evil, country: null, lat: null, lon: null }, date: evil, evidence: find(t, '<svg onload=alert(4)>'), attribution: null }],
-    findings: [{ id: `f1${evil}`, rule: `rule${evil}`, severity: 'high', message: `message ${evil}`, evidence: [find(t, '<script>alert(1)</script>'), find(t, '<iframe src="https://evil.example/"></iframe>')] }],
+    findings: [{ id: `f1${evil}`, rule: `rule${evil}`, severity: `high" onmouseover="alert(7)` as 'high', message: `message ${evil}`, evidence: [find(t, '<script>alert(1)</script>'), find(t, '<iframe src="https://evil.example/"></iframe>')] }],
   };
 }
 

@@ -16,7 +16,7 @@ import { analyze } from '../src/pipeline.js';
 import { renderTerminal } from '../src/report/terminal.js';
 import { renderHtml } from '../src/report/html.js';
 import type { Report } from '../src/types.js';
-import { assertSpansValid, ROOT } from './helpers.js';
+import { analyzeTextDoc, assertSpansValid, ROOT } from './helpers.js';
 
 const seed = process.env['FC_SEED'] ? { seed: Number(process.env['FC_SEED']) } : {};
 
@@ -147,3 +147,11 @@ for (const [what, input] of ODD) {
     if (r) assert.equal(r.article.text.length > 0, true);
   });
 }
+
+test('tokens: names with letters beyond Latin-1 stay whole words (wink-nlp alone splits them)', () => {
+  const names = ['Erdoğan', 'Vučić', 'Gdańsk', 'Nicușor', 'Constanța', 'Łukasz', 'Đoković', 'Kılıçdaroğlu', 'Šefčovič', 'Ştefan', 'Nguyễn'];
+  const text = `Leaders meet\n\n${names.join(' and ')} met on Friday.`;
+  const doc = analyzeTextDoc(text);
+  const words = doc.tokens.map((t) => t.text).filter((w) => w !== 'and');
+  assert.deepEqual(words, ['Leaders', 'meet', ...names, 'met', 'on', 'Friday', '.']);
+});

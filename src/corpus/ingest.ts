@@ -10,8 +10,9 @@ import type { Readable } from 'node:stream';
 import type { Db } from '../store/db.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
 import { sourceItems } from '../ingest/sources.js';
-import { analyzeOne, openHashCheck, type JobItem, type WorkerInit, type WorkerResult } from '../ingest/work.js';
-import { loadResources } from '../resources.js';
+// Types only: the pipeline itself is loaded in the workers (or lazily below for --workers 0), which
+// keeps ~50 MB of modules out of the writer thread.
+import type { JobItem, WorkerInit, WorkerResult } from '../ingest/work.js';
 import { Committer } from './commit.js';
 
 export interface IngestOptions {
@@ -26,7 +27,7 @@ export interface IngestOptions {
   stdin?: Readable;
   onProgress?: (p: IngestProgress) => void;
   onWarning?: (name: string, message: string) => void;
-  /** Old-generation limit of each worker, in MB (default 384). */
+  /** Old-generation limit of each worker, in MB (default 192). */
   workerHeapMb?: number;
 }
 
@@ -160,9 +161,9 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     w?.();
   };
 
-  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 384 };
+  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 192 };
   let pool: Pool | null = null;
-  let local: { res: ReturnType<typeof loadResources>; known: ReturnType<typeof openHashCheck> | null } | null = null;
+  let local: ((item: JobItem, seq: number) => WorkerResult) | null = null;
   if (nWorkers > 0) {
     pool = await workerPool(nWorkers, init, onResult, (e) => {
       failure ??= e;
@@ -171,7 +172,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     summary.workerStartMs = pool.startMs;
   } else {
     const s = performance.now();
-    local = { res: loadResources({ kbFiles: init.kbFiles }), known: null };
+    const { analyzeOne } = await import('../ingest/work.js');
+    const { loadResources } = await import('../resources.js');
+    const res = loadResources({ kbFiles: init.kbFiles });
+    local = (item, seq) => analyzeOne({ seq, item }, res, null, maxBytes);
     summary.workerStartMs = [Math.round(performance.now() - s)];
   }
   const window = Math.max(8, nWorkers * 16);
@@ -187,7 +191,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         continue;
       }
       if (pool) pool.submit(s, item);
-      else onResult(analyzeOne({ seq: s, item }, local!.res, local!.known, maxBytes));
+      else onResult(local!(item, s));
       while (inFlight >= window && !failure) await new Promise<void>((r) => (wake = r));
     }
     while (inFlight > 0 && !failure) await new Promise<void>((r) => (wake = r));

@@ -1,0 +1,52 @@
+/**
+ * The folder tree is the pipeline: a stage imports only the stages above it (architecture.md).
+ * Type-only imports are allowed anywhere (they vanish at run time). Around the pipeline, kb/ and
+ * the shared modules may be imported by any stage; nothing in a stage may import cli/, store/,
+ * corpus/, server/, web/, report/ or eval/.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
+import { ROOT } from './helpers.js';
+
+const STAGES = ['text', 'tokens', 'mentions', 'entities', 'attribution', 'events', 'checks'];
+/** Modules every stage may use: the contract, data location, the KB. */
+const SHARED = new Set(['types.ts', 'data-dir.ts', 'kb']);
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p));
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Value imports (not `import type`) of relative modules, as top-level names under src/. */
+function valueImports(file: string, src: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)) {
+    if (m[2]) continue;
+    const target = resolve(dirname(file), m[3]!.replace(/\.js$/, '.ts'));
+    const top = relative(src, target).split(sep)[0]!;
+    out.push(top);
+  }
+  return out;
+}
+
+test('layout: each pipeline stage imports only earlier stages, kb/ and the shared modules', () => {
+  const src = join(ROOT, 'src');
+  const problems: string[] = [];
+  for (const [k, stage] of STAGES.entries()) {
+    const allowed = new Set([...SHARED, ...STAGES.slice(0, k + 1)]);
+    for (const f of files(join(src, stage))) {
+      for (const top of valueImports(f, src)) {
+        if (!allowed.has(top)) problems.push(`${relative(ROOT, f)} imports ${top}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});

@@ -7,7 +7,12 @@
  * Prints throughput and RSS per block, so flat speed and memory show, then times `search`,
  * `quotes --speaker` and the actor-pair series at the final size.
  *
- *   node dist/bench/scale.js [--n 200000] [--block 10000] [--db FILE] [--keep]
+ * With `--store-only`, the pipeline runs once over the base articles and each synthetic report is
+ * built by joining three analysed base reports (spans shifted, dates changed) and committed
+ * directly: it measures the store and its queries at a size the pipeline cannot reach in a short
+ * session on two cores.
+ *
+ *   node dist/bench/scale.js [--n 200000] [--block 10000] [--db FILE] [--keep] [--store-only]
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -17,6 +22,13 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/db.js';
 import { ingest } from '../src/corpus/ingest.js';
 import { actorPairSeries, quotesBySpeaker, search } from '../src/corpus/queries.js';
+import { Committer } from '../src/corpus/commit.js';
+import { fingerprint } from '../src/corpus/fingerprint.js';
+import { encodeReport } from '../src/store/codec.js';
+import { composeArticle } from '../src/ingest/index.js';
+import { loadResources } from '../src/resources.js';
+import { analyze } from '../src/pipeline.js';
+import type { Report } from '../src/types.js';
 
 const ROOT = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -106,6 +118,56 @@ function time(fn: () => unknown, runs = 7): number {
   return Number(ts[Math.floor(runs / 2)]!.toFixed(2));
 }
 
+/** Every {start, end} in a value shifted by `by` (and its text re-sliced from `text`). */
+function shift<T>(v: T, by: number, text: string, prefix: string): T {
+  if (Array.isArray(v)) return v.map((x) => shift(x, by, text, prefix)) as T;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) {
+      if ((k === 'id' || k === 'entity' || k === 'attribution') && typeof x === 'string') out[k] = `${prefix}${x}`;
+      else out[k] = shift(x, by, text, prefix);
+    }
+    if (typeof o['start'] === 'number' && typeof o['end'] === 'number') {
+      out['start'] = (o['start'] as number) + by;
+      out['end'] = (o['end'] as number) + by;
+      if (typeof o['text'] === 'string') out['text'] = text.slice(out['start'] as number, out['end'] as number);
+    }
+    return out as T;
+  }
+  return v;
+}
+
+function* syntheticReports(n: number): Generator<Report> {
+  const res = loadResources();
+  const base = baseArticles().map((a) => analyze(composeArticle(a.title, a.paras.join('\n\n'), { published: null, url: null, source: null }), res));
+  const rand = rng(7);
+  const start = Date.UTC(2015, 0, 1);
+  const span = Date.UTC(2026, 0, 1) - start;
+  for (let i = 0; i < n; i++) {
+    const parts = [0, 1, 2].map(() => base[Math.floor(rand() * base.length)]!);
+    const day = new Date(start + Math.floor((rand() * span) / 86400000) * 86400000).toISOString().slice(0, 10);
+    const title = `${parts[0]!.article.title} (${i})`;
+    const offsets: number[] = [];
+    let text = title;
+    for (const p of parts) {
+      text += '\n\n';
+      offsets.push(text.length);
+      text += p.article.text;
+    }
+    const article = { ...composeArticle(title, text.slice(title.length + 2), { published: day, url: null, source: 'Synthetic Wire' }) };
+    const pieces = parts.map((p, k) => shift({ e: p.entities, a: p.attributions, v: p.events, f: p.findings }, offsets[k]!, text, `p${k}`));
+    yield {
+      schema: 'wiretrace.report/1',
+      article,
+      entities: pieces.flatMap((x) => x.e),
+      attributions: pieces.flatMap((x) => x.a),
+      events: pieces.flatMap((x) => x.v).map((v) => ({ ...v, date: null })),
+      findings: pieces.flatMap((x) => x.f),
+    };
+  }
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
 const path = arg('--db') ?? join(tmp, 'scale.db');
 const db = openStore(path);
@@ -113,8 +175,25 @@ const workers = availableParallelism();
 process.stdout.write(`Synthetic scale test: ${N} articles in blocks of ${BLOCK}, ${workers} workers, database ${path}\n`);
 process.stdout.write('block      articles  articles/s  RSS MB  db MB\n');
 try {
-  const gen = synthetic(N);
   let done = 0;
+  if (process.argv.includes('--store-only')) {
+    const committer = new Committer(db);
+    const gen = syntheticReports(N);
+    let t = performance.now();
+    let peak = 0;
+    for (const r of gen) {
+      committer.commit({ name: `s${done}`, report: r, blob: encodeReport(r), fp: fingerprint(r) });
+      done++;
+      if (done % 1000 === 0) peak = Math.max(peak, process.memoryUsage.rss());
+      if (done % BLOCK === 0 || done === N) {
+        const rate = (done % BLOCK || BLOCK) / ((performance.now() - t) / 1000);
+        process.stdout.write(`${String(Math.ceil(done / BLOCK)).padStart(5)}  ${String(done).padStart(12)}  ${rate.toFixed(1).padStart(10)}  ${String(peak >> 20).padStart(6)}  ${(statSync(path).size / 1048576).toFixed(0).padStart(5)}  (store only)\n`);
+        t = performance.now();
+        peak = 0;
+      }
+    }
+  }
+  const gen = synthetic(N);
   while (done < N) {
     const size = Math.min(BLOCK, N - done);
     const lines = (function* () {

@@ -7,7 +7,7 @@
  * Both decode greedily left to right, the previous tag a feature.
  */
 import type { Token } from '../types.js';
-import { FeatureBuf, strHash } from './perceptron.js';
+import { FeatureBuf, strHash, type Scorer } from './perceptron.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -20,10 +20,7 @@ export const ROLE_C = 2;
 const TAG_CUE = 3;
 const TAG_START = 4;
 
-/** Anything with a best-class decision: trained weights or the trainer itself. */
-export interface Scorer {
-  best(f: FeatureBuf, out: Float64Array, allowed?: (c: number) => boolean): number;
-}
+export type { Scorer } from './perceptron.js';
 
 /** Per-article arrays the features read, computed once. */
 export interface ArticleFeatures {

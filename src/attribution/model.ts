@@ -11,7 +11,7 @@ import type { Range, Token } from '../types.js';
 import {
   ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type TokSpan,
 } from './features.js';
-import { FeatureBuf, Weights } from './perceptron.js';
+import { FeatureBuf, PackedWeights, type Scorer } from './perceptron.js';
 
 export const MODEL_FILE = 'model.json';
 
@@ -20,15 +20,15 @@ export const modelSchema = z.object({ _about: z.string(), cue: packed, role: pac
 export type ModelFile = z.infer<typeof modelSchema>;
 
 export interface AttributionModel {
-  cue: Weights;
-  role: Weights;
+  cue: Scorer;
+  role: Scorer;
 }
 
 export function loadAttributionModel(dir: string): AttributionModel | null {
   const path = join(dir, MODEL_FILE);
   if (!existsSync(path)) return null;
   const m = modelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return { cue: Weights.unpack(m.cue), role: Weights.unpack(m.role) };
+  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role) };
 }
 
 export interface LearnedFrame {

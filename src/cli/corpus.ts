@@ -12,6 +12,7 @@ import { ingest, type IngestProgress } from '../corpus/ingest.js';
 import { actorPairSeries, events, findings, quotesBySpeaker, search, stats, stories, type Interval } from '../corpus/queries.js';
 import { EXPORT_FORMATS, ExportError, exportCorpus, type ExportFormat } from '../corpus/export/index.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
+import { countFiles } from '../ingest/sources.js';
 import { KbFileError } from '../kb/load.js';
 
 const DB_HELP = `the database file (default: $WIRETRACE_DB, else ./wiretrace.db)`;
@@ -46,14 +47,25 @@ function collect(value: string, prev: string[]): string[] {
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-function progressBar(io: Io): (p: IngestProgress) => void {
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A progress line on stderr: a bar when the number of inputs is known (files; feeds count as one). */
+function progressBar(io: Io, total: number): (p: IngestProgress) => void {
   let last = 0;
   return (p) => {
     const now = performance.now();
     if (now - last < 100) return;
     last = now;
     const rate = p.seconds > 0 ? p.done / p.seconds : 0;
-    io.stderr(`\r\x1b[2K  ${p.done} articles read, ${p.ingested} stored  ${rate.toFixed(0)} articles/s  ${p.seconds.toFixed(0)} s`);
+    const known = total > 0 && p.done <= total;
+    const width = 24;
+    const filled = known ? Math.round((p.done / total) * width) : 0;
+    const bar = known ? `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor((p.done / total) * 100)}% ` : '';
+    const eta = known && rate > 0 ? `  ETA ${clock((total - p.done) / rate)}` : '';
+    io.stderr(`\r\x1b[2K${bar}${p.done} read, ${p.ingested} stored  ${rate.toFixed(0)} articles/s  ${clock(p.seconds)}${eta}`);
   };
 }
 
@@ -116,7 +128,7 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
         const s = await ingest({
           db, dbPath: path, inputs, kbFiles: opts.kb, maxBytes: opts.maxBytes,
           ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-          ...(tty ? { onProgress: progressBar(io) } : {}),
+          ...(tty ? { onProgress: progressBar(io, countFiles(inputs)) } : {}),
           onWarning: (name, msg) => io.stderr(`${tty ? '\r\x1b[2K' : ''}wiretrace: ${name}: ${msg}\n`),
         });
         if (tty) io.stderr('\r\x1b[2K');
@@ -174,7 +186,9 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
         if (hits.length === 0) io.stdout(`No quotes attributed to ${opts.speaker}.\n`);
         for (const h of hits) {
           const mark = h.inHeadline ? ' [HEADLINE]' : '';
-          io.stdout(`${h.published ?? 'undated   '}  ${h.speaker} (${h.cue}, ${h.type})${mark}  #${h.article} ${cut(h.title, 60)}\n    “${cut(oneLine(h.content), 300)}”\n`);
+          const words = cut(oneLine(h.content), 300);
+          const shown = /^["“‘'«]/.test(words) ? words : `“${words}”`;
+          io.stdout(`${h.published ?? 'undated   '}  ${h.speaker} (${h.cue}, ${h.type})${mark}  #${h.article} ${cut(h.title, 60)}\n    ${shown}\n`);
         }
         return EXIT.ok;
       }),

@@ -27,7 +27,7 @@ export interface IngestOptions {
   stdin?: Readable;
   onProgress?: (p: IngestProgress) => void;
   onWarning?: (name: string, message: string) => void;
-  /** Old-generation limit of each worker, in MB (default 192). */
+  /** Old-generation limit of each worker, in MB (default 160). */
   workerHeapMb?: number;
 }
 
@@ -161,7 +161,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     w?.();
   };
 
-  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 192 };
+  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 160 };
   let pool: Pool | null = null;
   let local: ((item: JobItem, seq: number) => WorkerResult) | null = null;
   if (nWorkers > 0) {

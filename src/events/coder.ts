@@ -82,10 +82,17 @@ export function reportClauseStart(words: readonly Word[]): number {
   return words.length;
 }
 
-function wordsSet(ctx: Ctx): Set<string> {
-  const s = new Set<string>();
-  for (let i = 0; i < ctx.limit; i++) s.add(ctx.words[i]!.up);
-  return s;
+/** The sentence's words, and those of them some pattern is indexed on (all, without lexemes). */
+function wordsSet(ctx: Ctx): { present: Set<string>; keys: string[] } {
+  const present = new Set<string>();
+  const keys: string[] = [];
+  for (let i = 0; i < ctx.limit; i++) {
+    const w = ctx.words[i]!;
+    if (present.has(w.up)) continue;
+    present.add(w.up);
+    if (!w.lx || w.lx.patternKey) keys.push(w.up);
+  }
+  return { present, keys };
 }
 
 /** What a pattern needs in the sentence before any matching: its words, one word of each synonym set. */
@@ -134,11 +141,21 @@ function blockIndex(block: VerbBlock): BlockIndex {
   return idx;
 }
 
-/** The patterns of a block that may match a sentence with these words, in dictionary priority. */
-function candidatePatterns(block: VerbBlock, present: Set<string>): VerbPattern[] {
+/** Every word some block's patterns are indexed on (lexemes.ts marks them once per word form). */
+export function patternKeyWords(dict: VerbDict): Set<string> {
+  const out = new Set<string>();
+  for (const b of dict.blocks) for (const w of blockIndex(b).byWord.keys()) out.add(w);
+  return out;
+}
+
+/**
+ * The patterns of a block that may match a sentence, in dictionary priority; `keys` are the
+ * sentence's words that some pattern is indexed on, `present` all its words.
+ */
+function candidatePatterns(block: VerbBlock, keys: readonly string[], present: Set<string>): VerbPattern[] {
   const idx = blockIndex(block);
   const ks: number[] = [...idx.always];
-  for (const w of present) {
+  for (const w of keys) {
     const l = idx.byWord.get(w);
     if (l) for (const k of l) ks.push(k);
   }
@@ -210,7 +227,7 @@ function findVerbs(ctx: Ctx, dict: VerbDict): { at: number; start: number; end: 
   for (let i = 0; i < ctx.limit; i++) {
     const w = words[i]!;
     if (CLOSED_CLASS.has(w.pos)) continue;
-    const forms = dict.forms.get(w.up);
+    const forms = w.lx ? w.lx.forms : dict.forms.get(w.up);
     if (!forms) continue;
     const before = words[i - 1]?.up ?? '';
     const after = words[i + 1]?.up ?? '';
@@ -285,7 +302,7 @@ export function codeSentence(
     startsAt.set(g.start, g);
     endsAt.set(g.end, g);
   }
-  const present = wordsSet(ctx);
+  const { present, keys } = wordsSet(ctx);
   const out: CodedEvent[] = [];
   let carried: Group | null = null;
   let lastEnd = -1;
@@ -304,7 +321,7 @@ export function codeSentence(
     let bind: Bind = { skipped: [] };
     let patternLine: number | null = null;
     let matched: VerbPattern | null = null;
-    for (const p of candidatePatterns(block, present)) {
+    for (const p of candidatePatterns(block, keys, present)) {
       const b: Bind = { skipped: [] };
       if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
         code = p.code;

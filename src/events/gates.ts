@@ -6,9 +6,10 @@
 import type { Token } from '../types.js';
 import { codeOn } from './dict/actors.js';
 import { prefixKey, type Discard } from './dict/discards.js';
+import type { Lexemes } from './lexemes.js';
 import type { Lexicon } from './lexicon.js';
 
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode>;
   /** First dictionary entry whose phrase ends here, else -1. */
   entry: number;
@@ -99,6 +100,7 @@ export function tokenActors(
   lex: Lexicon,
   date: number | null,
   taken: (t: number) => boolean,
+  lexemes?: Lexemes,
 ): TokenActor[] {
   const out: TokenActor[] = [];
   for (let i = first; i < last; i++) {
@@ -106,7 +108,7 @@ export function tokenActors(
     // words the Phoenix files list as actors ("organization", "youth") from coding, and saves look-ups
     const t = tokens[i]!;
     if (!capitalised(t.text) && !(PARTICLES.has(t.norm) && i + 1 < last && capitalised(tokens[i + 1]!.text))) continue;
-    let node = g.actors.next.get(t.norm);
+    let node = lexemes ? lexemes.get(t.norm).actor : g.actors.next.get(t.norm);
     if (!node || taken(i)) continue;
     let best = -1;
     let bestEnd = 0;

@@ -17,6 +17,7 @@ import { findDiscardWords } from './dict/discards.js';
 import type { ActorHit } from './groups.js';
 import { findDictAgents, loadRuntimeLexicon, type Lexicon } from './lexicon.js';
 import { gatesOf, storyDiscarded, tokenActors } from './gates.js';
+import { lexemesOf } from './lexemes.js';
 import { sentenceWords, type Word } from './words.js';
 
 /** An event as the report carries it, with the fields wiretrace adds to `wiretrace.report/1`. */
@@ -65,6 +66,7 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
   const published = doc.article.published;
   const date = dateNumber(published);
   const gate = gatesOf(lex);
+  const lexemes = lexemesOf(lex);
   if (storyDiscarded(doc.tokens, 4000, gate)) return { ...doc, events: [] };
 
   // entity mentions by first token, with their codes
@@ -99,13 +101,13 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     let entity = false;
     for (let t = s.first; t < s.last; t++) {
       const tok = doc.tokens[t]!;
-      if (!verb && !CLOSED_CLASS.has(tok.pos) && gate.verbs.has(tok.norm)) verb = true;
+      if (!verb && !CLOSED_CLASS.has(tok.pos) && lexemes.get(tok.norm).forms) verb = true;
       if (!entity && takenTok[t] === 1) entity = true;
     }
     if (!verb) continue;
-    const dict = tokenActors(doc.tokens, s.first, s.last, gate, lex, date, isTaken);
+    const dict = tokenActors(doc.tokens, s.first, s.last, gate, lex, date, isTaken, lexemes);
     if (!entity && dict.length === 0) continue;
-    const words = sentenceWords(doc.tokens, s.first, s.last);
+    const words = sentenceWords(doc.tokens, s.first, s.last, lexemes);
     if (words.length < 3 || words.length > 120) continue;
     // token -> word index (a word may join several tokens: "anti-" + "war")
     const wordOf = new Int32Array(s.last - s.first + 1);

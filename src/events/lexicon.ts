@@ -143,8 +143,9 @@ function agentWordMatches(dictWord: string, text: string, stem: boolean): boolea
 export function findDictAgents(words: readonly Word[], dict: AgentDict, taken: readonly boolean[]): AgentHit[] {
   const out: AgentHit[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (taken[i] || NO_AGENT.has(words[i]!.pos)) continue;
-    const cands = dict.phrases.get(words[i]!.up);
+    const w = words[i]!;
+    if (taken[i] || NO_AGENT.has(w.pos)) continue;
+    const cands = w.lx ? w.lx.agents : dict.phrases.get(w.up);
     if (!cands) continue;
     for (const c of cands) {
       const n = c.words.length;

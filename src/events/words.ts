@@ -3,6 +3,7 @@
  * ("Barad-dur" and "anti-" as one word, "Dol_Amroth" as two), upper-cased, with offsets kept.
  */
 import type { Pos, Token } from '../types.js';
+import type { Lexeme, Lexemes } from './lexemes.js';
 
 export interface Word {
   /** Upper-cased text, quotes and dashes folded. */
@@ -14,9 +15,11 @@ export interface Word {
   tok: number;
   /** Capitalised as written (for unknown-name checks). */
   cap: boolean;
+  /** The word's dictionary look-ups, when the caller keeps them (the events stage does). */
+  lx?: Lexeme;
 }
 
-export function sentenceWords(tokens: readonly Token[], first: number, last: number): Word[] {
+export function sentenceWords(tokens: readonly Token[], first: number, last: number, lexemes?: Lexemes): Word[] {
   const out: Word[] = [];
   let joinNext = false;
   for (let i = first; i < last; i++) {
@@ -26,7 +29,8 @@ export function sentenceWords(tokens: readonly Token[], first: number, last: num
       continue;
     }
     const prev = out[out.length - 1];
-    const up = t.norm.toUpperCase();
+    const lx = lexemes?.get(t.norm);
+    const up = lx ? lx.up : t.norm.toUpperCase();
     // a hyphen written tight to the word before belongs to it ("anti-", "Barad-dur")
     if (up === '-' && prev && !t.spaceBefore && prev.end === t.start) {
       prev.up += '-';
@@ -41,7 +45,12 @@ export function sentenceWords(tokens: readonly Token[], first: number, last: num
       continue;
     }
     joinNext = false;
-    out.push({ up, start: t.start, end: t.end, pos: t.pos, tok: i, cap: /^[A-Z]/.test(t.text) });
+    const c = t.text.charCodeAt(0);
+    const w: Word = { up, start: t.start, end: t.end, pos: t.pos, tok: i, cap: c >= 65 && c <= 90 };
+    if (lx) w.lx = lx;
+    out.push(w);
   }
+  // words joined from several tokens take the look-ups of their joined form
+  if (lexemes) for (const w of out) if (w.up !== w.lx!.up) w.lx = lexemes.get(w.up.toLowerCase());
   return out;
 }

@@ -95,6 +95,21 @@ async function* fileItems(file: string): AsyncGenerator<SourceItem> {
   yield { kind: 'raw', name: file, data, format: ARTICLE_EXT[ext] ?? 'auto' };
 }
 
+/** How many files the inputs name (folders walked, nothing read): a progress bar's estimate. */
+export function countFiles(args: readonly string[]): number {
+  let n = 0;
+  for (const arg of args) {
+    if (arg === '-') continue;
+    try {
+      if (statSync(arg).isDirectory()) for (const _ of walk(arg)) n++;
+      else n++;
+    } catch {
+      // reported when read
+    }
+  }
+  return n;
+}
+
 export async function* sourceItems(args: readonly string[], stdin: Readable = process.stdin): AsyncGenerator<SourceItem> {
   for (const arg of args) {
     if (arg === '-') {

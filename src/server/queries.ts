@@ -5,9 +5,26 @@
  * overview. Parameterised SQL only; every query is bounded by LIMIT and served by an index.
  */
 import { inflateRawSync } from 'node:zlib';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../store/db.js';
 import { findSpeakers, ftsQuery, type SpeakerMatch } from '../corpus/queries.js';
 import type { SearchQuery } from './schemas.js';
+
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
+
+/** Prepared statements, compiled once per connection and SQL text (compiling costs more than a PK look-up). */
+const statements = new WeakMap<Db, Map<string, Statement>>();
+function prep(db: Db, sql: string): Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) {
+    st = db.prepare<unknown[], unknown>(sql);
+    // Search SQL varies with the filters given; keep the cache bounded all the same.
+    if (m.size < 500) m.set(sql, st);
+  }
+  return st;
+}
 
 /** Facets are counted over at most this many matches, so a broad search stays fast at 200,000 articles. */
 export const FACET_WINDOW = 2000;
@@ -85,19 +102,18 @@ export function searchArticles(db: Db, q: SearchQuery): ArticleList {
   const { from, where, ranked } = articleWhere(q, params);
   const snippet = ranked ? `snippet(articles_fts, 1, '[', ']', '…', 16)` : 'NULL';
   const order = ranked ? 'bm25(articles_fts, 5.0, 1.0)' : 'a.published IS NULL, a.published DESC, a.id DESC';
-  const items = db
-    .prepare(
+  const items = prep(db, 
       `SELECT a.id, a.title, a.published, a.source, a.url, ${snippet} AS snippet,
               (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
        FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
     )
     .all(...params, q.limit, q.offset) as ArticleListItem[];
-  const total = db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).pluck().get(...params, TOTAL_CAP + 1) as number;
+  const total = prep(db, `SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).pluck().get(...params, TOTAL_CAP + 1) as number;
   const out: ArticleList = { total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP, items };
   if (q.facets) {
     const hits = `SELECT a.id FROM ${from} WHERE ${where} LIMIT ${FACET_WINDOW}`;
     // Each facet repeats the match sub-select `times` times, and its parameters with it.
-    const facet = (sql: string, times = 1): Facet[] => db.prepare(sql).all(...Array.from({ length: times }, () => params).flat()) as Facet[];
+    const facet = (sql: string, times = 1): Facet[] => prep(db, sql).all(...Array.from({ length: times }, () => params).flat()) as Facet[];
     out.facets = {
       over: Math.min(total, FACET_WINDOW),
       source: facet(
@@ -138,7 +154,7 @@ export interface StoredArticleMeta {
  * spliced in as text, never parsed and re-serialised (this is the API's hottest path).
  */
 export function articleJson(db: Db, id: number): string | null {
-  const row = db.prepare('SELECT id, name, story, ingested, report FROM articles WHERE id = ?').get(id) as
+  const row = prep(db, 'SELECT id, name, story, ingested, report FROM articles WHERE id = ?').get(id) as
     | { id: number; name: string; story: number; ingested: string; report: Buffer }
     | undefined;
   if (!row) return null;
@@ -147,15 +163,12 @@ export function articleJson(db: Db, id: number): string | null {
     name: row.name,
     story: row.story,
     ingested: row.ingested,
-    storyArticles: db
-      .prepare('SELECT id, title, published, source FROM articles WHERE story = ? AND id != ? ORDER BY published, id LIMIT 20')
+    storyArticles: prep(db, 'SELECT id, title, published, source FROM articles WHERE story = ? AND id != ? ORDER BY published, id LIMIT 20')
       .all(row.story, row.id) as StoredArticleMeta['storyArticles'],
-    nearDuplicates: db
-      .prepare('SELECT id, title, source, similarity FROM near_duplicates WHERE original = ? ORDER BY id LIMIT 20')
+    nearDuplicates: prep(db, 'SELECT id, title, source, similarity FROM near_duplicates WHERE original = ? ORDER BY id LIMIT 20')
       .all(row.id) as StoredArticleMeta['nearDuplicates'],
     corpusFindings: (
-      db
-        .prepare(
+      prep(db, 
           `SELECT rule, severity, message, article_a, article_b, evidence FROM corpus_findings WHERE article_a = ?
            UNION ALL SELECT rule, severity, message, article_a, article_b, evidence FROM corpus_findings WHERE article_b = ? AND article_a != ?
            LIMIT 50`,
@@ -203,22 +216,19 @@ export function speakerQuotes(db: Db, q: { speaker: string; limit: number; offse
   const speakers = findSpeakers(db, q.speaker);
   if (speakers.length === 0) return { speakers, total: 0, quotes: [], contradictions: [] };
   const ids = JSON.stringify(speakers.map((s) => s.id));
-  const rows = db
-    .prepare(
+  const rows = prep(db, 
       `SELECT q.id, q.article, q.aid, a.title, q.day, q.source, s.name AS speaker, q.type, q.cue, q.content, q.in_headline AS inHeadline
        FROM quotes q JOIN speakers s ON s.id = q.speaker JOIN articles a ON a.id = q.article
        WHERE q.speaker IN (SELECT value FROM json_each(?))
        ORDER BY q.day IS NULL, q.day, q.article, q.start LIMIT ? OFFSET ?`,
     )
     .all(ids, q.limit, q.offset) as Array<Omit<SpeakerQuote, 'inHeadline'> & { inHeadline: number }>;
-  const total = db
-    .prepare('SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE speaker IN (SELECT value FROM json_each(?)) LIMIT ?)')
+  const total = prep(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE speaker IN (SELECT value FROM json_each(?)) LIMIT ?)')
     .pluck()
     .get(ids, TOTAL_CAP) as number;
   // Contradictions: the same words given to this speaker and to someone else (found at ingest).
   const contradictions = (
-    db
-      .prepare(
+    prep(db, 
         `SELECT rule, severity, message, article_a, article_b, evidence FROM corpus_findings
          WHERE rule = 'quote-contradiction' AND key IN (
            SELECT DISTINCT 'quote:' || hash FROM quote_keys WHERE speaker IN (SELECT value FROM json_each(?)) LIMIT 5000)
@@ -261,8 +271,7 @@ export function actorNetwork(db: Db, q: { a?: string; b?: string; from?: string;
     parts.push('day <= ?');
     params.push(`${q.to}\uffff`);
   }
-  const rows = db
-    .prepare(
+  const rows = prep(db, 
       `SELECT substr(actor1, 1, 3) AS x, substr(actor2, 1, 3) AS y, COUNT(*) AS n, AVG(goldstein) AS g
        FROM events WHERE ${parts.join(' AND ')} GROUP BY x, y HAVING x != y ORDER BY n DESC LIMIT 400`,
     )
@@ -301,8 +310,7 @@ const SCORE = `SUM(CASE f.severity WHEN 'high' THEN 100 WHEN 'medium' THEN 10 WH
 
 export function findingsOverview(db: Db, q: { rule?: string; limit: number }): FindingsOverview {
   const rule = q.rule ?? null;
-  const counts = db
-    .prepare(
+  const counts = prep(db, 
       `SELECT rule, CASE MIN(CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END)
          WHEN 0 THEN 'high' WHEN 1 THEN 'medium' WHEN 2 THEN 'low' ELSE 'info' END AS severity, COUNT(*) AS count, COUNT(DISTINCT article) AS articles FROM (
          SELECT rule, severity, article FROM findings WHERE ? IS NULL OR rule = ?
@@ -310,8 +318,7 @@ export function findingsOverview(db: Db, q: { rule?: string; limit: number }): F
        GROUP BY rule ORDER BY count DESC, rule`,
     )
     .all(rule, rule, rule, rule) as FindingsOverview['counts'];
-  const worst = db
-    .prepare(
+  const worst = prep(db, 
       `SELECT a.id, a.title, a.published, a.source, w.score, w.high, w.medium, w.low, w.rules FROM (
          SELECT f.article, ${SCORE} AS score,
                 SUM(f.severity = 'high') AS high, SUM(f.severity = 'medium') AS medium, SUM(f.severity = 'low') AS low,
@@ -333,13 +340,11 @@ export interface EntityCorpus {
 }
 
 export function entityCorpus(db: Db, kbId: string): EntityCorpus {
-  const articles = db.prepare('SELECT COUNT(*) FROM (SELECT 1 FROM entities WHERE kb = ? LIMIT ?)').pluck().get(kbId, TOTAL_CAP) as number;
-  const quotes = db
-    .prepare('SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE speaker = (SELECT id FROM speakers WHERE key = ?) LIMIT ?)')
+  const articles = prep(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM entities WHERE kb = ? LIMIT ?)').pluck().get(kbId, TOTAL_CAP) as number;
+  const quotes = prep(db, 'SELECT COUNT(*) FROM (SELECT 1 FROM quotes WHERE speaker = (SELECT id FROM speakers WHERE key = ?) LIMIT ?)')
     .pluck()
     .get(kbId, TOTAL_CAP) as number;
-  const recent = db
-    .prepare(
+  const recent = prep(db, 
       `SELECT a.id, a.title, a.published, a.source, e.mentions FROM entities e JOIN articles a ON a.id = e.article
        WHERE e.kb = ? ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT 20`,
     )

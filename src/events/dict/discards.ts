@@ -57,12 +57,16 @@ export function findDiscard(sentence: string, list: readonly Discard[]): Discard
 }
 
 /** Discards indexed by the first three letters of their first word, for matching on words. */
-const wordIndexes = new WeakMap<readonly Discard[], Map<number, { d: Discard; words: string[] }[]>>();
+export interface DiscardCandidate {
+  d: Discard;
+  words: string[];
+}
+const wordIndexes = new WeakMap<readonly Discard[], Map<number, DiscardCandidate[]>>();
 /** The first three UTF-16 units of a word as one number: a Map key that allocates nothing. */
 export function prefixKey(w: string): number {
   return w.charCodeAt(0) * 4294967296 + (w.length > 1 ? w.charCodeAt(1) : 0) * 65536 + (w.length > 2 ? w.charCodeAt(2) : 0);
 }
-function wordIndexOf(list: readonly Discard[]): Map<number, { d: Discard; words: string[] }[]> {
+function wordIndexOf(list: readonly Discard[]): Map<number, DiscardCandidate[]> {
   let idx = wordIndexes.get(list);
   if (!idx) {
     idx = new Map();
@@ -82,11 +86,15 @@ function wordIndexOf(list: readonly Discard[]): Map<number, { d: Discard; words:
  * The first discard found in a sentence's upper-cased words, or null: the same phrases as
  * `findDiscard`, matched word by word (the last word as a stem unless the phrase ends in `_`).
  */
-export function findDiscardWords(words: readonly { up: string }[], list: readonly Discard[]): Discard | null {
+export function findDiscardWords(
+  words: readonly { up: string; lx?: { discards: DiscardCandidate[] | undefined } }[],
+  list: readonly Discard[],
+): Discard | null {
   if (list.length === 0) return null;
   const idx = wordIndexOf(list);
   for (let i = 0; i < words.length; i++) {
-    const cands = idx.get(prefixKey(words[i]!.up));
+    const w = words[i]!;
+    const cands = w.lx ? w.lx.discards : idx.get(prefixKey(w.up));
     if (!cands) continue;
     for (const { d, words: pw } of cands) {
       const n = pw.length;
@@ -99,4 +107,9 @@ export function findDiscardWords(words: readonly { up: string }[], list: readonl
     }
   }
   return null;
+}
+
+/** The discards whose first word may start at this (upper-cased) word. */
+export function discardCandidates(up: string, list: readonly Discard[]): DiscardCandidate[] | undefined {
+  return wordIndexOf(list).get(prefixKey(up));
 }

@@ -182,9 +182,11 @@ try {
     let t = performance.now();
     let peak = 0;
     for (const r of gen) {
+      if (!db.inTransaction) db.exec('BEGIN');
       committer.commit({ name: `s${done}`, report: r, blob: encodeReport(r), fp: fingerprint(r) });
       done++;
-      if (done % 1000 === 0) peak = Math.max(peak, process.memoryUsage.rss());
+      if (done % 64 === 0) db.exec('COMMIT');
+      if (done % 100 === 0) peak = Math.max(peak, process.memoryUsage.rss());
       if (done % BLOCK === 0 || done === N) {
         const rate = (done % BLOCK || BLOCK) / ((performance.now() - t) / 1000);
         process.stdout.write(`${String(Math.ceil(done / BLOCK)).padStart(5)}  ${String(done).padStart(12)}  ${rate.toFixed(1).padStart(10)}  ${String(peak >> 20).padStart(6)}  ${(statSync(path).size / 1048576).toFixed(0).padStart(5)}  (store only)\n`);
@@ -192,6 +194,7 @@ try {
         peak = 0;
       }
     }
+    if (db.inTransaction) db.exec('COMMIT');
   }
   const gen = synthetic(N);
   while (done < N) {

@@ -8,6 +8,7 @@
  */
 import type { Token } from '../types.js';
 import { FeatureBuf, strHash, type Scorer } from './perceptron.js';
+import { cueFeaturesFast, NONE, posCode, roleCueIds, roleFeaturesFast, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -27,6 +28,8 @@ export interface ArticleFeatures {
   tokens: readonly Token[];
   word: Uint32Array;
   pos: Uint32Array;
+  /** Part-of-speech codes (compiled.ts), for the features' look-up tables. */
+  posCode: Uint8Array;
   suffix: Uint32Array;
   /** The word with a verb or plural ending cut off ("stated" -> "stat"), hashed. */
   stem: Uint32Array;
@@ -67,6 +70,7 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
   const n = tokens.length;
   const word = new Uint32Array(n);
   const pos = new Uint32Array(n);
+  const posCodes = new Uint8Array(n);
   const suffix = new Uint32Array(n);
   const stem = new Uint32Array(n);
   const shape = new Uint8Array(n);
@@ -81,6 +85,7 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
     const t = tokens[i]!;
     word[i] = strHash(t.norm);
     pos[i] = strHash(t.pos);
+    posCodes[i] = posCode(t.pos);
     suffix[i] = strHash(t.norm.length > 3 ? t.norm.slice(-3) : t.norm);
     shape[i] = shapeOf(t);
     stem[i] = strHash(stemOf(t.norm));
@@ -97,14 +102,13 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
       sentLast[t.sent] = i + 1;
     }
   }
-  return { tokens, word, pos, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
+  return { tokens, word, pos, posCode: posCodes, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
 }
 
-const NONE = 0x5f5f5f5f;
 const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
 const pAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.pos.length ? a.pos[i]! : NONE);
 
-/** Features of token i for the cue tagger. */
+/** Features of token i for the cue tagger: the definition; taggers run the compiled form (compiled.ts). */
 export function cueFeatures(a: ArticleFeatures, i: number, prev: number, f: FeatureBuf): void {
   f.reset();
   const w0 = a.word[i]!;
@@ -167,7 +171,7 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
   const allowed = (c: number): boolean => c !== CUE_I || prev !== CUE_O;
   for (let i = 0; i < a.tokens.length; i++) {
     if (i > 0 && a.tokens[i]!.sent !== a.tokens[i - 1]!.sent) prev = CUE_O;
-    cueFeatures(a, i, prev, f);
+    cueFeaturesFast(a, i, prev, f);
     const tag = model.best(f, out, allowed);
     // A cue that the previous guess did not start begins here: learning towards a disallowed I
     // would grow its weights without bound.
@@ -249,6 +253,8 @@ export interface RoleContext {
   qRight: number;
   /** Prefix counts of the article's cue tokens, for "another cue between". */
   cuePrefix: Int32Array;
+  /** The ids of the features that read the cue's words (compiled.ts). */
+  ids: RoleCueIds;
 }
 
 export function roleContext(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Array): RoleContext {
@@ -259,10 +265,11 @@ export function roleContext(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Ar
     qLeft: adjacentQuote(a, cue.first - 1, -1, cue),
     qRight: adjacentQuote(a, cue.last, 1, cue),
     cuePrefix,
+    ids: roleCueIds(a.word[cue.last - 1]!, a.word[cue.first]!, wAt(a, cue.last), wAt(a, cue.first - 1)),
   };
 }
 
-/** Features of token i for the role tagger, given the cue. */
+/** Features of token i for the role tagger, given the cue: the definition; taggers run the compiled form. */
 export function roleFeatures(a: ArticleFeatures, r: RoleContext, i: number, prev: number, f: FeatureBuf): void {
   f.reset();
   const { cue } = r;
@@ -330,7 +337,7 @@ export function tagRoles(
       prev = TAG_CUE;
       continue;
     }
-    roleFeatures(a, r, i, prev, f);
+    roleFeaturesFast(a, r, i, prev, f);
     const tag = model.best(f, out);
     if (gold && learn) learn(gold[i - win.first]!, tag);
     tags[i - win.first] = tag;

@@ -94,10 +94,13 @@ export class Committer {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertQuoteKey: p('INSERT INTO quote_keys (hash, quote, speaker, start, end) VALUES (?, ?, ?, ?, ?)'),
+      // Other speakers of the same words: a walk over the (hash, speaker) index, however often a
+      // much-quoted sentence recurs; then one example for each.
+      otherSpeakers: p('SELECT speaker FROM quote_keys WHERE hash = ? AND speaker != ? GROUP BY speaker LIMIT 5').pluck(),
       sameWords: p(
         `SELECT qk.speaker, qk.start, qk.end, q.article, a.text, a.title FROM quote_keys qk
          JOIN quotes q ON q.id = qk.quote JOIN articles a ON a.id = q.article
-         WHERE qk.hash = ? AND qk.speaker != ? AND q.article != ? LIMIT 5`,
+         WHERE qk.hash = ? AND qk.speaker = ? AND q.article != ? LIMIT 1`,
       ),
       insertEvent: p(
         `INSERT INTO events (article, vid, code, root, quad, goldstein, actor1, actor2, actor1_entity, actor2_entity,
@@ -224,10 +227,11 @@ export class Committer {
   }
 
   private checkSameWords(article: number, a: Analysed, speaker: number, k: { hash: number; start: number; end: number }): void {
-    const rows = this.st.sameWords.all(k.hash, speaker, article) as Array<{
+    const others = this.st.otherSpeakers.all(k.hash, speaker) as number[];
+    if (others.length === 0) return;
+    const rows = others.flatMap((o) => this.st.sameWords.all(k.hash, o, article) as Array<{
       speaker: number; start: number; end: number; article: number; text: string; title: string;
-    }>;
-    if (rows.length === 0) return;
+    }>);
     const me = this.st.speakerById.get(speaker) as { key: string; norm: string; name: string };
     const text = a.report.article.text;
     for (const r of rows) {

@@ -6,6 +6,7 @@
  */
 import type { PatternElem, VerbBlock, VerbDict, VerbForm, VerbPattern } from './dict/verbs.js';
 import { buildGroups, type ActorHit, type AgentHit, type Group, type Member } from './groups.js';
+import { nominalEvents, type NounLexicon } from './nominal.js';
 import type { Word } from './words.js';
 
 export interface CodedEvent {
@@ -27,6 +28,20 @@ export interface CodedEvent {
 export interface CoderOptions {
   /** Verb word indexes not to code (attribution cues in the pipeline). */
   skipVerb?: (wordIndex: number) => boolean;
+  /**
+   * News-article rules (the pipeline sets them; the unit records do not need them): every event
+   * needs a source; a subject is not a group after a preposition ("the deployment of X troops
+   * comes") nor a bare possessor ("Russia's gratitude has taken"); a passive without "by" has no
+   * source; a verb's default target is not looked for past a comma.
+   */
+  strictSubjects?: boolean;
+  /** Also code event nouns and troop movements (nominal.ts). */
+  nouns?: NounLexicon;
+  /**
+   * The statement (attribution id) a word sits in, or null: a verb takes its source and target
+   * from its own side of a quotation mark ("… this aid,’ Peskov stated, underscoring …").
+   */
+  region?: (wordIndex: number) => string | null;
 }
 
 const BOUNDARY = new Set([
@@ -269,6 +284,35 @@ function auxChain(ctx: Ctx, verbStart: number, lo: number): string[] {
   return out;
 }
 
+/** The word index of the first comma or semicolon at or after `from`, else the coder's limit. */
+function nextComma(ctx: Ctx, from: number): number {
+  for (let i = from; i < ctx.limit; i++) if (ctx.words[i]!.up === ',' || ctx.words[i]!.up === ';') return i;
+  return ctx.limit;
+}
+
+/**
+ * Whether a group can be a clause's subject: not the object of a preposition ("between Russia and
+ * North Korea", "of North Korean troops"), and not an actor that only owns the head noun ("Russia's
+ * gratitude"; "Gondor's army" and "Gondor's Boromir" still are).
+ */
+function subjectLike(ctx: Ctx, g: Group, actors: readonly ActorHit[], agents: readonly AgentHit[]): boolean {
+  const before = ctx.words[g.start - 1];
+  if (before && before.pos === 'ADP' && before.up !== 'TO') return false;
+  for (let k = g.start; k < g.end; k++) {
+    const w = ctx.words[k]!.up;
+    if (w !== "'S" && w !== "'") continue;
+    const owned = actors.some((a) => a.start > k && a.start < g.end) || agents.some((a) => a.start > k && a.start < g.end);
+    return owned;
+  }
+  return true;
+}
+
+/** A passive verb form: a form of "be" in the auxiliaries and a participle ("was attacked"). */
+function isPassiveForm(ctx: Ctx, verbStart: number, verbEnd: number, lo: number): boolean {
+  const chain = auxChain(ctx, verbStart, lo);
+  return chain.some((w) => BE.has(w)) && /(ED|EN|WN|UT|LD|NT|ND)$/.test(ctx.words[verbEnd - 1]!.up);
+}
+
 function isPassive(ctx: Ctx, verbStart: number, verbEnd: number, lo: number): Group | null {
   const chain = auxChain(ctx, verbStart, lo);
   if (!chain.some((w) => BE.has(w))) return null;
@@ -293,7 +337,7 @@ export function codeSentence(
   const endsAt = new Map<number, Group>();
   const ctx: Ctx = { words, groups: [], startsAt, endsAt, limit: reportClauseStart(words) };
   const verbs = findVerbs(ctx, dict);
-  if (verbs.length === 0) return [];
+  if (verbs.length === 0 && !opts.nouns) return [];
   const verbAt = new Set<number>();
   for (const v of verbs) for (let i = v.start; i < v.end; i++) verbAt.add(i);
   const groups = buildGroups(words, actors, agents, verbAt);
@@ -303,6 +347,7 @@ export function codeSentence(
     endsAt.set(g.end, g);
   }
   const { present, keys } = wordsSet(ctx);
+  const sameSide = (g: Group, at: number): boolean => !opts.region || opts.region(g.start) === opts.region(at);
   const out: CodedEvent[] = [];
   let carried: Group | null = null;
   let lastEnd = -1;
@@ -345,16 +390,26 @@ export function codeSentence(
     // a verb joined by "and" keeps the first verb's subject, known or not
     if (!source && conjoined) source = carried;
     if (!source && !conjoined) {
-      const subj = groups.find((g) => g.start >= lo && g.end <= v.start && !used.has(g) && g !== target) ?? null;
+      const strict = opts.strictSubjects === true;
+      const subj =
+        groups.find(
+          (g) => g.start >= lo && g.end <= v.start && !used.has(g) && g !== target && (!strict || subjectLike(ctx, g, actors, agents)) && sameSide(g, v.start),
+        ) ?? null;
       if (passiveBy && !bind['+']) {
         source = passiveBy;
+        target = target ?? subj;
+      } else if (strict && isPassiveForm(ctx, v.start, v.end, lo) && !bind['+']) {
+        // "troops were dispatched": the subject undergoes the act; who did it is not said
         target = target ?? subj;
       } else source = subj;
     }
     if (source) used.add(source);
+    if (!source && opts.strictSubjects) continue;
     if (!target) {
-      // a named actor first; a bare agent ("troops", "officials") only when none follows
-      const after = groups.filter((g) => g.start >= v.end && g.end <= ctx.limit && !used.has(g) && g !== passiveBy);
+      // a named actor first; a bare agent ("troops", "officials") only when none follows; with
+      // strict subjects, not past a comma (", with the Kremlin acknowledging …" is another clause)
+      const stop = opts.strictSubjects ? nextComma(ctx, v.end) : ctx.limit;
+      const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.has(g) && g !== passiveBy && sameSide(g, v.start));
       target = after.find((g) => g.members.some((m) => m.real)) ?? after[0] ?? null;
       if (!target && hasUnknownName(ctx, v.end)) continue;
     }
@@ -396,6 +451,28 @@ export function codeSentence(
     if (out.length > before) {
       carried = source;
       lastEnd = target ? target.end - 1 : v.end - 1;
+    }
+  }
+  if (opts.nouns) {
+    const nominal = nominalEvents(
+      {
+        words,
+        groups,
+        actors,
+        limit: ctx.limit,
+        // the first event of a verb is its active reading ("042:043" codes the host second)
+        verbSources: out.flatMap((e, k) => (e.source && out.findIndex((x) => x.verbStart === e.verbStart) === k ? [{ at: e.verbStart, source: e.source }] : [])),
+        verbAt,
+        isPassive: (at) => isPassiveForm(ctx, at, at + 1, clauseStart(ctx, at)),
+      },
+      opts.nouns,
+    );
+    for (const e of nominal) {
+      // a troop movement replaces what the verb's own block said ("dispatched … to" is not export)
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.verbStart === e.at) out.splice(k, 1);
+    }
+    for (const e of nominal) {
+      out.push({ code: e.code, source: e.source, target: e.target, verbStart: e.at, verbEnd: e.at + 1, from: e.from, to: e.to, modality: 'asserted', patternLine: null });
     }
   }
   return out;

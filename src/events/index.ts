@@ -18,6 +18,7 @@ import type { ActorHit } from './groups.js';
 import { findDictAgents, loadRuntimeLexicon, type Lexicon } from './lexicon.js';
 import { gatesOf, storyDiscarded, tokenActors } from './gates.js';
 import { lexemesOf } from './lexemes.js';
+import { nounLexicon } from './nominal.js';
 import { sentenceWords, type Word } from './words.js';
 
 /** An event as the report carries it, with the fields wiretrace adds to `wiretrace.report/1`. */
@@ -71,12 +72,15 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
 
   // entity mentions by first token, with their codes
   const byTok = new Map<number, { last: number; code: string; entity: string }>();
+  const codeOf = new Map<string, string>();
   const places: { first: number; last: number; entity: Entity }[] = [];
   for (const e of doc.entities) {
     const code = entityCode(e, res, published);
+    if (code) codeOf.set(e.id, code);
     for (const m of e.mentions) {
       if (code) byTok.set(m.first, { last: m.last, code, entity: e.id });
-      if ((e.type === 'GPE' || e.type === 'LOC') && e.kb?.lat !== undefined && m.kind === 'name') places.push({ first: m.first, last: m.last, entity: e });
+      // a place the gazetteer knows, with coordinates where it has them (regions have none yet)
+      if ((e.type === 'GPE' || e.type === 'LOC') && e.kb && m.kind === 'name') places.push({ first: m.first, last: m.last, entity: e });
     }
   }
   const cueAt = (start: number): string | null => {
@@ -88,6 +92,21 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     return null;
   };
 
+  // the speaker of a reported statement is not an actor of the events it reports: its mentions
+  // inside a source span are dropped ("Peskov stated, underscoring …")
+  for (const a of doc.attributions) {
+    if (!a.source) continue;
+    for (const [first] of byTok) if (doc.tokens[first]!.start >= a.source.start && doc.tokens[first]!.start < a.source.end) byTok.delete(first);
+  }
+  /** "we"/"I" inside a statement: its speaker, when the speaker has a code. */
+  const speakerAt = (pos: number): { code: string; entity: string } | null => {
+    for (const a of doc.attributions) {
+      const id = a.source?.entity;
+      const code = id ? codeOf.get(id) : undefined;
+      if (id && code && a.content.some((c) => c.start <= pos && pos < c.end)) return { code, entity: id };
+    }
+    return null;
+  };
   // tokens inside a coded entity mention: the dictionaries do not read them again
   const takenTok = new Uint8Array(doc.tokens.length);
   for (const [first, m] of byTok) takenTok.fill(1, first, m.last);
@@ -101,8 +120,11 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     let entity = false;
     for (let t = s.first; t < s.last; t++) {
       const tok = doc.tokens[t]!;
-      if (!verb && !CLOSED_CLASS.has(tok.pos) && lexemes.get(tok.norm).forms) verb = true;
-      if (!entity && takenTok[t] === 1) entity = true;
+      if (!verb && !CLOSED_CLASS.has(tok.pos)) {
+        const lx = lexemes.get(tok.norm);
+        verb = lx.forms !== undefined || lx.eventNoun;
+      }
+      if (!entity && (takenTok[t] === 1 || tok.norm === 'we' || tok.norm === 'i')) entity = true;
     }
     if (!verb) continue;
     const dict = tokenActors(doc.tokens, s.first, s.last, gate, lex, date, isTaken, lexemes);
@@ -127,6 +149,15 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       for (let k = i; k < end; k++) taken[k] = true;
       i = end - 1;
     }
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if ((w.up !== 'WE' && w.up !== 'I') || taken[i]) continue;
+      const who = speakerAt(w.start);
+      if (who) {
+        actors.push({ start: i, end: i + 1, codes: [who.code], entity: who.entity });
+        taken[i] = true;
+      }
+    }
     for (const h of dict) {
       const start = wordOf[h.first - s.first]!;
       const end = Math.max(start + 1, wordOf[h.last - 1 - s.first]! + 1);
@@ -137,7 +168,12 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     actors.sort((a, b) => a.start - b.start);
     if (findDiscardWords(words, lex.discards)) continue;
     const agents = findDictAgents(words, lex.agents, taken);
-    const coded = codeSentence(words, actors, agents, lex.verbs, { skipVerb: (i) => cueAt(words[i]!.start) !== null });
+    const coded = codeSentence(words, actors, agents, lex.verbs, {
+      skipVerb: (i) => cueAt(words[i]!.start) !== null,
+      strictSubjects: true,
+      nouns: nounLexicon(),
+      region: (i) => (doc.attributions.length === 0 ? null : inContent(words[i]!.start)),
+    });
     for (const e of coded) events.push(toWireEvent(e, words, doc, places, events.length, inContent));
   }
   return { ...doc, events };

@@ -10,6 +10,7 @@ import type { VerbForm } from './dict/verbs.js';
 import { patternKeyWords } from './coder.js';
 import { gatesOf, type TrieNode } from './gates.js';
 import type { Lexicon } from './lexicon.js';
+import { nounLexicon } from './nominal.js';
 
 export interface Lexeme {
   /** The upper-cased form the dictionaries use (one string object per form: hashed once). */
@@ -21,6 +22,8 @@ export interface Lexeme {
   actor: TrieNode | undefined;
   /** Some verb pattern is indexed on this word. */
   patternKey: boolean;
+  /** An event noun or a troop-movement verb of data/events/nouns.json. */
+  eventNoun: boolean;
 }
 
 export interface Lexemes {
@@ -36,6 +39,7 @@ export function lexemesOf(lex: Lexicon): Lexemes {
   if (l) return l;
   const gates = gatesOf(lex);
   const keys = patternKeyWords(lex.verbs);
+  const nouns = nounLexicon();
   const cache = new Map<string, Lexeme>();
   const make = (norm: string): Lexeme => {
     const up = norm.toUpperCase();
@@ -46,6 +50,7 @@ export function lexemesOf(lex: Lexicon): Lexemes {
       discards: discardCandidates(up, lex.discards),
       actor: gates.actors.next.get(norm),
       patternKey: keys.has(up),
+      eventNoun: nouns.nouns[up] !== undefined,
     };
   };
   l = {

@@ -27,12 +27,15 @@ const mentionsFileSchema = z.object({
 export class PhraseMap<V> {
   private readonly map = new Map<string, V>();
   private readonly first = new Set<string>();
+  /** Every leading piece of every phrase key, so a match stops as soon as no phrase can go on. */
+  private readonly prefixes = new Set<string>();
   private maxTokens = 1;
 
   add(phrase: string, value: V): void {
     const key = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
     if (!key || this.map.has(key)) return;
     this.map.set(key, value);
+    for (let k = 1; k <= key.length; k++) this.prefixes.add(key.slice(0, k));
     this.first.add(key.split(/[ \-'.]/)[0]!);
     // a phrase of n words may span up to ~3n tokens ("vice-president", "people's")
     this.maxTokens = Math.max(this.maxTokens, key.split(' ').length * 3);
@@ -55,6 +58,7 @@ export class PhraseMap<V> {
     for (let j = i; j < limit && j < i + this.maxTokens; j++) {
       const t = tokens[j]!;
       key += (j > i && t.spaceBefore ? ' ' : '') + t.norm;
+      if (!this.prefixes.has(key)) break;
       const v = this.map.get(key);
       if (v !== undefined) best = [j + 1, v];
     }

@@ -13,13 +13,20 @@ import type { Draft } from './draft.js';
 
 const UPPER_START = /^\p{Lu}/u;
 
-const ASCII = /^[\x21-\x7e]*$/;
+/** Printable ASCII without space (a word as the tokeniser cuts it). */
+function plainAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 /** The alias keys of all tokens; for ASCII words aliasKey() only drops dots, so skip the rest. */
 function tokenKeys(tokens: readonly Token[]): string[] {
   return tokens.map((t) => {
     const n = t.norm;
-    if (!ASCII.test(n)) return aliasKey(t.text);
+    if (!plainAscii(n)) return aliasKey(t.text);
     return n.indexOf('.') < 0 ? n : n.replace(/\./g, '');
   });
 }
@@ -60,6 +67,8 @@ interface AliasIndex {
   lowerOk: ReadonlySet<string>;
   /** First words of those keys. */
   lowerFirst: ReadonlySet<string>;
+  /** Every word of every alias key: a token outside it never extends a match across a space. */
+  words: ReadonlySet<string>;
 }
 
 const aliasIndexes = new WeakMap<Kb, AliasIndex>();
@@ -75,14 +84,27 @@ function aliasIndex(kb: Kb): AliasIndex {
       if (hits.some((h) => !h.caseSensitive && !UPPER_START.test(h.alias))) lowerOk.add(key);
     }
     const lowerFirst = new Set([...lowerOk].map((k) => k.split(' ')[0]!));
-    index = { prefixes, lowerOk, lowerFirst };
+    const words = new Set<string>();
+    for (const key of kb.aliases.keys()) for (const w of key.split(' ')) words.add(w);
+    index = { prefixes, lowerOk, lowerFirst, words };
     aliasIndexes.set(kb, index);
   }
   return index;
 }
 
 /** KB names in one sentence, longest match first, left to right. */
-function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], first: number, last: number): Draft[] {
+/**
+ * Per token: 1 when its key is a word of some alias (or holds a space, and is left to the strings),
+ * so the match below needs no string for a next word that no alias has.
+ */
+function aliasWordFlags(kb: Kb, keys: readonly string[]): Uint8Array {
+  const { words } = aliasIndex(kb);
+  const out = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = words.has(keys[i]!) || keys[i]!.indexOf(' ') >= 0 ? 1 : 0;
+  return out;
+}
+
+function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], inWords: Uint8Array, first: number, last: number): Draft[] {
   const { tokens, article } = doc;
   const { prefixes, lowerOk, lowerFirst } = aliasIndex(kb);
   const out: Draft[] = [];
@@ -102,6 +124,8 @@ function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[],
       if (kb.aliases.has(key) && (!lowerStart || lowerOk.has(key))) ends.push(e);
       if (e >= last) break;
       const next = tokens[e]!;
+      // key + ' ' + a word no alias has is no prefix of any alias
+      if (next.spaceBefore && !inWords[e]) break;
       const nk = key + (next.spaceBefore ? ' ' : '') + keys[e]!;
       if (!prefixes.has(nk) && !(!next.spaceBefore && prefixes.has(key + ' ' + keys[e]!))) {
         // "U.S." and "US" meet: dots are dropped by the key, so a lone "." adds nothing
@@ -292,9 +316,10 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
   const headline: Draft[] = [];
   const bodyNames = new Set<string>();
   const keys = tokenKeys(tokens);
+  const inWords = aliasWordFlags(kb, keys);
   for (const s of doc.sentences) {
     const titleCase = isTitleCase(tokens, s.first, s.last);
-    const fromKb = kbNames(doc, kb, lex, keys, s.first, s.last);
+    const fromKb = kbNames(doc, kb, lex, keys, inWords, s.first, s.last);
     const merged: Draft[] = [...fromKb];
     for (const sp of ner.decodeSentence(tokens, s.first, s.last, titleCase)) {
       let a = sp.first;

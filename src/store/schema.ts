@@ -187,7 +187,7 @@ export const MIGRATIONS: readonly string[] = [
     'CREATE INDEX speakers_norm ON speakers(norm)',
     'CREATE INDEX quotes_speaker ON quotes(speaker, day)',
     'CREATE INDEX quotes_article ON quotes(article)',
-    'CREATE INDEX quote_keys_hash ON quote_keys(hash)',
+    'CREATE INDEX quote_keys_hash ON quote_keys(hash, speaker)',
     'CREATE INDEX quote_keys_quote ON quote_keys(quote)',
     'CREATE INDEX events_pair ON events(actor1, actor2, day)',
     'CREATE INDEX events_pair2 ON events(actor2, actor1, day)',

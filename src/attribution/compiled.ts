@@ -1,0 +1,284 @@
+/**
+ * The taggers' features (features.ts: cueFeatures, roleFeatures) compiled for speed: the same
+ * hashed ids in the same order, but every feature whose values come from small sets (part of
+ * speech, side, distance bucket, previous tag, quote relation …) is looked up in a table built once
+ * at load, features of the cue alone are hashed once per cue, and only the features of a word are
+ * hashed per token. Hashing was most of the taggers' time. test/attribution-features.test.ts checks
+ * the ids against the readable definitions.
+ */
+import type { Pos } from '../types.js';
+import type { ArticleFeatures, RoleContext } from './features.js';
+import { mix, strHash, type FeatureBuf } from './perceptron.js';
+
+/** Hash value of a missing neighbour (before the first token, after the last). */
+export const NONE = 0x5f5f5f5f;
+
+/** Part-of-speech codes: 0 is NONE (no token there), then the tags; at most MAX_POS codes. */
+const MAX_POS = 32;
+const POS_TAGS: readonly Pos[] = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+const posCodes = new Map<string, number>(POS_TAGS.map((p, k) => [p, k + 1]));
+/** Hash of each code's tag (NONE for code 0). */
+const posHash = new Uint32Array(MAX_POS);
+posHash[0] = NONE;
+for (const [p, k] of posCodes) posHash[k] = strHash(p);
+
+/** The code of a tag (a tag outside the list gets the next free code, should one ever appear). */
+export function posCode(pos: string): number {
+  let c = posCodes.get(pos);
+  if (c === undefined) {
+    if (posCodes.size + 1 >= MAX_POS) return posCodes.get('X')!;
+    c = posCodes.size + 1;
+    posCodes.set(pos, c);
+    posHash[c] = strHash(pos);
+    for (const fill of refills) fill(); // the tables learn the new code
+  }
+  return c;
+}
+
+const id2 = (t: number, a: number, b: number): number => mix(mix(t, a), b);
+
+/** Refills of the tables, run when a new part-of-speech code appears. */
+const refills: Array<() => void> = [];
+
+/** Ids of template t over two small value ranges; `av`/`bv` turn indices into values. */
+function table(t: number, na: number, nb: number, av: (k: number) => number, bv: (k: number) => number): Uint32Array {
+  const ids = new Uint32Array(na * nb);
+  const fill = (): void => {
+    for (let x = 0; x < na; x++) for (let y = 0; y < nb; y++) ids[x * nb + y] = id2(t, av(x), bv(y));
+  };
+  fill();
+  refills.push(fill);
+  return ids;
+}
+const same = (k: number): number => k;
+const zero = (): number => 0;
+const ph = (k: number): number => posHash[k]!;
+
+// --- cue tagger ------------------------------------------------------------------------------
+const C1 = id2(1, 0, 0);
+const C7 = table(7, MAX_POS, 1, ph, zero);
+const C8 = table(8, MAX_POS, MAX_POS, ph, ph);
+const C9 = table(9, MAX_POS, MAX_POS, ph, ph);
+const C14 = table(14, 2, MAX_POS, same, ph);
+const C15 = table(15, 3, 1, same, zero);
+const C17 = table(17, 3, MAX_POS, same, ph);
+const C18 = table(18, 2, MAX_POS, same, ph);
+const C20 = table(20, 5, MAX_POS, same, ph);
+const C22 = table(22, 10, MAX_POS, same, ph);
+const C23 = table(23, 2, 2, same, same);
+const C27 = table(27, 2, MAX_POS, same, ph);
+const C31 = table(31, 8, MAX_POS, same, ph);
+/** mix(t, a) for templates whose first value is small, to finish with one mix. */
+const inner = (t: number, n: number): Uint32Array => Uint32Array.from({ length: n }, (_, k) => mix(t, k));
+const I16 = inner(16, 3);
+const I19 = inner(19, 2);
+const I24 = inner(24, 3);
+const I28 = inner(28, 2);
+const I32 = inner(32, 8);
+
+const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
+const pcAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.posCode.length ? a.posCode[i]! : 0);
+
+/** Same ids, same order as cueFeatures(a, i, prev, f). */
+export function cueFeaturesFast(a: ArticleFeatures, i: number, prev: number, f: FeatureBuf): void {
+  const ids = f.ids;
+  const w0 = a.word[i]!;
+  const p0 = a.pos[i]!;
+  const c0 = a.posCode[i]!;
+  const cm1 = pcAt(a, i - 1);
+  const cp1 = pcAt(a, i + 1);
+  const q = a.inQuote[i]! >= 0 ? 1 : 0;
+  const t = a.tokens[i]!;
+  const sentStart = a.sentFirst[t.sent] === i ? 1 : 0;
+  const wm1 = wAt(a, i - 1);
+  const wp1 = wAt(a, i + 1);
+  const stem = a.stem[i]!;
+  const sq = a.sentQuoted[t.sent] ?? 0;
+  ids[0] = C1;
+  ids[1] = id2(2, w0, 0);
+  ids[2] = id2(3, wm1, 0);
+  ids[3] = id2(4, wp1, 0);
+  ids[4] = id2(5, wm1, w0);
+  ids[5] = id2(6, w0, wp1);
+  ids[6] = C7[c0]!;
+  ids[7] = C8[cm1 * MAX_POS + c0]!;
+  ids[8] = C9[c0 * MAX_POS + cp1]!;
+  ids[9] = id2(10, w0, p0);
+  ids[10] = id2(11, a.suffix[i]!, p0);
+  ids[11] = id2(12, wAt(a, i + 2), 0);
+  ids[12] = id2(13, wAt(a, i - 2), 0);
+  ids[13] = C14[q * MAX_POS + c0]!;
+  ids[14] = C15[prev]!;
+  ids[15] = mix(I16[prev]!, w0);
+  ids[16] = C17[prev * MAX_POS + c0]!;
+  ids[17] = C18[sentStart * MAX_POS + c0]!;
+  ids[18] = mix(I19[q]!, w0);
+  ids[19] = C20[a.shape[i]! * MAX_POS + c0]!;
+  ids[20] = id2(21, w0, wAt(a, i + 2));
+  ids[21] = C22[(a.shape[i + 1] ?? 9) * MAX_POS + c0]!;
+  ids[22] = C23[(t.para === 0 ? 1 : 0) * 2 + q]!;
+  ids[23] = mix(I24[prev]!, wm1);
+  ids[24] = id2(25, stem, p0);
+  ids[25] = id2(26, stem, prev);
+  ids[26] = C27[sq * MAX_POS + c0]!;
+  ids[27] = mix(I28[sq]!, w0);
+  ids[28] = id2(29, w0, posHash[cm1]!);
+  ids[29] = id2(30, w0, posHash[cp1]!);
+  // What follows within a few words: "that", a quote, a colon.
+  let follow = 0;
+  const n = a.tokens.length;
+  for (let k = i + 1; k < i + 5 && k < n && a.tokens[k]!.sent === t.sent; k++) {
+    const nk = a.tokens[k]!.norm;
+    if (nk === 'that') follow |= 1;
+    else if (nk === ':') follow |= 2;
+    else if (a.inQuote[k]! >= 0 && q === 0) follow |= 4;
+  }
+  ids[30] = C31[follow * MAX_POS + c0]!;
+  ids[31] = mix(I32[follow]!, stem);
+  f.n = 32;
+}
+
+// --- role tagger -----------------------------------------------------------------------------
+// side is 1 (left of the cue) or 2; tables index it as side - 1 where it leads.
+const sideOf = (k: number): number => k + 1;
+const R101 = table(101, 2, 1, sideOf, zero);
+/** side * 16 + d, indexed by (side - 1) * 11 + d. */
+const sideDist = (k: number): number => (Math.floor(k / 11) + 1) * 16 + (k % 11);
+const R102 = table(102, 2 * 11, 1, sideDist, zero);
+const R103 = table(103, 2 * 11, MAX_POS, sideDist, ph);
+const I104 = inner(104, 3);
+const R105 = table(105, 2, MAX_POS, sideOf, ph);
+/** 106/107 read two tags mixed into one value, pAt(i-1) ^ imul(p, 31): indexed by both codes. */
+const pair = (t: number, tag: number): Uint32Array => {
+  const ids = new Uint32Array(2 * MAX_POS * MAX_POS);
+  const fill = (): void => {
+    for (let s = 0; s < 2; s++) {
+      for (let x = 0; x < MAX_POS; x++) {
+        for (let y = 0; y < MAX_POS; y++) ids[(s * MAX_POS + x) * MAX_POS + y] = id2(t, (s + 1) * 0x10000 + tag, posHash[x]! ^ Math.imul(posHash[y]!, 31));
+      }
+    }
+  };
+  fill();
+  refills.push(fill);
+  return ids;
+};
+const R106 = pair(106, 1);
+const R107 = pair(107, 2);
+const I108 = inner(108, 3);
+const I109 = inner(109, 3);
+const R114 = table(114, 16, MAX_POS, same, ph);
+const R115 = table(115, 16, 1, same, zero);
+const R116 = table(116, 5, 3, same, same);
+const R117 = table(117, 16, 11, same, same);
+const R118 = table(118, 8, 4, same, same);
+const R119 = table(119, 8, 11, same, same);
+const R120 = table(120, 20, 1, same, zero);
+const R121 = table(121, 20, MAX_POS, same, ph);
+const I122 = inner(122, 5);
+const R123 = table(123, 20, 5, same, same);
+const R124 = table(124, 8, MAX_POS, same, ph);
+const R125 = table(125, 16, 5, same, same);
+const R127 = table(127, 8, 5, same, same);
+const R128 = table(128, 2 * 16, MAX_POS, (k) => (Math.floor(k / 16) + 1) * 16 + (k % 16), ph);
+
+/** Per-cue ids (features of the cue word with side, distance, tag): filled by roleCueIds. */
+export interface RoleCueIds {
+  /** [side-1] */
+  r110: Uint32Array;
+  r113: Uint32Array;
+  /** [(side-1) * 7 + min(d, 6)] */
+  r111: Uint32Array;
+  /** [(side-1) * MAX_POS + pos code] */
+  r112: Uint32Array;
+  /** [prev * 4 + side] */
+  r126: Uint32Array;
+  /** [side * 16 + prev] - 16 */
+  r129: Uint32Array;
+  r130: Uint32Array;
+}
+
+export function roleCueIds(head: number, first: number, next: number, before: number): RoleCueIds {
+  const r110 = new Uint32Array(2);
+  const r113 = new Uint32Array(2);
+  const r111 = new Uint32Array(14);
+  const r112 = new Uint32Array(2 * MAX_POS);
+  const r126 = new Uint32Array(20);
+  const r129 = new Uint32Array(32);
+  const r130 = new Uint32Array(32);
+  const nPos = posCodes.size + 1;
+  for (let side = 1; side <= 2; side++) {
+    r110[side - 1] = id2(110, head, side);
+    r113[side - 1] = id2(113, first, side);
+    for (let d = 0; d <= 6; d++) r111[(side - 1) * 7 + d] = id2(111, head, side * 16 + d);
+    for (let c = 0; c < nPos; c++) r112[(side - 1) * MAX_POS + c] = id2(112, head, side * 0x10000 + (posHash[c]! & 0xffff));
+    for (let prev = 0; prev < 5; prev++) {
+      r126[prev * 4 + side] = id2(126, head, prev * 4 + side);
+      r129[side * 16 + prev - 16] = id2(129, next, side * 16 + prev);
+      r130[side * 16 + prev - 16] = id2(130, before, side * 16 + prev);
+    }
+  }
+  return { r110, r113, r111, r112, r126, r129, r130 };
+}
+
+function distBucket(d: number): number {
+  if (d <= 5) return d;
+  if (d <= 8) return 6;
+  if (d <= 12) return 7;
+  if (d <= 20) return 8;
+  if (d <= 40) return 9;
+  return 10;
+}
+
+/** Same ids, same order as roleFeatures(a, r, i, prev, f). */
+export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, prev: number, f: FeatureBuf): void {
+  const ids = f.ids;
+  const { cue } = r;
+  const cid = r.ids;
+  const left = i < cue.first;
+  const side = left ? 1 : 2;
+  const s1 = side - 1;
+  const d = distBucket(left ? cue.first - i : i - cue.last + 1);
+  const lo = left ? i : cue.last;
+  const hi = left ? cue.first : i;
+  const commas = Math.min(a.commas[hi]! - a.commas[lo]!, 3);
+  const that = a.thats[hi]! - a.thats[lo]! > 0 ? 1 : 0;
+  const otherCue = r.cuePrefix[hi]! - r.cuePrefix[lo]! > 0 ? 1 : 0;
+  const q = a.inQuote[i]!;
+  const qRel = q < 0 ? 0 : q === r.qLeft ? 1 : q === r.qRight ? 2 : 3;
+  const sentDelta = Math.max(-2, Math.min(2, a.tokens[i]!.sent - a.tokens[cue.first]!.sent)) + 2;
+  const w = a.word[i]!;
+  const c = a.posCode[i]!;
+  const cm1 = pcAt(a, i - 1);
+  const cp1 = pcAt(a, i + 1);
+  ids[0] = R101[s1]!;
+  ids[1] = R102[s1 * 11 + d]!;
+  ids[2] = R103[(s1 * 11 + d) * MAX_POS + c]!;
+  ids[3] = mix(I104[side]!, w);
+  ids[4] = R105[s1 * MAX_POS + c]!;
+  ids[5] = R106[(s1 * MAX_POS + cm1) * MAX_POS + c]!;
+  ids[6] = R107[(s1 * MAX_POS + c) * MAX_POS + cp1]!;
+  ids[7] = mix(I108[side]!, wAt(a, i - 1));
+  ids[8] = mix(I109[side]!, wAt(a, i + 1));
+  ids[9] = cid.r110[s1]!;
+  ids[10] = cid.r111[s1 * 7 + Math.min(d, 6)]!;
+  ids[11] = cid.r112[s1 * MAX_POS + c]!;
+  ids[12] = cid.r113[s1]!;
+  ids[13] = R114[(qRel * 4 + side) * MAX_POS + c]!;
+  ids[14] = R115[qRel * 4 + side]!;
+  ids[15] = R116[sentDelta * 3 + side]!;
+  ids[16] = R117[(commas * 4 + side) * 11 + d]!;
+  ids[17] = R118[(that * 4 + side) * 4 + commas]!;
+  ids[18] = R119[(otherCue * 4 + side) * 11 + d]!;
+  ids[19] = R120[prev * 4 + side]!;
+  ids[20] = R121[(prev * 4 + side) * MAX_POS + c]!;
+  ids[21] = mix(I122[prev]!, w);
+  ids[22] = R123[(a.shape[i]! * 4 + side) * 5 + prev]!;
+  ids[23] = R124[(that * 4 + side) * MAX_POS + c]!;
+  ids[24] = R125[(qRel * 4 + side) * 5 + prev]!;
+  ids[25] = cid.r126[prev * 4 + side]!;
+  ids[26] = R127[(otherCue * 4 + side) * 5 + prev]!;
+  ids[27] = R128[(side * 16 + commas - 16) * MAX_POS + c]!;
+  ids[28] = cid.r129[side * 16 + prev - 16]!;
+  ids[29] = cid.r130[side * 16 + prev - 16]!;
+  f.n = 30;
+}

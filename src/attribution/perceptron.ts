@@ -166,21 +166,26 @@ export class PackedWeights implements Scorer {
 
   /** Class scores of a feature vector into `out` (three classes: the taggers' case, unrolled). */
   score(f: FeatureBuf, out: Float64Array): void {
-    const { index, values, mask } = this;
-    const K = this.classes;
-    if (K !== 3) {
-      out.fill(0, 0, K);
-      for (let k = 0; k < f.n; k++) {
-        const r = this.row(f.ids[k]! & mask);
-        if (r >= 0) for (let c = 0; c < K; c++) out[c]! += values[r * K + c]!;
-      }
+    if (this.classes === 3) {
+      this.sum3(f.ids, f.n, out);
       return;
     }
+    const { values, mask } = this;
+    const K = this.classes;
+    out.fill(0, 0, K);
+    for (let k = 0; k < f.n; k++) {
+      const r = this.row(f.ids[k]! & mask);
+      if (r >= 0) for (let c = 0; c < K; c++) out[c]! += values[r * K + c]!;
+    }
+  }
+
+  /** Three-class scores of the first n ids into out[0..2]. */
+  sum3(ids: Uint32Array, n: number, out: Float64Array): void {
+    const { index, values, mask } = this;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
-    const ids = f.ids;
-    for (let k = 0; k < f.n; k++) {
+    for (let k = 0; k < n; k++) {
       const s = ids[k]! & mask;
       const w = (s >>> 5) << 1;
       const word = index[w]!;
@@ -194,6 +199,17 @@ export class PackedWeights implements Scorer {
     out[0] = s0;
     out[1] = s1;
     out[2] = s2;
+  }
+
+  /** The weights of each id, `classes` per id (zeros for an id without weights). */
+  rowsOf(ids: ArrayLike<number>): Float64Array {
+    const K = this.classes;
+    const out = new Float64Array(ids.length * K);
+    for (let k = 0; k < ids.length; k++) {
+      const r = this.row(ids[k]! & this.mask);
+      if (r >= 0) for (let c = 0; c < K; c++) out[k * K + c] = this.values[r * K + c]!;
+    }
+    return out;
   }
 
   private row(s: number): number {

@@ -41,7 +41,7 @@ export interface CoderOptions {
    * The statement (attribution id) a word sits in, or null: a verb takes its source and target
    * from its own side of a quotation mark ("… this aid,’ Peskov stated, underscoring …").
    */
-  region?: (wordIndex: number) => string | null;
+  region?: (wordIndex: number) => number | string | null;
 }
 
 const BOUNDARY = new Set([
@@ -307,6 +307,16 @@ function subjectLike(ctx: Ctx, g: Group, actors: readonly ActorHit[], agents: re
   return true;
 }
 
+/** The verb is followed by a noun phrase with no actor in it (determiners and adjectives skipped). */
+function thingObject(ctx: Ctx, from: number): boolean {
+  for (let i = from; i < Math.min(ctx.limit, from + 4); i++) {
+    const w = ctx.words[i]!;
+    if (w.pos === 'DET' || w.pos === 'ADJ' || w.pos === 'NUM') continue;
+    return (w.pos === 'NOUN' || w.pos === 'PROPN') && !ctx.groups.some((g) => g.start <= i && i < g.end && g.members.some((m) => m.real));
+  }
+  return false;
+}
+
 /** A passive verb form: a form of "be" in the auxiliaries and a participle ("was attacked"). */
 function isPassiveForm(ctx: Ctx, verbStart: number, verbEnd: number, lo: number): boolean {
   const chain = auxChain(ctx, verbStart, lo);
@@ -412,6 +422,9 @@ export function codeSentence(
       const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.has(g) && g !== passiveBy && sameSide(g, v.start));
       target = after.find((g) => g.members.some((m) => m.real)) ?? after[0] ?? null;
       if (!target && hasUnknownName(ctx, v.end)) continue;
+      // news: a verb read by its default code whose object is a thing, not an actor ("took part",
+      // "has taken a poignant turn"), says nothing about anyone's act toward anyone
+      if (!target && opts.strictSubjects && !matched && thingObject(ctx, v.end)) continue;
     }
     const srcMembers = source?.members ?? [];
     const tgtMembers = target?.members ?? [];

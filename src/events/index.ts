@@ -39,6 +39,21 @@ export function runtimeLexicon(): Lexicon {
   return lexicon;
 }
 
+/**
+ * Reusable zeroed Int32 buffers (typed arrays are slow to allocate, and the stage runs on one
+ * thread: each buffer is used by one article at a time and zeroed before use).
+ */
+const buffers = new Map<string, Int32Array>();
+function scratch(name: string, n: number): Int32Array {
+  let b = buffers.get(name);
+  if (!b || b.length < n) {
+    b = new Int32Array(Math.max(n, 2 * (b?.length ?? 0), 1024));
+    buffers.set(name, b);
+  }
+  b.fill(0, 0, n);
+  return b;
+}
+
 const CAMEO_CODE = /^(?:[A-Z]{3})+$/;
 
 function dateNumber(iso: string | null): number | null {
@@ -107,32 +122,45 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     }
     return null;
   };
+  // per token, 1 + the index of the attribution whose content it sits in (0: none)
+  const regionOf = scratch('region', doc.tokens.length);
+  doc.attributions.forEach((a, k) => {
+    for (const c of a.content) {
+      let lo = 0;
+      let hi = doc.tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (doc.tokens[mid]!.start < c.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let t = lo; t < doc.tokens.length && doc.tokens[t]!.start < c.end; t++) if (regionOf[t] === 0) regionOf[t] = k + 1;
+    }
+  });
   // tokens inside a coded entity mention: the dictionaries do not read them again
-  const takenTok = new Uint8Array(doc.tokens.length);
+  const takenTok = scratch('taken', doc.tokens.length);
   for (const [first, m] of byTok) takenTok.fill(1, first, m.last);
   const isTaken = (t: number): boolean => takenTok[t] === 1;
 
   const events: CodedWireEvent[] = [];
   for (const s of doc.sentences) {
     if (s.last - s.first < 3 || s.last - s.first > 160) continue;
-    // cheap gates on the tokens: a dictionary verb form, then an actor (entity or Phoenix phrase)
-    let verb = false;
+    // cheap gates, cheapest first: an actor (a coded entity, "we"/"I", or a Phoenix phrase), then a
+    // dictionary verb or event noun among the words
     let entity = false;
-    for (let t = s.first; t < s.last; t++) {
-      const tok = doc.tokens[t]!;
-      if (!verb && !CLOSED_CLASS.has(tok.pos)) {
-        const lx = lexemes.get(tok.norm);
-        verb = lx.forms !== undefined || lx.eventNoun;
+    for (let t = s.first; t < s.last && !entity; t++) {
+      if (takenTok[t] === 1) entity = true;
+      else {
+        const norm = doc.tokens[t]!.norm;
+        if (norm === 'we' || norm === 'i') entity = true;
       }
-      if (!entity && (takenTok[t] === 1 || tok.norm === 'we' || tok.norm === 'i')) entity = true;
     }
-    if (!verb) continue;
     const dict = tokenActors(doc.tokens, s.first, s.last, gate, lex, date, isTaken, lexemes);
     if (!entity && dict.length === 0) continue;
     const words = sentenceWords(doc.tokens, s.first, s.last, lexemes);
     if (words.length < 3 || words.length > 120) continue;
+    if (!words.some((w) => !CLOSED_CLASS.has(w.pos) && (w.lx!.forms !== undefined || w.lx!.eventNoun))) continue;
     // token -> word index (a word may join several tokens: "anti-" + "war")
-    const wordOf = new Int32Array(s.last - s.first + 1);
+    const wordOf = scratch('wordOf', s.last - s.first + 1);
     for (let k = 0; k < words.length; k++) {
       const to = k + 1 < words.length ? words[k + 1]!.tok : s.last;
       for (let t = words[k]!.tok; t < to; t++) wordOf[t - s.first] = k;
@@ -172,7 +200,7 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       skipVerb: (i) => cueAt(words[i]!.start) !== null,
       strictSubjects: true,
       nouns: nounLexicon(),
-      region: (i) => (doc.attributions.length === 0 ? null : inContent(words[i]!.start)),
+      region: (i) => regionOf[words[i]!.tok] ?? 0,
     });
     for (const e of coded) events.push(toWireEvent(e, words, doc, places, events.length, inContent));
   }

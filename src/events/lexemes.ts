@@ -50,7 +50,7 @@ export function lexemesOf(lex: Lexicon): Lexemes {
       discards: discardCandidates(up, lex.discards),
       actor: gates.actors.next.get(norm),
       patternKey: keys.has(up),
-      eventNoun: nouns.nouns[up] !== undefined,
+      eventNoun: nouns.nouns[up] !== undefined || nouns.movement.verbs.includes(up),
     };
   };
   l = {

@@ -39,7 +39,7 @@ export function nounLexicon(): NounLexicon {
 export interface NominalEvent {
   code: string;
   source: Member;
-  target: Member | null;
+  target: Member;
   at: number;
   from: number;
   to: number;
@@ -115,6 +115,7 @@ export function nominalEvents(inp: NominalInput, lex: NounLexicon): NominalEvent
   const { words } = inp;
   for (let i = 0; i < inp.limit; i++) {
     const w = words[i]!;
+    if (w.lx && !w.lx.eventNoun) continue;
     if (inp.verbAt.has(i)) {
       const mv = lex.movement;
       if (mv.verbs.includes(w.up)) moved(inp, i, lex, out);
@@ -155,8 +156,8 @@ export function nominalEvents(inp: NominalInput, lex: NounLexicon): NominalEvent
       }
     }
     if (!src) src = [...inp.verbSources].reverse().find((v) => v.at < i && !hasStop(words, v.at, i))?.source ?? null;
-    if (!src || !src.real) continue;
-    if (tgt && tgt.code === src.code) continue;
+    // an event noun needs both sides: "Russia's gratitude has taken a turn" thanks no one
+    if (!src || !src.real || !tgt || tgt.code === src.code) continue;
     out.push({ code, source: src, target: tgt, at: i, from: Math.min(src.start, i), to: Math.max(i + 1, tgt?.end ?? 0) });
   }
   return out;
@@ -193,6 +194,6 @@ function moved(inp: NominalInput, i: number, lex: NounLexicon, out: NominalEvent
   }
   if (!owner) return;
   const tgt = realOf(targetAfter(inp, passive ? i : theme.end - 1, mv.targets, lex.notTargets));
-  if (tgt && tgt.code.slice(0, 3) === owner.code.slice(0, 3)) return;
+  if (!tgt || tgt.code.slice(0, 3) === owner.code.slice(0, 3)) return;
   out.push({ code: mv.code, source: owner, target: tgt, at: i, from: Math.min(theme.start, i), to: Math.max(i + 1, tgt?.end ?? 0) });
 }

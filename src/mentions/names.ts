@@ -69,7 +69,35 @@ interface AliasIndex {
   lowerFirst: ReadonlySet<string>;
   /** Every word of every alias key: a token outside it never extends a match across a space. */
   words: ReadonlySet<string>;
+  /**
+   * Bit filters over wordHash() of firstWords and of words: most tokens are in neither, and a bit
+   * read from these small tables (L2-resident) spares the look-up in the big sets, which missed
+   * the caches on every token.
+   */
+  firstBits: Uint32Array;
+  wordBits: Uint32Array;
 }
+
+const FILTER_BITS = 19;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+/** FNV-1a of a key, for the bit filters. */
+function wordHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+function bitFilter(keys: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array((FILTER_MASK + 1) >>> 5);
+  for (const k of keys) {
+    const h = wordHash(k) & FILTER_MASK;
+    bits[h >>> 5] = (bits[h >>> 5]! | (1 << (h & 31))) >>> 0;
+  }
+  return bits;
+}
+
+const inFilter = (bits: Uint32Array, h: number): boolean => ((bits[(h & FILTER_MASK) >>> 5]! >>> (h & 31)) & 1) === 1;
 
 const aliasIndexes = new WeakMap<Kb, AliasIndex>();
 
@@ -86,27 +114,33 @@ function aliasIndex(kb: Kb): AliasIndex {
     const lowerFirst = new Set([...lowerOk].map((k) => k.split(' ')[0]!));
     const words = new Set<string>();
     for (const key of kb.aliases.keys()) for (const w of key.split(' ')) words.add(w);
-    index = { prefixes, lowerOk, lowerFirst, words };
+    index = { prefixes, lowerOk, lowerFirst, words, firstBits: bitFilter(kb.firstWords), wordBits: bitFilter(words) };
     aliasIndexes.set(kb, index);
   }
   return index;
 }
 
 /** KB names in one sentence, longest match first, left to right. */
-/**
- * Per token: 1 when its key is a word of some alias (or holds a space, and is left to the strings),
- * so the match below needs no string for a next word that no alias has.
- */
-function aliasWordFlags(kb: Kb, keys: readonly string[]): Uint8Array {
-  const { words } = aliasIndex(kb);
+/** Per token: 1 when its key is the first word of some alias. */
+function firstWordFlags(kb: Kb, keys: readonly string[]): Uint8Array {
+  const { firstBits } = aliasIndex(kb);
   const out = new Uint8Array(keys.length);
-  for (let i = 0; i < keys.length; i++) out[i] = words.has(keys[i]!) || keys[i]!.indexOf(' ') >= 0 ? 1 : 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (inFilter(firstBits, wordHash(key)) && kb.firstWords.has(key)) out[i] = 1;
+  }
   return out;
 }
 
-function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], inWords: Uint8Array, first: number, last: number): Draft[] {
+/** Whether a key may be a word of an alias (a key holding a space is left to the strings). */
+function aliasWord(index: AliasIndex, key: string): boolean {
+  return (inFilter(index.wordBits, wordHash(key)) && index.words.has(key)) || key.indexOf(' ') >= 0;
+}
+
+function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], firstWord: Uint8Array, first: number, last: number): Draft[] {
   const { tokens, article } = doc;
-  const { prefixes, lowerOk, lowerFirst } = aliasIndex(kb);
+  const index = aliasIndex(kb);
+  const { prefixes, lowerOk, lowerFirst } = index;
   const out: Draft[] = [];
   let i = first;
   while (i < last) {
@@ -114,7 +148,7 @@ function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[],
     let key = keys[i]!;
     const c0 = t.text.charCodeAt(0);
     const lowerStart = c0 < 128 ? !(c0 >= 65 && c0 <= 90) : !UPPER_START.test(t.text);
-    if (!kb.firstWords.has(key) || (lowerStart && !lowerFirst.has(key)) || !/[\p{L}\p{N}]/u.test(t.text)) {
+    if (!firstWord[i] || (lowerStart && !lowerFirst.has(key)) || !/[\p{L}\p{N}]/u.test(t.text)) {
       i++;
       continue;
     }
@@ -125,7 +159,7 @@ function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[],
       if (e >= last) break;
       const next = tokens[e]!;
       // key + ' ' + a word no alias has is no prefix of any alias
-      if (next.spaceBefore && !inWords[e]) break;
+      if (next.spaceBefore && !aliasWord(index, keys[e]!)) break;
       const nk = key + (next.spaceBefore ? ' ' : '') + keys[e]!;
       if (!prefixes.has(nk) && !(!next.spaceBefore && prefixes.has(key + ' ' + keys[e]!))) {
         // "U.S." and "US" meet: dots are dropped by the key, so a lone "." adds nothing
@@ -316,10 +350,10 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
   const headline: Draft[] = [];
   const bodyNames = new Set<string>();
   const keys = tokenKeys(tokens);
-  const inWords = aliasWordFlags(kb, keys);
+  const firstWord = firstWordFlags(kb, keys);
   for (const s of doc.sentences) {
     const titleCase = isTitleCase(tokens, s.first, s.last);
-    const fromKb = kbNames(doc, kb, lex, keys, inWords, s.first, s.last);
+    const fromKb = kbNames(doc, kb, lex, keys, firstWord, s.first, s.last);
     const merged: Draft[] = [...fromKb];
     for (const sp of ner.decodeSentence(tokens, s.first, s.last, titleCase)) {
       let a = sp.first;

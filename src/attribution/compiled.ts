@@ -8,7 +8,7 @@
  */
 import type { Pos } from '../types.js';
 import type { ArticleFeatures, RoleContext } from './features.js';
-import { mix, strHash, type FeatureBuf } from './perceptron.js';
+import { mix, strHash, type FeatureBuf, type PackedWeights } from './perceptron.js';
 
 /** Hash value of a missing neighbour (before the first token, after the last). */
 export const NONE = 0x5f5f5f5f;
@@ -31,11 +31,15 @@ export function posCode(pos: string): number {
     posCodes.set(pos, c);
     posHash[c] = strHash(pos);
     for (const fill of refills) fill(); // the tables learn the new code
+    tableVersion++;
   }
   return c;
 }
 
 const id2 = (t: number, a: number, b: number): number => mix(mix(t, a), b);
+
+/** Counts refills, so weights read from the tables (below) are read again. */
+let tableVersion = 0;
 
 /** Refills of the tables, run when a new part-of-speech code appears. */
 const refills: Array<() => void> = [];
@@ -281,4 +285,173 @@ export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, 
   ids[28] = cid.r129[side * 16 + prev - 16]!;
   ids[29] = cid.r130[side * 16 + prev - 16]!;
   f.n = 30;
+}
+
+// --- run time: the weights of the table features, read from the model once --------------------
+// A table feature's id comes from a small table, so its weights can be read into a small table
+// too (a few KB, in cache) instead of looked up in the model per token. Only features of words are
+// looked up per token: 19 of the cue tagger's 32, 4 of the role tagger's 30. Same sums.
+
+const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31] as const;
+const ROLE_TABLES = [R101, R102, R103, R105, R106, R107, R114, R115, R116, R117, R118, R119, R120, R121, R123, R124, R125, R127, R128] as const;
+
+interface TableRows {
+  version: number;
+  rows: Float64Array[];
+}
+
+const rowCache = new WeakMap<PackedWeights, { cue?: TableRows; role?: TableRows }>();
+
+/** The weights of the table features under `w`: pass them to cueScores / roleScores. */
+export function tableRows(w: PackedWeights, which: 'cue' | 'role'): Float64Array[] {
+  let entry = rowCache.get(w);
+  if (!entry) rowCache.set(w, (entry = {}));
+  let t = entry[which];
+  if (!t || t.version !== tableVersion) {
+    const tables: readonly Uint32Array[] = which === 'cue' ? CUE_TABLES : ROLE_TABLES;
+    t = { version: tableVersion, rows: tables.map((ids) => w.rowsOf(ids)) };
+    entry[which] = t;
+  }
+  return t.rows;
+}
+
+/** out[0..2] += the three weights at row k of a table. */
+function acc(out: Float64Array, rows: Float64Array, k: number): void {
+  const o = k * 3;
+  out[0] = out[0]! + rows[o]!;
+  out[1] = out[1]! + rows[o + 1]!;
+  out[2] = out[2]! + rows[o + 2]!;
+}
+
+/** The three class scores of cueFeatures(a, i, prev) under packed weights `w`, into out[0..2]. */
+export function cueScores(a: ArticleFeatures, i: number, prev: number, w: PackedWeights, T: Float64Array[], buf: Uint32Array, out: Float64Array): void {
+  const w0 = a.word[i]!;
+  const p0 = a.pos[i]!;
+  const c0 = a.posCode[i]!;
+  const cm1 = pcAt(a, i - 1);
+  const cp1 = pcAt(a, i + 1);
+  const q = a.inQuote[i]! >= 0 ? 1 : 0;
+  const t = a.tokens[i]!;
+  const sentStart = a.sentFirst[t.sent] === i ? 1 : 0;
+  const wm1 = wAt(a, i - 1);
+  const wp1 = wAt(a, i + 1);
+  const wp2 = wAt(a, i + 2);
+  const stem = a.stem[i]!;
+  const sq = a.sentQuoted[t.sent] ?? 0;
+  let follow = 0;
+  const n = a.tokens.length;
+  for (let k = i + 1; k < i + 5 && k < n && a.tokens[k]!.sent === t.sent; k++) {
+    const nk = a.tokens[k]!.norm;
+    if (nk === 'that') follow |= 1;
+    else if (nk === ':') follow |= 2;
+    else if (a.inQuote[k]! >= 0 && q === 0) follow |= 4;
+  }
+  buf[0] = id2(2, w0, 0);
+  buf[1] = id2(3, wm1, 0);
+  buf[2] = id2(4, wp1, 0);
+  buf[3] = id2(5, wm1, w0);
+  buf[4] = id2(6, w0, wp1);
+  buf[5] = id2(10, w0, p0);
+  buf[6] = id2(11, a.suffix[i]!, p0);
+  buf[7] = id2(12, wp2, 0);
+  buf[8] = id2(13, wAt(a, i - 2), 0);
+  buf[9] = mix(I16[prev]!, w0);
+  buf[10] = mix(I19[q]!, w0);
+  buf[11] = id2(21, w0, wp2);
+  buf[12] = mix(I24[prev]!, wm1);
+  buf[13] = id2(25, stem, p0);
+  buf[14] = id2(26, stem, prev);
+  buf[15] = mix(I28[sq]!, w0);
+  buf[16] = id2(29, w0, posHash[cm1]!);
+  buf[17] = id2(30, w0, posHash[cp1]!);
+  buf[18] = mix(I32[follow]!, stem);
+  w.sum3(buf, 19, out);
+  acc(out, T[0]!, 0);
+  acc(out, T[1]!, c0);
+  acc(out, T[2]!, cm1 * MAX_POS + c0);
+  acc(out, T[3]!, c0 * MAX_POS + cp1);
+  acc(out, T[4]!, q * MAX_POS + c0);
+  acc(out, T[5]!, prev);
+  acc(out, T[6]!, prev * MAX_POS + c0);
+  acc(out, T[7]!, sentStart * MAX_POS + c0);
+  acc(out, T[8]!, a.shape[i]! * MAX_POS + c0);
+  acc(out, T[9]!, (a.shape[i + 1] ?? 9) * MAX_POS + c0);
+  acc(out, T[10]!, (t.para === 0 ? 1 : 0) * 2 + q);
+  acc(out, T[11]!, sq * MAX_POS + c0);
+  acc(out, T[12]!, follow * MAX_POS + c0);
+}
+
+/** The weights of one cue's own features (roleCueIds), read once per cue. */
+export interface RoleCueRows {
+  r110: Float64Array;
+  r111: Float64Array;
+  r112: Float64Array;
+  r113: Float64Array;
+  r126: Float64Array;
+  r129: Float64Array;
+  r130: Float64Array;
+}
+
+export function roleCueRows(w: PackedWeights, ids: RoleCueIds): RoleCueRows {
+  return {
+    r110: w.rowsOf(ids.r110),
+    r111: w.rowsOf(ids.r111),
+    r112: w.rowsOf(ids.r112),
+    r113: w.rowsOf(ids.r113),
+    r126: w.rowsOf(ids.r126),
+    r129: w.rowsOf(ids.r129),
+    r130: w.rowsOf(ids.r130),
+  };
+}
+
+/** The three class scores of roleFeatures(a, r, i, prev) under packed weights `w`, into out[0..2]. */
+export function roleScores(a: ArticleFeatures, r: RoleContext, rows: RoleCueRows, i: number, prev: number, w: PackedWeights, T: Float64Array[], buf: Uint32Array, out: Float64Array): void {
+  const { cue } = r;
+  const left = i < cue.first;
+  const side = left ? 1 : 2;
+  const s1 = side - 1;
+  const d = distBucket(left ? cue.first - i : i - cue.last + 1);
+  const lo = left ? i : cue.last;
+  const hi = left ? cue.first : i;
+  const commas = Math.min(a.commas[hi]! - a.commas[lo]!, 3);
+  const that = a.thats[hi]! - a.thats[lo]! > 0 ? 1 : 0;
+  const otherCue = r.cuePrefix[hi]! - r.cuePrefix[lo]! > 0 ? 1 : 0;
+  const q = a.inQuote[i]!;
+  const qRel = q < 0 ? 0 : q === r.qLeft ? 1 : q === r.qRight ? 2 : 3;
+  const sentDelta = Math.max(-2, Math.min(2, a.tokens[i]!.sent - a.tokens[cue.first]!.sent)) + 2;
+  const wd = a.word[i]!;
+  const c = a.posCode[i]!;
+  const cm1 = pcAt(a, i - 1);
+  const cp1 = pcAt(a, i + 1);
+  buf[0] = mix(I104[side]!, wd);
+  buf[1] = mix(I108[side]!, wAt(a, i - 1));
+  buf[2] = mix(I109[side]!, wAt(a, i + 1));
+  buf[3] = mix(I122[prev]!, wd);
+  w.sum3(buf, 4, out);
+  acc(out, T[0]!, s1);
+  acc(out, T[1]!, s1 * 11 + d);
+  acc(out, T[2]!, (s1 * 11 + d) * MAX_POS + c);
+  acc(out, T[3]!, s1 * MAX_POS + c);
+  acc(out, T[4]!, (s1 * MAX_POS + cm1) * MAX_POS + c);
+  acc(out, T[5]!, (s1 * MAX_POS + c) * MAX_POS + cp1);
+  acc(out, rows.r110, s1);
+  acc(out, rows.r111, s1 * 7 + Math.min(d, 6));
+  acc(out, rows.r112, s1 * MAX_POS + c);
+  acc(out, rows.r113, s1);
+  acc(out, T[6]!, (qRel * 4 + side) * MAX_POS + c);
+  acc(out, T[7]!, qRel * 4 + side);
+  acc(out, T[8]!, sentDelta * 3 + side);
+  acc(out, T[9]!, (commas * 4 + side) * 11 + d);
+  acc(out, T[10]!, (that * 4 + side) * 4 + commas);
+  acc(out, T[11]!, (otherCue * 4 + side) * 11 + d);
+  acc(out, T[12]!, prev * 4 + side);
+  acc(out, T[13]!, (prev * 4 + side) * MAX_POS + c);
+  acc(out, T[14]!, (a.shape[i]! * 4 + side) * 5 + prev);
+  acc(out, T[15]!, (that * 4 + side) * MAX_POS + c);
+  acc(out, T[16]!, (qRel * 4 + side) * 5 + prev);
+  acc(out, rows.r126, prev * 4 + side);
+  acc(out, T[17]!, (otherCue * 4 + side) * 5 + prev);
+  acc(out, T[18]!, (side * 16 + commas - 16) * MAX_POS + c);
+  acc(out, rows.r129, side * 16 + prev - 16);
+  acc(out, rows.r130, side * 16 + prev - 16);
 }

@@ -7,8 +7,8 @@
  * Both decode greedily left to right, the previous tag a feature.
  */
 import type { Token } from '../types.js';
-import { FeatureBuf, strHash, type Scorer } from './perceptron.js';
-import { cueFeaturesFast, NONE, posCode, roleCueIds, roleFeaturesFast, type RoleCueIds } from './compiled.js';
+import { FeatureBuf, PackedWeights, strHash, type Scorer } from './perceptron.js';
+import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScores, tableRows, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -169,10 +169,19 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
   let prev = CUE_O;
   let open: TokSpan | null = null;
   const allowed = (c: number): boolean => c !== CUE_I || prev !== CUE_O;
+  // shipped weights: scores straight from the compiled tables; training: feature ids for updates
+  const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
+  const rows = packed ? tableRows(packed, 'cue') : [];
   for (let i = 0; i < a.tokens.length; i++) {
     if (i > 0 && a.tokens[i]!.sent !== a.tokens[i - 1]!.sent) prev = CUE_O;
-    cueFeaturesFast(a, i, prev, f);
-    const tag = model.best(f, out, allowed);
+    let tag: number;
+    if (packed) {
+      cueScores(a, i, prev, packed, rows, f.ids, out);
+      tag = bestOf3(out, prev !== CUE_O);
+    } else {
+      cueFeaturesFast(a, i, prev, f);
+      tag = model.best(f, out, allowed);
+    }
     // A cue that the previous guess did not start begins here: learning towards a disallowed I
     // would grow its weights without bound.
     if (gold && learn) learn(gold[i] === CUE_I && prev === CUE_O ? CUE_B : gold[i]!, tag);
@@ -192,6 +201,14 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
   }
   if (open) spans.push(open);
   return spans;
+}
+
+/** The best of three scores, class 2 only when `third` (Weights.best's choice: ties go low). */
+function bestOf3(out: Float64Array, third: boolean): number {
+  let best = 0;
+  if (out[1]! > out[0]!) best = 1;
+  if (third && out[2]! > out[best]!) best = 2;
+  return best;
 }
 
 const MAX_WINDOW = 320;
@@ -332,13 +349,22 @@ export function tagRoles(
 ): Uint8Array {
   const tags = new Uint8Array(win.last - win.first);
   let prev = TAG_START;
+  const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
+  const cueRows = packed ? roleCueRows(packed, r.ids) : null;
+  const rows = packed ? tableRows(packed, 'role') : [];
   for (let i = win.first; i < win.last; i++) {
     if (i >= r.cue.first && i < r.cue.last) {
       prev = TAG_CUE;
       continue;
     }
-    roleFeaturesFast(a, r, i, prev, f);
-    const tag = model.best(f, out);
+    let tag: number;
+    if (packed && cueRows) {
+      roleScores(a, r, cueRows, i, prev, packed, rows, f.ids, out);
+      tag = bestOf3(out, true);
+    } else {
+      roleFeaturesFast(a, r, i, prev, f);
+      tag = model.best(f, out);
+    }
     if (gold && learn) learn(gold[i - win.first]!, tag);
     tags[i - win.first] = tag;
     prev = tag;

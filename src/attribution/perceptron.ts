@@ -128,10 +128,11 @@ export class PackedWeights implements Scorer {
   readonly mask: number;
   /** Per 32 slots: [bitmap word, count of weighted slots before it], side by side (one cache line). */
   private readonly index: Uint32Array;
-  /** `classes` weights per weighted slot, in slot order. */
-  private readonly values: Float32Array;
+  /** `classes` weights per weighted slot, in slot order: float, or int16 steps of `quantum`. */
+  private readonly values: Float32Array | Int16Array;
+  readonly quantum: number;
 
-  constructor(readonly bits: number, readonly classes: number, slots: Uint32Array, values: Float32Array) {
+  constructor(readonly bits: number, readonly classes: number, slots: Uint32Array, values: Float32Array, quantize = (globalThis as { Q?: boolean }).Q === true) {
     this.mask = (1 << bits) - 1;
     const K = classes;
     if (values.length !== slots.length * K) throw new Error('attribution model: slots and values disagree');
@@ -141,11 +142,14 @@ export class PackedWeights implements Scorer {
     const order = [...rows.keys()].sort((a, b) => a - b);
     const words = (this.mask >>> 5) + 1;
     const index = new Uint32Array(words * 2);
-    const packed = new Float32Array(order.length * K);
+    let max = 0;
+    for (const v of values) max = Math.max(max, Math.abs(v));
+    this.quantum = quantize && max > 0 ? max / 32767 : 1;
+    const packed = quantize ? new Int16Array(order.length * K) : new Float32Array(order.length * K);
     order.forEach((s, r) => {
       index[(s >>> 5) * 2] = (index[(s >>> 5) * 2]! | (1 << (s & 31))) >>> 0;
       const from = rows.get(s)! * K;
-      for (let c = 0; c < K; c++) packed[r * K + c] = values[from + c]!;
+      for (let c = 0; c < K; c++) packed[r * K + c] = quantize ? Math.round(values[from + c]! / this.quantum) : values[from + c]!;
     });
     let before = 0;
     for (let w = 0; w < words; w++) {

@@ -123,3 +123,44 @@ test('no alias is a common English word', () => {
   assert.deepEqual(bad, []);
   assert.ok(!kb.aliases.has(aliasKey('Korea')), '"Korea" alone is left to the entity stage');
 });
+
+/** Great-circle distance in km. */
+type Point = { lat?: number | undefined; lon?: number | undefined };
+function km(a: Point, b: Point): number {
+  const rad = Math.PI / 180;
+  const [la1, la2] = [a.lat! * rad, b.lat! * rad];
+  const h = Math.sin((la2 - la1) / 2) ** 2 + Math.cos(la1) * Math.cos(la2) * Math.sin(((b.lon! - a.lon!) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+test('regions carry the coordinates of their administrative centre', () => {
+  const rows: [string, number, number, string][] = [
+    ['region:RU-KRS', 51.74, 36.19, 'Kursk'], // Kursk Oblast: GeoNames seat of the first-order division
+    ['region:UA-14', 48.02, 37.8, 'Donetsk'], // Donetsk Oblast
+    ['region:KR-41', 37.29, 127.01, 'Suwon'], // Gyeonggi Province
+    ['region:US-CA', 38.58, -121.49, 'Sacramento'], // California: the state capital, not its largest city
+    ['region:UA-32', 50.45, 30.52, 'Kyiv'], // Kyiv Oblast: by name (the city is a region of its own)
+    ['region:UA-43', 44.96, 34.11, 'Simferopol'], // Crimea: named by hand
+  ];
+  for (const [id, lat, lon, centre] of rows) {
+    const r = kb.get(id)!;
+    assert.ok(km(r, { lat, lon }) < 10, `${id} at ${r.lat},${r.lon}, not near ${centre}`);
+    assert.ok(r.sources.some((s) => s.startsWith(`coordinates: administrative centre ${centre} (GeoNames `)), `${id}: ${r.sources.join(' | ')}`);
+  }
+  const regions = [...kb.entries.values()].filter((e) => e.place === 'region');
+  const located = regions.filter((r) => r.lat !== undefined);
+  assert.ok(located.length > 1500, `only ${located.length} of ${regions.length} regions have coordinates`);
+  assert.equal(kb.get('region:IE-L')?.lat, undefined, 'an Irish province has no administrative centre');
+  // a centre far from its country's capital is a wrong match; large countries are left out
+  const LARGE = new Set(['RUS', 'USA', 'CAN', 'CHN', 'AUS', 'BRA', 'IDN']);
+  const far: string[] = [];
+  for (const r of located) {
+    assert.ok(r.lon !== undefined && r.sources.some((s) => s.startsWith('coordinates: ')), `${r.id}: coordinates without a source`);
+    if (LARGE.has(r.country!)) continue;
+    const country = kb.get(`country:${r.country}`)!;
+    const capital = (country.capital !== undefined && kb.get(country.capital)) || country; // else the country's own point
+    const d = km(r, capital);
+    if (d > 3000) far.push(`${r.id} ${Math.round(d)} km from ${capital.name}`);
+  }
+  assert.deepEqual(far, []);
+});

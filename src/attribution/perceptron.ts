@@ -128,13 +128,20 @@ export class PackedWeights implements Scorer {
   readonly mask: number;
   /** Per 32 slots: [bitmap word, count of weighted slots before it], side by side (one cache line). */
   private readonly index: Uint32Array;
-  /** `classes` weights per weighted slot, in slot order: float, or int16 steps of `quantum`. */
-  private readonly values: Float32Array | Int16Array;
-  readonly quantum: number;
+  /** `classes` weights per weighted slot, in slot order. */
+  private readonly values: Float32Array;
 
-  constructor(readonly bits: number, readonly classes: number, slots: Uint32Array, values: Float32Array, quantize = (globalThis as { Q?: boolean }).Q === true) {
+  private readonly dense: boolean;
+  constructor(readonly bits: number, readonly classes: number, slots: Uint32Array, values: Float32Array) {
     this.mask = (1 << bits) - 1;
     const K = classes;
+    this.dense = process.env.DENSE === '1';
+    if (this.dense) {
+      this.index = new Uint32Array(0);
+      this.values = new Float32Array((this.mask + 1) * K);
+      slots.forEach((s, i) => { for (let c = 0; c < K; c++) this.values[(s & this.mask) * K + c] = values[i * K + c]!; });
+      return;
+    }
     if (values.length !== slots.length * K) throw new Error('attribution model: slots and values disagree');
     // slots in order, each once (a slot above the mask folds onto the table, as Weights.unpack does)
     const rows = new Map<number, number>();
@@ -142,14 +149,11 @@ export class PackedWeights implements Scorer {
     const order = [...rows.keys()].sort((a, b) => a - b);
     const words = (this.mask >>> 5) + 1;
     const index = new Uint32Array(words * 2);
-    let max = 0;
-    for (const v of values) max = Math.max(max, Math.abs(v));
-    this.quantum = quantize && max > 0 ? max / 32767 : 1;
-    const packed = quantize ? new Int16Array(order.length * K) : new Float32Array(order.length * K);
+    const packed = new Float32Array(order.length * K);
     order.forEach((s, r) => {
       index[(s >>> 5) * 2] = (index[(s >>> 5) * 2]! | (1 << (s & 31))) >>> 0;
       const from = rows.get(s)! * K;
-      for (let c = 0; c < K; c++) packed[r * K + c] = quantize ? Math.round(values[from + c]! / this.quantum) : values[from + c]!;
+      for (let c = 0; c < K; c++) packed[r * K + c] = values[from + c]!;
     });
     let before = 0;
     for (let w = 0; w < words; w++) {
@@ -189,6 +193,18 @@ export class PackedWeights implements Scorer {
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
+    if (this.dense) {
+      for (let k = 0; k < n; k++) {
+        const r = (ids[k]! & mask) * 3;
+        s0 += values[r]!;
+        s1 += values[r + 1]!;
+        s2 += values[r + 2]!;
+      }
+      out[0] = s0;
+      out[1] = s1;
+      out[2] = s2;
+      return;
+    }
     for (let k = 0; k < n; k++) {
       const s = ids[k]! & mask;
       const w = (s >>> 5) << 1;
@@ -217,6 +233,7 @@ export class PackedWeights implements Scorer {
   }
 
   private row(s: number): number {
+    if (this.dense) return s;
     const w = (s >>> 5) << 1;
     const word = this.index[w]!;
     const bit = 1 << (s & 31);

@@ -30,6 +30,9 @@ export class PhraseMap<V> {
   /** Every leading piece of every phrase key, so a match stops as soon as no phrase can go on. */
   private readonly prefixes = new Set<string>();
   private maxTokens = 1;
+  /** canStart of every token of the document last read (documents come one at a time). */
+  private startsFor: readonly Token[] | null = null;
+  private starts = new Uint8Array(0);
 
   add(phrase: string, value: V): void {
     const key = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -49,10 +52,19 @@ export class PhraseMap<V> {
     return this.first.has(n0.split(/[\-'.]/)[0]!);
   }
 
+  /** canStart(tokens[i]), worked out once per token of a document. */
+  startsAt(tokens: readonly Token[], i: number): boolean {
+    if (this.startsFor !== tokens) {
+      this.starts = new Uint8Array(tokens.length);
+      for (let k = 0; k < tokens.length; k++) if (this.canStart(tokens[k]!)) this.starts[k] = 1;
+      this.startsFor = tokens;
+    }
+    return this.starts[i] === 1;
+  }
+
   /** Longest phrase starting at token i (not past `limit`): [end token, value] or null. */
   match(tokens: readonly Token[], i: number, limit: number): [number, V] | null {
-    const t0 = tokens[i];
-    if (!t0 || !this.canStart(t0)) return null;
+    if (i < 0 || i >= tokens.length || !this.startsAt(tokens, i)) return null;
     let key = '';
     let best: [number, V] | null = null;
     for (let j = i; j < limit && j < i + this.maxTokens; j++) {

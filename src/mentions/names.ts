@@ -233,7 +233,7 @@ function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged
   const covering = (i: number): Draft | undefined => merged.find((m) => m.first <= i && i < m.last);
   let i = first;
   while (i < last) {
-    if (!lex.titles.canStart(tokens[i]!)) {
+    if (!lex.titles.startsAt(tokens, i)) {
       i++;
       continue;
     }

@@ -47,7 +47,7 @@ export function findTitles(doc: Doc, kb: Kb, lex: MentionLexicon, names: readonl
   for (const s of doc.sentences) {
     let i = s.first;
     while (i < s.last) {
-      if (inName[i]! >= 0 || !lex.titles.canStart(tokens[i]!)) {
+      if (inName[i]! >= 0 || !lex.titles.startsAt(tokens, i)) {
         i++;
         continue;
       }

@@ -252,6 +252,91 @@ export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out:
   return n;
 }
 
+/**
+ * The same features split for run time: the ids of the 19 features that read words (into `out`, in
+ * tokenFeatures' order without the others), and the small values the other six read, into `small`:
+ * [pos code, previous pos code, next pos code, ctxFlag, common] (codes from posCode(); a tag
+ * outside the list gives -1, and the caller falls back to tokenFeatures). Those six are the
+ * templates 0, 7, 12, 13, 16 and 17, whose ids come from small tables (see NerModel).
+ */
+export function tokenFeaturesSplit(ctx: FeatureContext, i: number, mask: number, out: Int32Array, small: Int32Array): number {
+  const { tokens, first, last } = ctx;
+  const H = ctx.hashes.h;
+  const t = tokens[i]!;
+  const c = fill(ctx, i);
+  const p1 = i - 1 >= first ? fill(ctx, i - 1) : -1;
+  const p2 = i - 2 >= first ? fill(ctx, i - 2) : -1;
+  const n1 = i + 1 < last ? fill(ctx, i + 1) : -1;
+  const n2 = i + 2 < last ? fill(ctx, i + 2) : -1;
+  const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
+  const initial = i === first || (i - 1 === first && OPENERS.has(tokens[i - 1]!.norm));
+  const c0 = t.text.charCodeAt(0);
+  const capStart = (c0 >= 65 && c0 <= 90) || (c0 > 127 && UPPER.test(t.text[0]!));
+  const cap = capStart ? 1 : hasUpper(t) ? 2 : 3;
+  const common = ctx.commonLower.has(t.norm) ? 1 : 0;
+  const ctxFlag = cap * 4 + (initial ? 1 : 0) + (ctx.titleCase ? 2 : 0);
+  const spacing = (t.spaceBefore ? 1 : 0) + (n1 >= 0 && !tokens[i + 1]!.spaceBefore ? 2 : 0);
+  const lw = H[c + SLOT_LW]!;
+  const sh = H[c + SLOT_SHAPE]!;
+  small[0] = posCode(t.pos);
+  small[1] = p1 < 0 ? PAD_CODE : posCode(tokens[i - 1]!.pos);
+  small[2] = n1 < 0 ? PAD_CODE : posCode(tokens[i + 1]!.pos);
+  small[3] = ctxFlag;
+  small[4] = common;
+  let n = 0;
+  out[n++] = fin(1, lw, 0, mask);
+  out[n++] = fin(2, H[c + SLOT_TEXT]!, 0, mask);
+  out[n++] = fin(3, sh, 0, mask);
+  out[n++] = fin(4, H[c + SLOT_PRE3]!, 0, mask);
+  out[n++] = fin(5, H[c + SLOT_SUF3]!, 0, mask);
+  out[n++] = fin(6, H[c + SLOT_SUF2]!, 0, mask);
+  out[n++] = fin(8, at(p1, SLOT_LW), 0, mask);
+  out[n++] = fin(9, at(n1, SLOT_LW), 0, mask);
+  out[n++] = fin(10, at(p2, SLOT_LW), 0, mask);
+  out[n++] = fin(11, at(n2, SLOT_LW), 0, mask);
+  out[n++] = fin(14, at(p1, SLOT_SHAPE), sh, mask);
+  out[n++] = fin(15, sh, at(n1, SLOT_SHAPE), mask);
+  out[n++] = fin(18, at(p1, SLOT_LW), lw, mask);
+  out[n++] = fin(19, lw, at(n1, SLOT_LW), mask);
+  out[n++] = fin(20, spacing, sh, mask);
+  out[n++] = fin(21, at(p1, SLOT_LW), sh, mask);
+  out[n++] = fin(22, sh, at(n1, SLOT_LW), mask);
+  out[n++] = fin(23, H[c + SLOT_SUF4]!, 0, mask);
+  out[n++] = fin(24, ctxFlag, lw, mask);
+  return n;
+}
+
+/** Part-of-speech codes for the small tables: 0 is the sentence edge, then the tags. */
+export const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'] as const;
+export const N_POS_CODES = POS_TAGS.length + 1;
+const PAD_CODE = 0;
+const POS_CODES = new Map<string, number>(POS_TAGS.map((p, k) => [p, k + 1]));
+const posCode = (pos: string): number => POS_CODES.get(pos) ?? -1;
+
+/** The ids of the six table templates, for every small value: see NerModel. */
+export function smallTableIds(mask: number): { t0: number; t7: Int32Array; t12: Int32Array; t13: Int32Array; t16: Int32Array; t17: Int32Array } {
+  const P = N_POS_CODES;
+  const ph = (code: number): number => (code === PAD_CODE ? PAD : strHash(POS_TAGS[code - 1]!));
+  const t7 = new Int32Array(P);
+  const t12 = new Int32Array(P * P);
+  const t13 = new Int32Array(P * P);
+  for (let x = 0; x < P; x++) {
+    t7[x] = fin(7, ph(x), 0, mask);
+    for (let y = 0; y < P; y++) {
+      t12[x * P + y] = fin(12, ph(x), ph(y), mask); // [previous][this]
+      t13[x * P + y] = fin(13, ph(x), ph(y), mask); // [this][next]
+    }
+  }
+  const t16 = new Int32Array(16);
+  const t17 = new Int32Array(32);
+  for (let f = 0; f < 16; f++) {
+    t16[f] = fin(16, f, 0, mask);
+    t17[f * 2] = fin(17, f, 0, mask);
+    t17[f * 2 + 1] = fin(17, f, 1, mask);
+  }
+  return { t0: fin(0, 0, 0, mask), t7, t12, t13, t16, t17 };
+}
+
 export const MAX_FEATURES = 32;
 
 /** Which tag may follow which: I-X only after B-X or I-X. */

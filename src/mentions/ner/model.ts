@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Token } from '../../types.js';
-import { candidateRuns, isTitleCase, MAX_FEATURES, N_TAGS, TAGS, tokenFeatures, tokenHashes, viterbi, type FeatureContext, type TokenHashes } from './features.js';
+import { candidateRuns, isTitleCase, MAX_FEATURES, N_POS_CODES, N_TAGS, smallTableIds, TAGS, tokenFeatures, tokenFeaturesSplit, tokenHashes, viterbi, type FeatureContext, type TokenHashes } from './features.js';
+
+/** emit[o..o+6] += the 7 tag weights of row k of a small table. */
+function addRow(emit: Float64Array, o: number, rows: Float64Array, k: number): void {
+  const r = k << 3;
+  for (let y = 0; y < N_TAGS; y++) emit[o + y] = emit[o + y]! + rows[r + y]!;
+}
 
 /** Number of set bits in a 32-bit word. */
 function popcount(x: number): number {
@@ -50,6 +56,18 @@ export class NerModel {
   private readonly rowIndex: Uint32Array;
   private readonly rows: Int16Array | Float32Array;
   private emit = new Float64Array(64 * N_TAGS);
+  private readonly small = new Int32Array(5);
+  /**
+   * Weights (8 per row) of the six features read from small values (tokenFeaturesSplit): the
+   * bias, the tag, the tag pairs, the case/position flag with and without commonness. Read once
+   * here, so a token looks up 19 rows in the big table instead of 25.
+   */
+  private readonly w0: Float64Array;
+  private readonly w7: Float64Array;
+  private readonly w12: Float64Array;
+  private readonly w13: Float64Array;
+  private readonly w16: Float64Array;
+  private readonly w17: Float64Array;
   /** Token string hashes of the document being read (sentences of one document come in a row). */
   private last: { tokens: readonly Token[]; hashes: TokenHashes } | null = null;
 
@@ -89,6 +107,28 @@ export class NerModel {
         before++;
       }
     }
+    const ids = smallTableIds(this.mask);
+    this.w0 = this.rowsOf([ids.t0]);
+    this.w7 = this.rowsOf(ids.t7);
+    this.w12 = this.rowsOf(ids.t12);
+    this.w13 = this.rowsOf(ids.t13);
+    this.w16 = this.rowsOf(ids.t16);
+    this.w17 = this.rowsOf(ids.t17);
+  }
+
+  /** The 8 weights of each id's row (zeros for a row without weights). */
+  private rowsOf(ids: ArrayLike<number>): Float64Array {
+    const out = new Float64Array(ids.length * 8);
+    for (let k = 0; k < ids.length; k++) {
+      const s = ids[k]!;
+      const iw = (s >>> 5) << 1;
+      const word = this.rowIndex[iw]!;
+      const bit = 1 << (s & 31);
+      if ((word & bit) === 0) continue;
+      const r = (this.rowIndex[iw + 1]! + popcount(word & (bit - 1))) << 3;
+      for (let y = 0; y < 8; y++) out[k * 8 + y] = this.rows[r + y]!;
+    }
+    return out;
   }
 
   /** An untrained model: finds nothing. Used when the model file is missing. */
@@ -143,8 +183,12 @@ export class NerModel {
     const w = this.rows;
     const index = this.rowIndex;
     const feats = this.feats;
+    const small = this.small;
+    const P = N_POS_CODES;
     for (let k = 0; k < len; k++) {
-      const n = tokenFeatures(ctx, a + k, this.mask, feats);
+      let n = tokenFeaturesSplit(ctx, a + k, this.mask, feats, small);
+      const split = small[0]! >= 0 && small[1]! >= 0 && small[2]! >= 0;
+      if (!split) n = tokenFeatures(ctx, a + k, this.mask, feats); // a tag outside the list: all 25 by id
       let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
       for (let f = 0; f < n; f++) {
         const s = feats[f]!;
@@ -169,6 +213,14 @@ export class NerModel {
       emit[o + 4] = e4;
       emit[o + 5] = e5;
       emit[o + 6] = e6;
+      if (split) {
+        addRow(emit, o, this.w0, 0);
+        addRow(emit, o, this.w7, small[0]!);
+        addRow(emit, o, this.w12, small[1]! * P + small[0]!);
+        addRow(emit, o, this.w13, small[0]! * P + small[2]!);
+        addRow(emit, o, this.w16, small[3]!);
+        addRow(emit, o, this.w17, small[3]! * 2 + small[4]!);
+      }
     }
     const tags = new Uint8Array(len);
     viterbi(emit, len, this.transitions, tags);

@@ -131,21 +131,19 @@ export class PackedWeights implements Scorer {
   /** `classes` weights per weighted slot, in slot order. */
   private readonly values: Float32Array;
 
-  private readonly dense: boolean;
   constructor(readonly bits: number, readonly classes: number, slots: Uint32Array, values: Float32Array) {
     this.mask = (1 << bits) - 1;
     const K = classes;
-    this.dense = process.env.DENSE === '1';
-    if (this.dense) {
-      this.index = new Uint32Array(0);
-      this.values = new Float32Array((this.mask + 1) * K);
-      slots.forEach((s, i) => { for (let c = 0; c < K; c++) this.values[(s & this.mask) * K + c] = values[i * K + c]!; });
-      return;
-    }
     if (values.length !== slots.length * K) throw new Error('attribution model: slots and values disagree');
     // slots in order, each once (a slot above the mask folds onto the table, as Weights.unpack does)
     const rows = new Map<number, number>();
-    slots.forEach((s, i) => rows.set(s & this.mask, i));
+    const minAbs = Number(process.env.PRUNE ?? 0);
+    slots.forEach((s, i) => {
+      let big = false;
+      for (let c = 0; c < K; c++) if (Math.abs(values[i * K + c]!) > minAbs) big = true;
+      if (big) rows.set(s & this.mask, i);
+      else rows.delete(s & this.mask);
+    });
     const order = [...rows.keys()].sort((a, b) => a - b);
     const words = (this.mask >>> 5) + 1;
     const index = new Uint32Array(words * 2);
@@ -193,18 +191,6 @@ export class PackedWeights implements Scorer {
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
-    if (this.dense) {
-      for (let k = 0; k < n; k++) {
-        const r = (ids[k]! & mask) * 3;
-        s0 += values[r]!;
-        s1 += values[r + 1]!;
-        s2 += values[r + 2]!;
-      }
-      out[0] = s0;
-      out[1] = s1;
-      out[2] = s2;
-      return;
-    }
     for (let k = 0; k < n; k++) {
       const s = ids[k]! & mask;
       const w = (s >>> 5) << 1;
@@ -233,7 +219,6 @@ export class PackedWeights implements Scorer {
   }
 
   private row(s: number): number {
-    if (this.dense) return s;
     const w = (s >>> 5) << 1;
     const word = this.index[w]!;
     const bit = 1 << (s & 31);

@@ -69,11 +69,7 @@ export function tokensStage(doc: Doc): Doc {
   const tags = wdoc.tokens().out(its.pos) as string[];
   // wink sentence boundaries as token indices (wink counts the same tokens we walk).
   const sentEnds = new Set<number>();
-  const nSent = wdoc.sentences().length();
-  for (let k = 0; k < nSent; k++) {
-    const [, last] = wdoc.sentences().itemAt(k).out(its.span) as unknown as [number, number];
-    sentEnds.add(last);
-  }
+  for (const [, last] of wdoc.sentences().out(its.span) as unknown as [number, number][]) sentEnds.add(last);
 
   const text = doc.article.text;
   const tokens: Token[] = [];
@@ -97,7 +93,7 @@ export function tokensStage(doc: Doc): Doc {
     // wink's value is the text as written, except for rare expansions; trust offsets, not values.
     let start = off;
     let end = off + value.length;
-    if (seen.slice(start, end) !== value) {
+    if (!seen.startsWith(value, start)) {
       // resynchronise: find the value ahead (never moves backwards)
       const at = seen.indexOf(value, start);
       if (at < 0 || at - start > 64) {

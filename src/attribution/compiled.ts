@@ -8,7 +8,7 @@
  */
 import type { Pos } from '../types.js';
 import type { ArticleFeatures, RoleContext } from './features.js';
-import { mix, strHash, type FeatureBuf, type PackedWeights } from './perceptron.js';
+import { mixI as mix, strHash, type FeatureBuf, type PackedWeights } from './perceptron.js';
 
 /** Hash value of a missing neighbour (before the first token, after the last). */
 export const NONE = 0x5f5f5f5f;
@@ -18,7 +18,7 @@ const MAX_POS = 32;
 const POS_TAGS: readonly Pos[] = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
 const posCodes = new Map<string, number>(POS_TAGS.map((p, k) => [p, k + 1]));
 /** Hash of each code's tag (NONE for code 0). */
-const posHash = new Uint32Array(MAX_POS);
+const posHash = new Int32Array(MAX_POS);
 posHash[0] = NONE;
 for (const [p, k] of posCodes) posHash[k] = strHash(p);
 
@@ -73,7 +73,7 @@ const C23 = table(23, 2, 2, same, same);
 const C27 = table(27, 2, MAX_POS, same, ph);
 const C31 = table(31, 8, MAX_POS, same, ph);
 /** mix(t, a) for templates whose first value is small, to finish with one mix. */
-const inner = (t: number, n: number): Uint32Array => Uint32Array.from({ length: n }, (_, k) => mix(t, k));
+const inner = (t: number, n: number): Int32Array => Int32Array.from({ length: n }, (_, k) => mix(t, k));
 const I16 = inner(16, 3);
 const I19 = inner(19, 2);
 const I24 = inner(24, 3);
@@ -295,36 +295,57 @@ export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, 
 const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31] as const;
 const ROLE_TABLES = [R101, R102, R103, R105, R106, R107, R114, R115, R116, R117, R118, R119, R120, R121, R123, R124, R125, R127, R128] as const;
 
-interface TableRows {
+/** The weights of every entry of a list of tables, 3 per entry, the tables one after another. */
+export interface TableRows {
   version: number;
-  rows: Float64Array[];
+  w: Float64Array;
+  /** Where each table starts in w (in numbers, i.e. 3 per entry). */
+  at: Int32Array;
+}
+
+function readRows(w: PackedWeights, tables: readonly ArrayLike<number>[]): TableRows {
+  const at = new Int32Array(tables.length);
+  let size = 0;
+  tables.forEach((t, k) => {
+    at[k] = size;
+    size += t.length * 3;
+  });
+  const rows = new Float64Array(size);
+  tables.forEach((t, k) => rows.set(w.rowsOf(t), at[k]!));
+  return { version: tableVersion, w: rows, at };
 }
 
 const rowCache = new WeakMap<PackedWeights, { cue?: TableRows; role?: TableRows }>();
 
 /** The weights of the table features under `w`: pass them to cueScores / roleScores. */
-export function tableRows(w: PackedWeights, which: 'cue' | 'role'): Float64Array[] {
+export function tableRows(w: PackedWeights, which: 'cue' | 'role'): TableRows {
   let entry = rowCache.get(w);
   if (!entry) rowCache.set(w, (entry = {}));
   let t = entry[which];
-  if (!t || t.version !== tableVersion) {
-    const tables: readonly Uint32Array[] = which === 'cue' ? CUE_TABLES : ROLE_TABLES;
-    t = { version: tableVersion, rows: tables.map((ids) => w.rowsOf(ids)) };
-    entry[which] = t;
-  }
-  return t.rows;
+  if (!t || t.version !== tableVersion) entry[which] = t = readRows(w, which === 'cue' ? CUE_TABLES : ROLE_TABLES);
+  return t;
 }
 
-/** out[0..2] += the three weights at row k of a table. */
-function acc(out: Float64Array, rows: Float64Array, k: number): void {
-  const o = k * 3;
-  out[0] = out[0]! + rows[o]!;
-  out[1] = out[1]! + rows[o + 1]!;
-  out[2] = out[2]! + rows[o + 2]!;
+/** out[0..2] += the sums of the rows at the first n offsets of `offs` in `w`. */
+function addRows(w: Float64Array, offs: Int32Array, n: number, out: Float64Array): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  for (let k = 0; k < n; k++) {
+    const o = offs[k]!;
+    s0 += w[o]!;
+    s1 += w[o + 1]!;
+    s2 += w[o + 2]!;
+  }
+  out[0] = out[0]! + s0;
+  out[1] = out[1]! + s1;
+  out[2] = out[2]! + s2;
 }
+
+const offs = new Int32Array(32);
 
 /** The three class scores of cueFeatures(a, i, prev) under packed weights `w`, into out[0..2]. */
-export function cueScores(a: ArticleFeatures, i: number, prev: number, w: PackedWeights, T: Float64Array[], buf: Uint32Array, out: Float64Array): void {
+export function cueScores(a: ArticleFeatures, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
   const w0 = a.word[i]!;
   const p0 = a.pos[i]!;
   const c0 = a.posCode[i]!;
@@ -338,12 +359,13 @@ export function cueScores(a: ArticleFeatures, i: number, prev: number, w: Packed
   const wp2 = wAt(a, i + 2);
   const stem = a.stem[i]!;
   const sq = a.sentQuoted[t.sent] ?? 0;
+  // what follows within a few words: "that" (1), a colon (2), a quote (4): as in cueFeatures
   let follow = 0;
-  const n = a.tokens.length;
-  for (let k = i + 1; k < i + 5 && k < n && a.tokens[k]!.sent === t.sent; k++) {
-    const nk = a.tokens[k]!.norm;
-    if (nk === 'that') follow |= 1;
-    else if (nk === ':') follow |= 2;
+  const n = a.sent.length;
+  const si = a.sent[i]!;
+  for (let k = i + 1; k < i + 5 && k < n && a.sent[k] === si; k++) {
+    const fk = a.follows[k]!;
+    if (fk !== 0) follow |= fk;
     else if (a.inQuote[k]! >= 0 && q === 0) follow |= 4;
   }
   buf[0] = id2(2, w0, 0);
@@ -366,46 +388,30 @@ export function cueScores(a: ArticleFeatures, i: number, prev: number, w: Packed
   buf[17] = id2(30, w0, posHash[cp1]!);
   buf[18] = mix(I32[follow]!, stem);
   w.sum3(buf, 19, out);
-  acc(out, T[0]!, 0);
-  acc(out, T[1]!, c0);
-  acc(out, T[2]!, cm1 * MAX_POS + c0);
-  acc(out, T[3]!, c0 * MAX_POS + cp1);
-  acc(out, T[4]!, q * MAX_POS + c0);
-  acc(out, T[5]!, prev);
-  acc(out, T[6]!, prev * MAX_POS + c0);
-  acc(out, T[7]!, sentStart * MAX_POS + c0);
-  acc(out, T[8]!, a.shape[i]! * MAX_POS + c0);
-  acc(out, T[9]!, (a.shape[i + 1] ?? 9) * MAX_POS + c0);
-  acc(out, T[10]!, (t.para === 0 ? 1 : 0) * 2 + q);
-  acc(out, T[11]!, sq * MAX_POS + c0);
-  acc(out, T[12]!, follow * MAX_POS + c0);
+  const at = T.at;
+  offs[0] = at[0]!;
+  offs[1] = at[1]! + c0 * 3;
+  offs[2] = at[2]! + (cm1 * MAX_POS + c0) * 3;
+  offs[3] = at[3]! + (c0 * MAX_POS + cp1) * 3;
+  offs[4] = at[4]! + (q * MAX_POS + c0) * 3;
+  offs[5] = at[5]! + prev * 3;
+  offs[6] = at[6]! + (prev * MAX_POS + c0) * 3;
+  offs[7] = at[7]! + (sentStart * MAX_POS + c0) * 3;
+  offs[8] = at[8]! + (a.shape[i]! * MAX_POS + c0) * 3;
+  offs[9] = at[9]! + ((a.shape[i + 1] ?? 9) * MAX_POS + c0) * 3;
+  offs[10] = at[10]! + ((t.para === 0 ? 1 : 0) * 2 + q) * 3;
+  offs[11] = at[11]! + (sq * MAX_POS + c0) * 3;
+  offs[12] = at[12]! + (follow * MAX_POS + c0) * 3;
+  addRows(T.w, offs, 13, out);
 }
 
-/** The weights of one cue's own features (roleCueIds), read once per cue. */
-export interface RoleCueRows {
-  r110: Float64Array;
-  r111: Float64Array;
-  r112: Float64Array;
-  r113: Float64Array;
-  r126: Float64Array;
-  r129: Float64Array;
-  r130: Float64Array;
-}
-
-export function roleCueRows(w: PackedWeights, ids: RoleCueIds): RoleCueRows {
-  return {
-    r110: w.rowsOf(ids.r110),
-    r111: w.rowsOf(ids.r111),
-    r112: w.rowsOf(ids.r112),
-    r113: w.rowsOf(ids.r113),
-    r126: w.rowsOf(ids.r126),
-    r129: w.rowsOf(ids.r129),
-    r130: w.rowsOf(ids.r130),
-  };
+/** The weights of one cue's own features (roleCueIds), read once per cue: tables r110 … r130. */
+export function roleCueRows(w: PackedWeights, ids: RoleCueIds): TableRows {
+  return readRows(w, [ids.r110, ids.r111, ids.r112, ids.r113, ids.r126, ids.r129, ids.r130]);
 }
 
 /** The three class scores of roleFeatures(a, r, i, prev) under packed weights `w`, into out[0..2]. */
-export function roleScores(a: ArticleFeatures, r: RoleContext, rows: RoleCueRows, i: number, prev: number, w: PackedWeights, T: Float64Array[], buf: Uint32Array, out: Float64Array): void {
+export function roleScores(a: ArticleFeatures, r: RoleContext, C: TableRows, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
   const { cue } = r;
   const left = i < cue.first;
   const side = left ? 1 : 2;
@@ -428,30 +434,34 @@ export function roleScores(a: ArticleFeatures, r: RoleContext, rows: RoleCueRows
   buf[2] = mix(I109[side]!, wAt(a, i + 1));
   buf[3] = mix(I122[prev]!, wd);
   w.sum3(buf, 4, out);
-  acc(out, T[0]!, s1);
-  acc(out, T[1]!, s1 * 11 + d);
-  acc(out, T[2]!, (s1 * 11 + d) * MAX_POS + c);
-  acc(out, T[3]!, s1 * MAX_POS + c);
-  acc(out, T[4]!, (s1 * MAX_POS + cm1) * MAX_POS + c);
-  acc(out, T[5]!, (s1 * MAX_POS + c) * MAX_POS + cp1);
-  acc(out, rows.r110, s1);
-  acc(out, rows.r111, s1 * 7 + Math.min(d, 6));
-  acc(out, rows.r112, s1 * MAX_POS + c);
-  acc(out, rows.r113, s1);
-  acc(out, T[6]!, (qRel * 4 + side) * MAX_POS + c);
-  acc(out, T[7]!, qRel * 4 + side);
-  acc(out, T[8]!, sentDelta * 3 + side);
-  acc(out, T[9]!, (commas * 4 + side) * 11 + d);
-  acc(out, T[10]!, (that * 4 + side) * 4 + commas);
-  acc(out, T[11]!, (otherCue * 4 + side) * 11 + d);
-  acc(out, T[12]!, prev * 4 + side);
-  acc(out, T[13]!, (prev * 4 + side) * MAX_POS + c);
-  acc(out, T[14]!, (a.shape[i]! * 4 + side) * 5 + prev);
-  acc(out, T[15]!, (that * 4 + side) * MAX_POS + c);
-  acc(out, T[16]!, (qRel * 4 + side) * 5 + prev);
-  acc(out, rows.r126, prev * 4 + side);
-  acc(out, T[17]!, (otherCue * 4 + side) * 5 + prev);
-  acc(out, T[18]!, (side * 16 + commas - 16) * MAX_POS + c);
-  acc(out, rows.r129, side * 16 + prev - 16);
-  acc(out, rows.r130, side * 16 + prev - 16);
+  const at = T.at;
+  offs[0] = at[0]! + s1 * 3;
+  offs[1] = at[1]! + (s1 * 11 + d) * 3;
+  offs[2] = at[2]! + ((s1 * 11 + d) * MAX_POS + c) * 3;
+  offs[3] = at[3]! + (s1 * MAX_POS + c) * 3;
+  offs[4] = at[4]! + ((s1 * MAX_POS + cm1) * MAX_POS + c) * 3;
+  offs[5] = at[5]! + ((s1 * MAX_POS + c) * MAX_POS + cp1) * 3;
+  offs[6] = at[6]! + ((qRel * 4 + side) * MAX_POS + c) * 3;
+  offs[7] = at[7]! + (qRel * 4 + side) * 3;
+  offs[8] = at[8]! + (sentDelta * 3 + side) * 3;
+  offs[9] = at[9]! + ((commas * 4 + side) * 11 + d) * 3;
+  offs[10] = at[10]! + ((that * 4 + side) * 4 + commas) * 3;
+  offs[11] = at[11]! + ((otherCue * 4 + side) * 11 + d) * 3;
+  offs[12] = at[12]! + (prev * 4 + side) * 3;
+  offs[13] = at[13]! + ((prev * 4 + side) * MAX_POS + c) * 3;
+  offs[14] = at[14]! + ((a.shape[i]! * 4 + side) * 5 + prev) * 3;
+  offs[15] = at[15]! + ((that * 4 + side) * MAX_POS + c) * 3;
+  offs[16] = at[16]! + ((qRel * 4 + side) * 5 + prev) * 3;
+  offs[17] = at[17]! + ((otherCue * 4 + side) * 5 + prev) * 3;
+  offs[18] = at[18]! + ((side * 16 + commas - 16) * MAX_POS + c) * 3;
+  addRows(T.w, offs, 19, out);
+  const ca = C.at;
+  offs[0] = ca[0]! + s1 * 3;
+  offs[1] = ca[1]! + (s1 * 7 + Math.min(d, 6)) * 3;
+  offs[2] = ca[2]! + (s1 * MAX_POS + c) * 3;
+  offs[3] = ca[3]! + s1 * 3;
+  offs[4] = ca[4]! + (prev * 4 + side) * 3;
+  offs[5] = ca[5]! + (side * 16 + prev - 16) * 3;
+  offs[6] = ca[6]! + (side * 16 + prev - 16) * 3;
+  addRows(C.w, offs, 7, out);
 }

@@ -5,7 +5,10 @@
  * quoted by someone else is nested, and only the outermost one counts.
  */
 import type { Token } from '../types.js';
-import { posClass, type AttributionLexicon } from './lexicon.js';
+import { posClass, type AttributionLexicon, type CuePhrase } from './lexicon.js';
+
+/** Shared by the words that start no phrase (most words), so none allocates a list. */
+const NO_PHRASES: readonly CuePhrase[] = [];
 
 export interface Cue {
   /** Token range [first, last). */
@@ -35,7 +38,7 @@ export function findCues(tokens: readonly Token[], inQuote: Int32Array, lex: Att
     const t = tokens[i]!;
     if (inQuote[i]! >= 0) continue;
     let cue: Cue | null = null;
-    for (const ph of lex.phrases.get(t.norm) ?? []) {
+    for (const ph of lex.phrases.get(t.norm) ?? NO_PHRASES) {
       const n = ph.words.length;
       let ok = i + n <= tokens.length;
       for (let k = 0; ok && k < n; k++) {

@@ -30,6 +30,19 @@ export interface Scorer {
   best(f: FeatureBuf, out: Float64Array, allowed?: (c: number) => boolean): number;
 }
 
+/**
+ * mix() with int32 in and out: the same bits (ids are read modulo 2^32), but no value leaves the
+ * int32 range, so the optimising compiler keeps them in registers instead of boxing doubles.
+ */
+export function mixI(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul((b + 0x7f4a7c15) | 0, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  h = Math.imul(h, 0x297a2d39);
+  return h ^ (h >>> 15);
+}
+
 /** A feature vector under construction: hashed feature ids, reused across tokens. */
 export class FeatureBuf {
   readonly ids: Uint32Array;
@@ -128,8 +141,10 @@ export class PackedWeights implements Scorer {
   readonly mask: number;
   /** Per 32 slots: [bitmap word, count of weighted slots before it], side by side (one cache line). */
   private readonly index: Uint32Array;
-  /** `classes` weights per weighted slot, in slot order. */
+  /** `classes` weights per weighted slot, in slot order, after a row of zeros (row 0: no weights). */
   private readonly values: Float32Array;
+  /** Row offsets of the features being scored. */
+  private readonly offs = new Int32Array(64);
 
   constructor(readonly bits: number, readonly classes: number, slots: Uint32Array, values: Float32Array) {
     this.mask = (1 << bits) - 1;
@@ -137,21 +152,15 @@ export class PackedWeights implements Scorer {
     if (values.length !== slots.length * K) throw new Error('attribution model: slots and values disagree');
     // slots in order, each once (a slot above the mask folds onto the table, as Weights.unpack does)
     const rows = new Map<number, number>();
-    const minAbs = Number(process.env.PRUNE ?? 0);
-    slots.forEach((s, i) => {
-      let big = false;
-      for (let c = 0; c < K; c++) if (Math.abs(values[i * K + c]!) > minAbs) big = true;
-      if (big) rows.set(s & this.mask, i);
-      else rows.delete(s & this.mask);
-    });
+    slots.forEach((s, i) => rows.set(s & this.mask, i));
     const order = [...rows.keys()].sort((a, b) => a - b);
     const words = (this.mask >>> 5) + 1;
     const index = new Uint32Array(words * 2);
-    const packed = new Float32Array(order.length * K);
+    const packed = new Float32Array((order.length + 1) * K);
     order.forEach((s, r) => {
       index[(s >>> 5) * 2] = (index[(s >>> 5) * 2]! | (1 << (s & 31))) >>> 0;
       const from = rows.get(s)! * K;
-      for (let c = 0; c < K; c++) packed[r * K + c] = values[from + c]!;
+      for (let c = 0; c < K; c++) packed[(r + 1) * K + c] = values[from + c]!;
     });
     let before = 0;
     for (let w = 0; w < words; w++) {
@@ -181,23 +190,28 @@ export class PackedWeights implements Scorer {
     out.fill(0, 0, K);
     for (let k = 0; k < f.n; k++) {
       const r = this.row(f.ids[k]! & mask);
-      if (r >= 0) for (let c = 0; c < K; c++) out[c]! += values[r * K + c]!;
+      for (let c = 0; c < K; c++) out[c]! += values[r * K + c]!;
     }
   }
 
   /** Three-class scores of the first n ids into out[0..2]. */
   sum3(ids: Uint32Array, n: number, out: Float64Array): void {
-    const { index, values, mask } = this;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    for (let k = 0; k < n; k++) {
+    const { index, values, mask, offs } = this;
+    // first every row's offset (the index is small and in cache), without branches; then the sums,
+    // whose loads do not wait on one another, so their cache misses overlap
+    const m = Math.min(n, offs.length);
+    for (let k = 0; k < m; k++) {
       const s = ids[k]! & mask;
       const w = (s >>> 5) << 1;
       const word = index[w]!;
-      const bit = 1 << (s & 31);
-      if ((word & bit) === 0) continue;
-      const r = (index[w + 1]! + popcount(word & (bit - 1))) * 3;
+      const sh = s & 31;
+      offs[k] = ((word >>> sh) & 1) * (index[w + 1]! + popcount(word & ((1 << sh) - 1)) + 1) * 3;
+    }
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let k = 0; k < m; k++) {
+      const r = offs[k]!;
       s0 += values[r]!;
       s1 += values[r + 1]!;
       s2 += values[r + 2]!;
@@ -213,7 +227,7 @@ export class PackedWeights implements Scorer {
     const out = new Float64Array(ids.length * K);
     for (let k = 0; k < ids.length; k++) {
       const r = this.row(ids[k]! & this.mask);
-      if (r >= 0) for (let c = 0; c < K; c++) out[k * K + c] = this.values[r * K + c]!;
+      for (let c = 0; c < K; c++) out[k * K + c] = this.values[r * K + c]!;
     }
     return out;
   }
@@ -222,7 +236,7 @@ export class PackedWeights implements Scorer {
     const w = (s >>> 5) << 1;
     const word = this.index[w]!;
     const bit = 1 << (s & 31);
-    return (word & bit) === 0 ? -1 : this.index[w + 1]! + popcount(word & (bit - 1));
+    return (word & bit) === 0 ? 0 : this.index[w + 1]! + popcount(word & (bit - 1)) + 1;
   }
 
   best(f: FeatureBuf, out: Float64Array, allowed?: (c: number) => boolean): number {

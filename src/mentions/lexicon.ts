@@ -48,8 +48,13 @@ export class PhraseMap<V> {
   canStart(t: Token): boolean {
     const n0 = t.norm;
     if (this.first.has(n0)) return true;
-    if (n0.indexOf('-') < 0 && n0.indexOf("'") < 0 && n0.indexOf('.') < 0) return false;
-    return this.first.has(n0.split(/[\-'.]/)[0]!);
+    // only a word with a joiner in it may start a phrase by its first piece ("vice-president")
+    let cut = -1;
+    for (let k = 0; k < n0.length && cut < 0; k++) {
+      const c = n0.charCodeAt(k);
+      if (c === 45 || c === 39 || c === 46) cut = k; // - ' .
+    }
+    return cut >= 0 && this.first.has(n0.slice(0, cut));
   }
 
   /** canStart(tokens[i]), worked out once per token of a document. */

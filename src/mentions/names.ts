@@ -10,6 +10,7 @@ import type { NerModel, NerClass } from './ner/model.js';
 import type { MentionLexicon } from './lexicon.js';
 import { isTitleCase } from './ner/features.js';
 import type { Draft } from './draft.js';
+import { aliasTrie, IS_ALIAS, LOWER_OK } from './alias-trie.js';
 
 const UPPER_START = /^\p{Lu}/u;
 
@@ -57,116 +58,57 @@ export function kbLookup(kb: Kb, surface: string): KbEntry[] {
   return out;
 }
 
+/** Whether a token does not start with a capital (it may then start only a lower-case alias). */
+function lowerStartOf(t: Token): boolean {
+  const c0 = t.text.charCodeAt(0);
+  return c0 < 128 ? !(c0 >= 65 && c0 <= 90) : !UPPER_START.test(t.text);
+}
+
 /**
- * Word-level prefixes of every alias key, so a match grows token by token and stops as soon as no
- * alias can start that way. Built once per KB.
+ * Per token: 1 when an alias may start with it: its key is the first word of some alias, of one
+ * written in lower case when the token is (a small set, so most tokens never reach the big one).
  */
-interface AliasIndex {
-  prefixes: ReadonlySet<string>;
-  /** Keys with an alias written in lower case ("the Kremlin"): the only ones a lower-case word may start. */
-  lowerOk: ReadonlySet<string>;
-  /** First words of those keys. */
-  lowerFirst: ReadonlySet<string>;
-  /** Every word of every alias key: a token outside it never extends a match across a space. */
-  words: ReadonlySet<string>;
-  /**
-   * Bit filters over wordHash() of firstWords and of words: most tokens are in neither, and a bit
-   * read from these small tables (L2-resident) spares the look-up in the big sets, which missed
-   * the caches on every token.
-   */
-  firstBits: Uint32Array;
-  wordBits: Uint32Array;
-}
-
-const FILTER_BITS = 19;
-const FILTER_MASK = (1 << FILTER_BITS) - 1;
-
-/** FNV-1a of a key, for the bit filters. */
-function wordHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return h >>> 0;
-}
-
-function bitFilter(keys: Iterable<string>): Uint32Array {
-  const bits = new Uint32Array((FILTER_MASK + 1) >>> 5);
-  for (const k of keys) {
-    const h = wordHash(k) & FILTER_MASK;
-    bits[h >>> 5] = (bits[h >>> 5]! | (1 << (h & 31))) >>> 0;
-  }
-  return bits;
-}
-
-const inFilter = (bits: Uint32Array, h: number): boolean => ((bits[(h & FILTER_MASK) >>> 5]! >>> (h & 31)) & 1) === 1;
-
-const aliasIndexes = new WeakMap<Kb, AliasIndex>();
-
-function aliasIndex(kb: Kb): AliasIndex {
-  let index = aliasIndexes.get(kb);
-  if (!index) {
-    const prefixes = new Set<string>();
-    const lowerOk = new Set<string>();
-    for (const [key, hits] of kb.aliases) {
-      for (let k = key.indexOf(' '); k > 0; k = key.indexOf(' ', k + 1)) prefixes.add(key.slice(0, k));
-      prefixes.add(key);
-      if (hits.some((h) => !h.caseSensitive && !UPPER_START.test(h.alias))) lowerOk.add(key);
-    }
-    const lowerFirst = new Set([...lowerOk].map((k) => k.split(' ')[0]!));
-    const words = new Set<string>();
-    for (const key of kb.aliases.keys()) for (const w of key.split(' ')) words.add(w);
-    index = { prefixes, lowerOk, lowerFirst, words, firstBits: bitFilter(kb.firstWords), wordBits: bitFilter(words) };
-    aliasIndexes.set(kb, index);
-  }
-  return index;
-}
-
-/** KB names in one sentence, longest match first, left to right. */
-/** Per token: 1 when its key is the first word of some alias. */
-function firstWordFlags(kb: Kb, keys: readonly string[]): Uint8Array {
-  const { firstBits } = aliasIndex(kb);
+function startFlags(kb: Kb, tokens: readonly Token[], keys: readonly string[]): Uint8Array {
+  const trie = aliasTrie(kb);
   const out = new Uint8Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (inFilter(firstBits, wordHash(key)) && kb.firstWords.has(key)) out[i] = 1;
+    if (lowerStartOf(tokens[i]!) ? trie.lowerFirst.has(key) : trie.startsAlias(key)) out[i] = 1;
   }
   return out;
 }
 
-/** Whether a key may be a word of an alias (a key holding a space is left to the strings). */
-function aliasWord(index: AliasIndex, key: string): boolean {
-  return (inFilter(index.wordBits, wordHash(key)) && index.words.has(key)) || key.indexOf(' ') >= 0;
-}
-
-function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], firstWord: Uint8Array, first: number, last: number): Draft[] {
+/** KB names in one sentence, longest match first, left to right. */
+function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], mayStart: Uint8Array, first: number, last: number): Draft[] {
   const { tokens, article } = doc;
-  const index = aliasIndex(kb);
-  const { prefixes, lowerOk, lowerFirst } = index;
+  const trie = aliasTrie(kb);
+  const { flags } = trie;
   const out: Draft[] = [];
   let i = first;
   while (i < last) {
     const t = tokens[i]!;
-    let key = keys[i]!;
-    const c0 = t.text.charCodeAt(0);
-    const lowerStart = c0 < 128 ? !(c0 >= 65 && c0 <= 90) : !UPPER_START.test(t.text);
-    if (!firstWord[i] || (lowerStart && !lowerFirst.has(key)) || !/[\p{L}\p{N}]/u.test(t.text)) {
+    if (!mayStart[i] || !/[\p{L}\p{N}]/u.test(t.text)) {
       i++;
       continue;
     }
-    // grow the key a token at a time while some alias still starts this way
+    const lowerStart = lowerStartOf(t);
+    // grow the key a token at a time while some alias still starts this way: the next word with a
+    // space, or glued on ("al-Qaeda"), else the glued word as a word of its own
+    let node = trie.step(0, keys[i]!);
     const ends: number[] = [];
     for (let e = i + 1; ; e++) {
-      if (kb.aliases.has(key) && (!lowerStart || lowerOk.has(key))) ends.push(e);
+      const f = flags[node]!;
+      if (f & IS_ALIAS && (!lowerStart || f & LOWER_OK)) ends.push(e);
       if (e >= last) break;
       const next = tokens[e]!;
-      // key + ' ' + a word no alias has is no prefix of any alias
-      if (next.spaceBefore && !aliasWord(index, keys[e]!)) break;
-      const nk = key + (next.spaceBefore ? ' ' : '') + keys[e]!;
-      if (!prefixes.has(nk) && !(!next.spaceBefore && prefixes.has(key + ' ' + keys[e]!))) {
+      let grown = next.spaceBefore ? trie.step(node, keys[e]!) : trie.glue(node, keys[e]!);
+      if (grown < 0 && !next.spaceBefore) grown = trie.step(node, keys[e]!);
+      if (grown < 0) {
         // "U.S." and "US" meet: dots are dropped by the key, so a lone "." adds nothing
         if (next.norm === '.' && !next.spaceBefore) continue;
         break;
       }
-      key = prefixes.has(nk) ? nk : key + ' ' + keys[e]!;
+      node = grown;
     }
     let found: Draft | null = null;
     for (let k = ends.length - 1; k >= 0 && !found; k--) {
@@ -350,10 +292,10 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
   const headline: Draft[] = [];
   const bodyNames = new Set<string>();
   const keys = tokenKeys(tokens);
-  const firstWord = firstWordFlags(kb, keys);
+  const mayStart = startFlags(kb, tokens, keys);
   for (const s of doc.sentences) {
     const titleCase = isTitleCase(tokens, s.first, s.last);
-    const fromKb = kbNames(doc, kb, lex, keys, firstWord, s.first, s.last);
+    const fromKb = kbNames(doc, kb, lex, keys, mayStart, s.first, s.last);
     const merged: Draft[] = [...fromKb];
     for (const sp of ner.decodeSentence(tokens, s.first, s.last, titleCase)) {
       let a = sp.first;

@@ -14,16 +14,42 @@ function draft(doc: Doc, first: number, last: number, d: Pick<Draft, 'kind' | 't
   return { kind: d.kind, type: d.type, kb: d.kb, via: d.via, first, last, sent: f.sent, start: f.start, end: t[last - 1]!.end, possessive: t[last]?.norm === "'s" };
 }
 
+/** Every leading piece of every adjective key ("n", "no", … "north korean"), per KB. */
+const adjectivePrefixes = new WeakMap<Kb, Set<string>>();
+
+function prefixesOf(kb: Kb): Set<string> {
+  let set = adjectivePrefixes.get(kb);
+  if (!set) {
+    set = new Set<string>();
+    for (const key of kb.adjectives.keys()) for (let k = 1; k <= key.length; k++) set.add(key.slice(0, k));
+    adjectivePrefixes.set(kb, set);
+  }
+  return set;
+}
+
+/**
+ * Whether no adjective key can start with this token. For a word of printable ASCII without dots
+ * or backquotes, aliasKey() of any text starting with it starts with the word in lower case.
+ */
+function startsNoAdjective(prefixes: ReadonlySet<string>, text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x21 || c > 0x7e || c === 0x2e || c === 0x60) return false; // not sure: ask aliasKey()
+  }
+  return !prefixes.has(text.toLowerCase());
+}
+
 /** "Russian", "North Korean", "Ukrainians": capitalised adjectives of countries in the KB, outside names. */
 export function findAdjectives(doc: Doc, kb: Kb, taken: Uint8Array): Draft[] {
   const { tokens, article } = doc;
   const out: Draft[] = [];
   if (kb.adjectives.size === 0) return out;
+  const prefixes = prefixesOf(kb);
   for (const s of doc.sentences) {
     let i = s.first;
     while (i < s.last) {
       const t = tokens[i]!;
-      if (taken[i] || !/^\p{Lu}/u.test(t.text)) {
+      if (taken[i] || !/^\p{Lu}/u.test(t.text) || startsNoAdjective(prefixes, t.text)) {
         i++;
         continue;
       }

@@ -166,6 +166,39 @@ function strHash(s: string): number {
   return h | 0;
 }
 
+/** strHash(s.slice(from, to)) without the slice. */
+function rangeHash(s: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h | 0;
+}
+
+/** strHash(shape(s)) without building the shape. */
+function shapeHash(s: string): number {
+  let h = FNV_OFFSET;
+  let prev = -1;
+  for (let k = 0; k < s.length && k < 24; k++) {
+    const code = s.charCodeAt(k);
+    let cls: number;
+    if (code >= 48 && code <= 57) cls = 100; // d
+    else if (code >= 65 && code <= 90) cls = 88; // X
+    else if (code >= 97 && code <= 122) cls = 120; // x
+    else if (code < 128) cls = code;
+    else if (UPPER.test(s[k]!)) cls = 88;
+    else if (LETTER.test(s[k]!)) cls = 120;
+    else cls = code;
+    if (cls !== prev) {
+      h ^= cls;
+      h = Math.imul(h, FNV_PRIME);
+    }
+    prev = cls;
+  }
+  return h | 0;
+}
+
 /** Hash for sentence edges (no token there). */
 const PAD = strHash('<s>');
 
@@ -188,14 +221,16 @@ function fill(ctx: FeatureContext, i: number): number {
   if (done[i]) return base;
   const t = ctx.tokens[i]!;
   const lw = t.norm;
-  h[base + SLOT_LW] = strHash(lw);
-  h[base + SLOT_TEXT] = strHash(t.text);
-  h[base + SLOT_SHAPE] = strHash(shape(t.text));
+  const n = lw.length;
+  // the hashes of the pieces, read in place (the same numbers as hashing the slices)
+  h[base + SLOT_LW] = rangeHash(lw, 0, n);
+  h[base + SLOT_TEXT] = rangeHash(t.text, 0, t.text.length);
+  h[base + SLOT_SHAPE] = shapeHash(t.text);
   h[base + SLOT_POS] = strHash(t.pos);
-  h[base + SLOT_PRE3] = strHash(lw.slice(0, 3));
-  h[base + SLOT_SUF3] = strHash(lw.slice(-3));
-  h[base + SLOT_SUF2] = strHash(lw.slice(-2));
-  h[base + SLOT_SUF4] = strHash(lw.slice(-4));
+  h[base + SLOT_PRE3] = rangeHash(lw, 0, Math.min(3, n));
+  h[base + SLOT_SUF3] = rangeHash(lw, Math.max(0, n - 3), n);
+  h[base + SLOT_SUF2] = rangeHash(lw, Math.max(0, n - 2), n);
+  h[base + SLOT_SUF4] = rangeHash(lw, Math.max(0, n - 4), n);
   done[i] = 1;
   return base;
 }

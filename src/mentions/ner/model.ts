@@ -57,6 +57,7 @@ export class NerModel {
   private readonly rows: Int16Array | Float32Array;
   private emit = new Float64Array(64 * N_TAGS);
   private readonly small = new Int32Array(5);
+  private readonly offs = new Int32Array(MAX_FEATURES);
   /**
    * Weights (8 per row) of the six features read from small values (tokenFeaturesSplit): the
    * bias, the tag, the tag pairs, the case/position flag with and without commonness. Read once
@@ -95,7 +96,8 @@ export class NerModel {
     // the shipped weights are int16; other weights (an untrained or hand-made model) stay float
     let ints = true;
     for (let k = 0; k < weights.length && ints; k++) ints = Number.isInteger(weights[k]) && Math.abs(weights[k]!) <= 32767;
-    this.rows = ints ? new Int16Array(count * 8) : new Float32Array(count * 8);
+    // row 0 is zeros: the row of every feature without weights (sums need no branch)
+    this.rows = ints ? new Int16Array((count + 1) * 8) : new Float32Array((count + 1) * 8);
     let before = 0;
     for (let w = 0; w < words; w++) {
       this.rowIndex[w * 2 + 1] = before;
@@ -103,7 +105,7 @@ export class NerModel {
       for (let b = 0; b < 32; b++) {
         if (((bits >>> b) & 1) === 0) continue;
         const r = w * 32 + b;
-        for (let y = 0; y < N_TAGS; y++) this.rows[before * 8 + y] = weights[r * N_TAGS + y]!;
+        for (let y = 0; y < N_TAGS; y++) this.rows[(before + 1) * 8 + y] = weights[r * N_TAGS + y]!;
         before++;
       }
     }
@@ -125,7 +127,7 @@ export class NerModel {
       const word = this.rowIndex[iw]!;
       const bit = 1 << (s & 31);
       if ((word & bit) === 0) continue;
-      const r = (this.rowIndex[iw + 1]! + popcount(word & (bit - 1))) << 3;
+      const r = (this.rowIndex[iw + 1]! + popcount(word & (bit - 1)) + 1) << 3;
       for (let y = 0; y < 8; y++) out[k * 8 + y] = this.rows[r + y]!;
     }
     return out;
@@ -183,20 +185,25 @@ export class NerModel {
     const w = this.rows;
     const index = this.rowIndex;
     const feats = this.feats;
+    const offs = this.offs;
     const small = this.small;
     const P = N_POS_CODES;
     for (let k = 0; k < len; k++) {
       let n = tokenFeaturesSplit(ctx, a + k, this.mask, feats, small);
       const split = small[0]! >= 0 && small[1]! >= 0 && small[2]! >= 0;
       if (!split) n = tokenFeatures(ctx, a + k, this.mask, feats); // a tag outside the list: all 25 by id
-      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+      // first the rows (the index is small and in cache), without branches; then the sums, whose
+      // loads do not wait on one another, so their cache misses overlap
       for (let f = 0; f < n; f++) {
         const s = feats[f]!;
         const iw = (s >>> 5) << 1;
         const word = index[iw]!;
-        const bit = 1 << (s & 31);
-        if ((word & bit) === 0) continue;
-        const r = (index[iw + 1]! + popcount(word & (bit - 1))) << 3;
+        const sh = s & 31;
+        offs[f] = (((word >>> sh) & 1) * (index[iw + 1]! + popcount(word & ((1 << sh) - 1)) + 1)) << 3;
+      }
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+      for (let f = 0; f < n; f++) {
+        const r = offs[f]!;
         e0 += w[r]!;
         e1 += w[r + 1]!;
         e2 += w[r + 2]!;

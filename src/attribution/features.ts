@@ -7,7 +7,7 @@
  * Both decode greedily left to right, the previous tag a feature.
  */
 import type { Token } from '../types.js';
-import { FeatureBuf, PackedWeights, strHash, type Scorer } from './perceptron.js';
+import { FeatureBuf, PackedWeights, strHash, strHashRange, type Scorer } from './perceptron.js';
 import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScores, tableRows, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
@@ -58,7 +58,7 @@ const SHAPE_QUOTE = 3;
 const SHAPE_OTHER = 4;
 
 function shapeOf(t: Token): number {
-  if (/^["'`]+$/.test(t.norm)) return SHAPE_QUOTE;
+  if (quoteMarks(t.norm)) return SHAPE_QUOTE;
   if (t.pos === 'PUNCT') return SHAPE_PUNCT;
   const c = t.text.charCodeAt(0);
   if (c >= 65 && c <= 90) return SHAPE_CAP;
@@ -66,8 +66,25 @@ function shapeOf(t: Token): number {
   return /^\p{Lu}/u.test(t.text) ? SHAPE_CAP : SHAPE_OTHER;
 }
 
-const ENDING = /(?:ing|ed|es|s|d)$/;
-const stemOf = (w: string): string => (w.length > 4 ? w.replace(ENDING, '') : w);
+/** Only quote marks: " ' ` (one or more). */
+function quoteMarks(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c !== 34 && c !== 39 && c !== 96) return false;
+  }
+  return s.length > 0;
+}
+
+/** The word with a verb or plural ending cut off ("stated" -> "stat"), hashed: the longest of -ing, -ed, -es, -s, -d. */
+function stemHash(w: string): number {
+  let n = w.length;
+  if (n > 4) {
+    if (w.endsWith('ing')) n -= 3;
+    else if (w.endsWith('ed') || w.endsWith('es')) n -= 2;
+    else if (w.endsWith('s') || w.endsWith('d')) n -= 1;
+  }
+  return strHashRange(w, 0, n);
+}
 
 export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], nSentences: number): ArticleFeatures {
   const n = tokens.length;
@@ -93,9 +110,9 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
     posCodes[i] = posCode(t.pos);
     sent[i] = t.sent;
     follows[i] = t.norm === 'that' ? 1 : t.norm === ':' ? 2 : 0;
-    suffix[i] = strHash(t.norm.length > 3 ? t.norm.slice(-3) : t.norm);
+    suffix[i] = strHashRange(t.norm, Math.max(0, t.norm.length - 3), t.norm.length);
     shape[i] = shapeOf(t);
-    stem[i] = strHash(stemOf(t.norm));
+    stem[i] = stemHash(t.norm);
     if (inQuote[i]! >= 0 && t.sent < nSentences) sentQuoted[t.sent] = 1;
     commas[i + 1] = commas[i]! + (t.norm === ',' ? 1 : 0);
     thats[i + 1] = thats[i]! + (t.norm === 'that' ? 1 : 0);

@@ -14,6 +14,16 @@ export function strHash(s: string): number {
   return h >>> 0;
 }
 
+/** strHash(s.slice(from, to)) without the slice. */
+export function strHashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** Mix two 32-bit values into one (a murmur3-style finaliser over a combined word). */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35);

@@ -6,24 +6,14 @@
  *   node dist/bench/analyze.js [--passes N] [--dir DIR] [--json]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve } from 'node:path';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { readArticle } from '../src/ingest/index.js';
 import { loadResources } from '../src/resources.js';
 import { analyzeDoc, toReport } from '../src/pipeline.js';
 import type { Article } from '../src/types.js';
+import { ROOT, arg } from './common.js';
 
-const ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function corpus(): { name: string; articles: Article[] } {
   const polnear = join(ROOT, '..', 'shared', 'data', 'polnear', 'dev', 'text');

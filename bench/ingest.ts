@@ -7,21 +7,11 @@
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { openStore } from '../src/store/db.js';
 import { ingest } from '../src/corpus/ingest.js';
+import { ROOT, arg } from './common.js';
 
-const ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const polnear = join(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');
 const dir = arg('--dir') ?? (existsSync(polnear) ? polnear : join(ROOT, 'examples', 'corpus'));

@@ -16,9 +16,8 @@
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/db.js';
 import { ingest } from '../src/corpus/ingest.js';
 import { actorPairSeries, quotesBySpeaker, search } from '../src/corpus/queries.js';
@@ -29,17 +28,8 @@ import { composeArticle } from '../src/ingest/index.js';
 import { loadResources } from '../src/resources.js';
 import { analyze } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
+import { ROOT, arg } from './common.js';
 
-const ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const N = Number(arg('--n') ?? 200000);
 const BLOCK = Number(arg('--block') ?? Math.min(10000, Math.max(100, Math.floor(N / 10))));

@@ -15,6 +15,7 @@ import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
 import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
+import { RangeIndex } from './ranges.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -44,8 +45,6 @@ export function quoteIndex(doc: Doc, quotes: readonly Quote[]): Int32Array {
   return out;
 }
 
-const within = (at: number, ranges: readonly Range[]): boolean => ranges.some((r) => at >= r.start && at < r.end);
-
 /** The headline's own attribution: `Russia’s Putin: ‘We are grateful …’`. */
 function headlineFrame(ctx: FrameContext, doc: Doc): Frame | null {
   const title = doc.sentences.filter((s) => s.para === 0 && doc.paragraphs[0]?.start === doc.article.titleSpan.start);
@@ -65,22 +64,33 @@ function headlineFrame(ctx: FrameContext, doc: Doc): Frame | null {
   return null;
 }
 
-function typeOf(content: readonly Range[], quotes: readonly Quote[]): AttributionType {
-  const inside = quotes.filter((q) => q.segments.some((s) => within(s.start, content)));
-  if (inside.length === 0) return 'indirect';
-  const covered = (r: Range): boolean => inside.some((q) => q.segments.some((s) => s.start <= r.start + 1 && s.end >= r.end - 1));
+/** Quote segments by position, built once per document for `typeOf`. */
+function segmentIndex(quotes: readonly Quote[]): RangeIndex<Quote> {
+  return new RangeIndex(quotes.flatMap((q) => q.segments.map((s) => ({ start: s.start, end: s.end, value: q }))));
+}
+
+function typeOf(content: readonly Range[], segments: RangeIndex<Quote>): AttributionType {
+  const inside = new Set<Quote>();
+  for (const r of content) {
+    for (const s of segments.overlapping(r.start, r.end)) if (s.start >= r.start) inside.add(s.value);
+  }
+  if (inside.size === 0) return 'indirect';
+  const covered = (r: Range): boolean => [...inside].some((q) => q.segments.some((s) => s.start <= r.start + 1 && s.end >= r.end - 1));
   return content.every(covered) ? 'direct' : 'mixed';
 }
 
-function entityFor(doc: Doc, start: number, end: number): string | null {
+/** Entity mentions by position: the source's entity is the one whose mention ends last in it. */
+function mentionIndex(doc: Doc): RangeIndex<string> {
+  return new RangeIndex(doc.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, value: e.id }))));
+}
+
+function entityFor(mentions: RangeIndex<string>, start: number, end: number): string | null {
   let best: string | null = null;
   let bestEnd = -1;
-  for (const e of doc.entities) {
-    for (const m of e.mentions) {
-      if (m.start < end && m.end > start && m.end > bestEnd) {
-        best = e.id;
-        bestEnd = m.end;
-      }
+  for (const m of mentions.overlapping(start, end)) {
+    if (m.end > bestEnd) {
+      best = m.value;
+      bestEnd = m.end;
     }
   }
   return best;
@@ -91,8 +101,9 @@ function entityFor(doc: Doc, start: number, end: number): string | null {
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
  * found none) wins.
  */
-function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], ruled: readonly Frame[]): Frame[] {
+function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[]): Frame[] {
   const { tokens } = doc;
+  const ruledCues = new RangeIndex(ruled.map((r, k) => ({ start: r.cue.first, end: r.cue.last, value: k })));
   const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
   const out: Frame[] = [];
   for (const f of learnedFrames(a, model, learnedCues(a, model))) {
@@ -100,10 +111,12 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     const known = tokens.slice(f.cue.first, f.cue.last).some((t) => lex.verbs.has(t.norm) || lex.cueWords.V.has(t.norm) || t.norm === 'according');
     if (f.source && f.source[0] >= f.cue.last && !known) continue;
     const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' };
-    const rule = ruled.find((r) => r.cue.first < f.cue.last && r.cue.last > f.cue.first);
+    // the first rule frame (in text order) whose cue overlaps this one
+    const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
+    const rule = ruled[k];
     // Only where the tagger took a whole quote plus words outside it ("…,’ Peskov stated, underscoring …").
     const covers = rule && rule.content.every((r) => f.content.some((c) => c.start <= r.start + 1 && c.end >= r.end - 1));
-    if (rule && covers && typeOf(rule.content, quotes) === 'direct' && typeOf(f.content, quotes) === 'mixed') {
+    if (rule && covers && typeOf(rule.content, segments) === 'direct' && typeOf(f.content, segments) === 'mixed') {
       frame.content = rule.content;
       frame.source ??= rule.source;
       frame.via = `learned+${rule.via}`;
@@ -128,7 +141,8 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
     const f = buildFrame(ctx, cue, prev);
     if (f) ruled.push((prev = f));
   }
-  const frames: Frame[] = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, ruled) : ruled;
+  const segments = segmentIndex(quotes);
+  const frames: Frame[] = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, segments, ruled) : ruled;
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);
     // The headline's colon form is read by rule: it replaces what the tagger made of the headline.
@@ -139,19 +153,24 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
     }
   }
   // Only the outermost of nested attributions: drop a frame whose cue lies in another's content.
-  const kept = frames.filter((f) => !frames.some((g) => g !== f && within(tokens[f.cue.first]!.start, g.content)));
+  const contents = new RangeIndex(frames.flatMap((g) => g.content.map((r) => ({ start: r.start, end: r.end, value: g }))));
+  const kept = frames.filter((f) => {
+    const at = tokens[f.cue.first]!.start;
+    return !contents.overlapping(at, at + 1).some((g) => g.value !== f);
+  });
+  const mentions = mentionIndex(doc);
   kept.sort((a, b) => tokens[a.cue.first]!.start - tokens[b.cue.first]!.start);
   const text = doc.article.text;
   const attributions: Attribution[] = kept.map((f, k) => {
     let source: SourceSpan | null = null;
     if (f.source) {
       const s = span(text, tokens[f.source[0]]!.start, tokens[f.source[1] - 1]!.end);
-      source = { ...s, entity: entityFor(doc, s.start, s.end) };
+      source = { ...s, entity: entityFor(mentions, s.start, s.end) };
     }
     const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);
     return {
       id: `a${k + 1}`,
-      type: typeOf(f.content, quotes),
+      type: typeOf(f.content, segments),
       source,
       cue,
       content: f.content.map((r) => span(text, r.start, r.end)),

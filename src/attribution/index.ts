@@ -15,7 +15,7 @@ import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
 import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
-import { RangeIndex } from './ranges.js';
+import { RangeIndex } from '../text/ranges.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 

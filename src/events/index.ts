@@ -20,6 +20,7 @@ import { gatesOf, storyDiscarded, tokenActors } from './gates.js';
 import { lexemesOf } from './lexemes.js';
 import { nounLexicon } from './nominal.js';
 import { sentenceWords, type Word } from './words.js';
+import { RangeIndex } from '../text/ranges.js';
 
 /** An event as the report carries it, with the fields wiretrace adds to `wiretrace.report/1`. */
 export interface CodedWireEvent extends WireEvent {
@@ -98,29 +99,40 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       if ((e.type === 'GPE' || e.type === 'LOC') && e.kb && m.kind === 'name') places.push({ first: m.first, last: m.last, entity: e });
     }
   }
+  // attributions by position, so each look-up is a binary search, not a scan (long articles stay linear)
+  const cues = new RangeIndex(doc.attributions.map((a, k) => ({ start: a.cue.start, end: a.cue.end, value: k })));
+  const contents = new RangeIndex(doc.attributions.flatMap((a, k) => a.content.map((c) => ({ start: c.start, end: c.end, value: k }))));
+  /** The first attribution (in report order) whose ranges hold `pos`. */
+  const firstAt = (index: RangeIndex<number>, pos: number, ok: (k: number) => boolean = () => true): number | null => {
+    let best: number | null = null;
+    for (const r of index.overlapping(pos, pos + 1)) if ((best === null || r.value < best) && ok(r.value)) best = r.value;
+    return best;
+  };
   const cueAt = (start: number): string | null => {
-    for (const a of doc.attributions) if (a.cue.start <= start && start < a.cue.end) return a.id;
-    return null;
+    const k = firstAt(cues, start);
+    return k === null ? null : doc.attributions[k]!.id;
   };
   const inContent = (pos: number): string | null => {
-    for (const a of doc.attributions) if (a.content.some((c) => c.start <= pos && pos < c.end)) return a.id;
-    return null;
+    const k = firstAt(contents, pos);
+    return k === null ? null : doc.attributions[k]!.id;
   };
 
   // the speaker of a reported statement is not an actor of the events it reports: its mentions
   // inside a source span are dropped ("Peskov stated, underscoring …")
-  for (const a of doc.attributions) {
-    if (!a.source) continue;
-    for (const [first] of byTok) if (doc.tokens[first]!.start >= a.source.start && doc.tokens[first]!.start < a.source.end) byTok.delete(first);
+  const sources = new RangeIndex(doc.attributions.flatMap((a) => (a.source ? [{ start: a.source.start, end: a.source.end, value: a }] : [])));
+  for (const [first] of [...byTok]) {
+    const at = doc.tokens[first]!.start;
+    if (sources.overlapping(at, at + 1).length > 0) byTok.delete(first);
   }
   /** "we"/"I" inside a statement: its speaker, when the speaker has a code. */
   const speakerAt = (pos: number): { code: string; entity: string } | null => {
-    for (const a of doc.attributions) {
-      const id = a.source?.entity;
-      const code = id ? codeOf.get(id) : undefined;
-      if (id && code && a.content.some((c) => c.start <= pos && pos < c.end)) return { code, entity: id };
-    }
-    return null;
+    const codeFor = (k: number): string | undefined => {
+      const id = doc.attributions[k]!.source?.entity;
+      return id ? codeOf.get(id) : undefined;
+    };
+    const k = firstAt(contents, pos, (x) => codeFor(x) !== undefined);
+    if (k === null) return null;
+    return { code: codeFor(k)!, entity: doc.attributions[k]!.source!.entity! };
   };
   // per token, 1 + the index of the attribution whose content it sits in (0: none)
   const regionOf = scratch('region', doc.tokens.length);

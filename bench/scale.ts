@@ -29,22 +29,11 @@ import { loadResources } from '../src/resources.js';
 import { analyze } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 import { ROOT, arg } from './common.js';
+import { rng } from '../scripts/rng.js';
 
 
 const N = Number(arg('--n') ?? 200000);
 const BLOCK = Number(arg('--block') ?? Math.min(10000, Math.max(100, Math.floor(N / 10))));
-
-/** A small deterministic generator, so every run builds the same corpus. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function baseArticles(): Array<{ title: string; paras: string[] }> {
   const polnear = join(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');

@@ -12,6 +12,7 @@ import {
 } from '../src/attribution/features.js';
 import { FeatureBuf, Trainer, type Weights } from '../src/attribution/perceptron.js';
 import type { Quote } from '../src/attribution/quotes.js';
+import { rng } from './rng.js';
 
 export interface TrainingDoc {
   a: ArticleFeatures;
@@ -52,18 +53,6 @@ export function trainingDoc(tokens: readonly Token[], inQuote: Int32Array, quote
     frames.push({ cue, win, tags });
   }
   return { a, cueGold, cuePrefix, frames };
-}
-
-/** A small deterministic generator (mulberry32) for the visiting order. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function order(n: number, rand: () => number): number[] {

@@ -11,6 +11,7 @@ import { corpusNames, readCorpusDoc, ROOT, type GoldEntity } from './ner-corpus.
 import { candidateRuns, isTitleCase, MAX_FEATURES, N_TAGS, TAGS, tokenFeatures, tokenHashes, viterbi, allowed, type FeatureContext } from '../src/mentions/ner/features.js';
 import { encodeModel } from '../src/mentions/ner/model.js';
 import type { Doc } from '../src/types.js';
+import { rng } from './rng.js';
 
 const BITS = 18;
 const EPOCHS = 8;
@@ -64,17 +65,6 @@ interface Run {
   gold: Uint8Array;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function main(): void {
   const t0 = performance.now();
   const names = corpusNames('train');
@@ -123,7 +113,7 @@ function main(): void {
   const tw = new Float64Array(T);
   const tacc = new Float64Array(T);
   let c = 1;
-  const rand = mulberry32(SEED);
+  const rand = rng(SEED);
   const order = runs.map((_, k) => k);
   const pred = new Uint8Array(256);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {

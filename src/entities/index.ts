@@ -255,8 +255,6 @@ function titleHolder(t: Mention, kb: Kb, date: string | null): KbEntry | undefin
   return kb.get(holders[0]!.id);
 }
 
-const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'himself', 'herself']);
-
 function antecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[], text: string): Draft | undefined {
   if (m.kind === 'pronoun' && m.type !== 'PERSON') return thingAntecedent(m, ordered, text);
   const wantPerson = m.type === 'PERSON';
@@ -284,10 +282,6 @@ function thingAntecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[
     return d;
   }
   return undefined;
-}
-
-export function isPersonPronoun(word: string): boolean {
-  return PERSON_PRONOUNS.has(word.toLowerCase());
 }
 
 export function kbRef(e: KbEntry): KbRef {

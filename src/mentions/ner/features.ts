@@ -237,26 +237,50 @@ function fill(ctx: FeatureContext, i: number): number {
 
 const OPENERS = new Set(['"', "'", '(', ':', '-']);
 
-/** Hashed feature indices of token i (into a table of mask+1 rows), written into `out`; returns the count. */
-export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out: Int32Array): number {
+/** What both feature functions read around token i: hash-row offsets of the token and its neighbours, and flags. */
+interface Around {
+  c: number;
+  p1: number;
+  p2: number;
+  n1: number;
+  n2: number;
+  common: number;
+  ctxFlag: number;
+  spacing: number;
+  lw: number;
+  sh: number;
+}
+
+/** One object reused for every token: the feature functions run per token on the hot path. */
+const AROUND: Around = { c: 0, p1: 0, p2: 0, n1: 0, n2: 0, common: 0, ctxFlag: 0, spacing: 0, lw: 0, sh: 0 };
+
+function around(ctx: FeatureContext, i: number): Around {
   const { tokens, first, last } = ctx;
   const H = ctx.hashes.h;
   const t = tokens[i]!;
-  const c = fill(ctx, i);
-  const p1 = i - 1 >= first ? fill(ctx, i - 1) : -1;
-  const p2 = i - 2 >= first ? fill(ctx, i - 2) : -1;
-  const n1 = i + 1 < last ? fill(ctx, i + 1) : -1;
-  const n2 = i + 2 < last ? fill(ctx, i + 2) : -1;
-  const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
+  const a = AROUND;
+  a.c = fill(ctx, i);
+  a.p1 = i - 1 >= first ? fill(ctx, i - 1) : -1;
+  a.p2 = i - 2 >= first ? fill(ctx, i - 2) : -1;
+  a.n1 = i + 1 < last ? fill(ctx, i + 1) : -1;
+  a.n2 = i + 2 < last ? fill(ctx, i + 2) : -1;
   const initial = i === first || (i - 1 === first && OPENERS.has(tokens[i - 1]!.norm));
   const c0 = t.text.charCodeAt(0);
   const capStart = (c0 >= 65 && c0 <= 90) || (c0 > 127 && UPPER.test(t.text[0]!));
   const cap = capStart ? 1 : hasUpper(t) ? 2 : 3;
-  const common = ctx.commonLower.has(t.norm) ? 1 : 0;
-  const ctxFlag = cap * 4 + (initial ? 1 : 0) + (ctx.titleCase ? 2 : 0);
-  const spacing = (t.spaceBefore ? 1 : 0) + (n1 >= 0 && !tokens[i + 1]!.spaceBefore ? 2 : 0);
-  const lw = H[c + SLOT_LW]!;
-  const sh = H[c + SLOT_SHAPE]!;
+  a.common = ctx.commonLower.has(t.norm) ? 1 : 0;
+  a.ctxFlag = cap * 4 + (initial ? 1 : 0) + (ctx.titleCase ? 2 : 0);
+  a.spacing = (t.spaceBefore ? 1 : 0) + (a.n1 >= 0 && !tokens[i + 1]!.spaceBefore ? 2 : 0);
+  a.lw = H[a.c + SLOT_LW]!;
+  a.sh = H[a.c + SLOT_SHAPE]!;
+  return a;
+}
+
+/** Hashed feature indices of token i (into a table of mask+1 rows), written into `out`; returns the count. */
+export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out: Int32Array): number {
+  const H = ctx.hashes.h;
+  const { c, p1, p2, n1, n2, common, ctxFlag, spacing, lw, sh } = around(ctx, i);
+  const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
   const pos = H[c + SLOT_POS]!;
   let n = 0;
   out[n++] = fin(0, 0, 0, mask);
@@ -295,25 +319,11 @@ export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out:
  * templates 0, 7, 12, 13, 16 and 17, whose ids come from small tables (see NerModel).
  */
 export function tokenFeaturesSplit(ctx: FeatureContext, i: number, mask: number, out: Int32Array, small: Int32Array): number {
-  const { tokens, first, last } = ctx;
+  const { tokens } = ctx;
   const H = ctx.hashes.h;
-  const t = tokens[i]!;
-  const c = fill(ctx, i);
-  const p1 = i - 1 >= first ? fill(ctx, i - 1) : -1;
-  const p2 = i - 2 >= first ? fill(ctx, i - 2) : -1;
-  const n1 = i + 1 < last ? fill(ctx, i + 1) : -1;
-  const n2 = i + 2 < last ? fill(ctx, i + 2) : -1;
+  const { c, p1, p2, n1, n2, common, ctxFlag, spacing, lw, sh } = around(ctx, i);
   const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
-  const initial = i === first || (i - 1 === first && OPENERS.has(tokens[i - 1]!.norm));
-  const c0 = t.text.charCodeAt(0);
-  const capStart = (c0 >= 65 && c0 <= 90) || (c0 > 127 && UPPER.test(t.text[0]!));
-  const cap = capStart ? 1 : hasUpper(t) ? 2 : 3;
-  const common = ctx.commonLower.has(t.norm) ? 1 : 0;
-  const ctxFlag = cap * 4 + (initial ? 1 : 0) + (ctx.titleCase ? 2 : 0);
-  const spacing = (t.spaceBefore ? 1 : 0) + (n1 >= 0 && !tokens[i + 1]!.spaceBefore ? 2 : 0);
-  const lw = H[c + SLOT_LW]!;
-  const sh = H[c + SLOT_SHAPE]!;
-  small[0] = posCode(t.pos);
+  small[0] = posCode(tokens[i]!.pos);
   small[1] = p1 < 0 ? PAD_CODE : posCode(tokens[i - 1]!.pos);
   small[2] = n1 < 0 ? PAD_CODE : posCode(tokens[i + 1]!.pos);
   small[3] = ctxFlag;

@@ -233,23 +233,45 @@ function distBucket(d: number): number {
   return 10;
 }
 
+/** Where token i stands relative to the cue, as both role-feature functions read it. */
+interface RolePosition {
+  left: boolean;
+  side: number;
+  s1: number;
+  d: number;
+  commas: number;
+  that: number;
+  otherCue: number;
+  qRel: number;
+  sentDelta: number;
+}
+
+/** One object reused for every token (the role tagger runs per token per cue). */
+const POSITION: RolePosition = { left: false, side: 0, s1: 0, d: 0, commas: 0, that: 0, otherCue: 0, qRel: 0, sentDelta: 0 };
+
+function rolePosition(a: ArticleFeatures, r: RoleContext, i: number): RolePosition {
+  const { cue } = r;
+  const p = POSITION;
+  p.left = i < cue.first;
+  p.side = p.left ? 1 : 2;
+  p.s1 = p.side - 1;
+  p.d = distBucket(p.left ? cue.first - i : i - cue.last + 1);
+  const lo = p.left ? i : cue.last;
+  const hi = p.left ? cue.first : i;
+  p.commas = Math.min(a.commas[hi]! - a.commas[lo]!, 3);
+  p.that = a.thats[hi]! - a.thats[lo]! > 0 ? 1 : 0;
+  p.otherCue = r.cuePrefix[hi]! - r.cuePrefix[lo]! > 0 ? 1 : 0;
+  const q = a.inQuote[i]!;
+  p.qRel = q < 0 ? 0 : q === r.qLeft ? 1 : q === r.qRight ? 2 : 3;
+  p.sentDelta = Math.max(-2, Math.min(2, a.tokens[i]!.sent - a.tokens[cue.first]!.sent)) + 2;
+  return p;
+}
+
 /** Same ids, same order as roleFeatures(a, r, i, prev, f). */
 export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, prev: number, f: FeatureBuf): void {
   const ids = f.ids;
-  const { cue } = r;
   const cid = r.ids;
-  const left = i < cue.first;
-  const side = left ? 1 : 2;
-  const s1 = side - 1;
-  const d = distBucket(left ? cue.first - i : i - cue.last + 1);
-  const lo = left ? i : cue.last;
-  const hi = left ? cue.first : i;
-  const commas = Math.min(a.commas[hi]! - a.commas[lo]!, 3);
-  const that = a.thats[hi]! - a.thats[lo]! > 0 ? 1 : 0;
-  const otherCue = r.cuePrefix[hi]! - r.cuePrefix[lo]! > 0 ? 1 : 0;
-  const q = a.inQuote[i]!;
-  const qRel = q < 0 ? 0 : q === r.qLeft ? 1 : q === r.qRight ? 2 : 3;
-  const sentDelta = Math.max(-2, Math.min(2, a.tokens[i]!.sent - a.tokens[cue.first]!.sent)) + 2;
+  const { side, s1, d, commas, that, otherCue, qRel, sentDelta } = rolePosition(a, r, i);
   const w = a.word[i]!;
   const c = a.posCode[i]!;
   const cm1 = pcAt(a, i - 1);
@@ -412,19 +434,7 @@ export function roleCueRows(w: PackedWeights, ids: RoleCueIds): TableRows {
 
 /** The three class scores of roleFeatures(a, r, i, prev) under packed weights `w`, into out[0..2]. */
 export function roleScores(a: ArticleFeatures, r: RoleContext, C: TableRows, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
-  const { cue } = r;
-  const left = i < cue.first;
-  const side = left ? 1 : 2;
-  const s1 = side - 1;
-  const d = distBucket(left ? cue.first - i : i - cue.last + 1);
-  const lo = left ? i : cue.last;
-  const hi = left ? cue.first : i;
-  const commas = Math.min(a.commas[hi]! - a.commas[lo]!, 3);
-  const that = a.thats[hi]! - a.thats[lo]! > 0 ? 1 : 0;
-  const otherCue = r.cuePrefix[hi]! - r.cuePrefix[lo]! > 0 ? 1 : 0;
-  const q = a.inQuote[i]!;
-  const qRel = q < 0 ? 0 : q === r.qLeft ? 1 : q === r.qRight ? 2 : 3;
-  const sentDelta = Math.max(-2, Math.min(2, a.tokens[i]!.sent - a.tokens[cue.first]!.sent)) + 2;
+  const { side, s1, d, commas, that, otherCue, qRel, sentDelta } = rolePosition(a, r, i);
   const wd = a.word[i]!;
   const c = a.posCode[i]!;
   const cm1 = pcAt(a, i - 1);

@@ -14,25 +14,12 @@ import { EXPORT_FORMATS, ExportError, exportCorpus, type ExportFormat } from '..
 import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
 import { countFiles } from '../ingest/sources.js';
 import { KbFileError } from '../kb/load.js';
+import { collect, isoDate, nonNegativeInt, positiveInt } from './flags.js';
 
 const DB_HELP = `the database file (default: $WIRETRACE_DB, else ./wiretrace.db)`;
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return n;
-}
 
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more).');
-  return n;
-}
 
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
-  return value;
-}
 
 function actorCode(value: string, prev: string[]): string[] {
   if (!/^[A-Za-z]{3,15}$/.test(value)) throw new InvalidArgumentError('expected a CAMEO actor code such as RUS or RUSGOV.');
@@ -40,9 +27,6 @@ function actorCode(value: string, prev: string[]): string[] {
   return [...prev, value.toUpperCase()];
 }
 
-function collect(value: string, prev: string[]): string[] {
-  return [...prev, value];
-}
 
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -70,6 +54,17 @@ function progressBar(io: Io, total: number): (p: IngestProgress) => void {
 }
 
 export function registerCorpus(program: Command, io: Io, setExit: (code: number) => void): void {
+  /** The store at `path`, or null after saying why it cannot be opened (exit code 3). */
+  const open = (path: string): Db | null => {
+    try {
+      return openStore(path);
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      io.stderr(`wiretrace: ${e.message}\n`);
+      setExit(EXIT.input);
+      return null;
+    }
+  };
   /** Open the store for a question; a missing database is a plain message, not a new empty file. */
   const withDb = (file: string | undefined, fn: (db: Db) => number): void => {
     const path = file ?? defaultDbPath();
@@ -78,17 +73,8 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
       setExit(EXIT.input);
       return;
     }
-    let db: Db;
-    try {
-      db = openStore(path);
-    } catch (e) {
-      if (e instanceof StoreError) {
-        io.stderr(`wiretrace: ${e.message}\n`);
-        setExit(EXIT.input);
-        return;
-      }
-      throw e;
-    }
+    const db = open(path);
+    if (!db) return;
     try {
       setExit(fn(db));
     } finally {
@@ -112,17 +98,8 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .addHelpText('after', `\nExamples:\n  wiretrace ingest examples/corpus\n  wiretrace ingest feeds/ --db news.db\n  cat articles.jsonl | wiretrace ingest -\n\nThe database is a SQLite file (WAL); each article is committed with its whole report in one\ntransaction, so an interrupted ingest leaves a consistent database and a rerun adds the rest.\nExit code 3 when some inputs were skipped (the rest are stored).\n`)
     .action(async (inputs: string[], opts: { db?: string; workers?: number; kb: string[]; maxBytes: number; json?: boolean }) => {
       const path = opts.db ?? defaultDbPath();
-      let db: Db;
-      try {
-        db = openStore(path);
-      } catch (e) {
-        if (e instanceof StoreError) {
-          io.stderr(`wiretrace: ${e.message}\n`);
-          setExit(EXIT.input);
-          return;
-        }
-        throw e;
-      }
+      const db = open(path);
+      if (!db) return;
       const tty = Boolean(process.stderr.isTTY) && !opts.json;
       try {
         const s = await ingest({

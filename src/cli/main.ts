@@ -2,7 +2,7 @@
  * The command line: `wiretrace analyze …` and friends. Flags are validated here, at the edge;
  * the pipeline only ever sees typed, checked values.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { collectInputs, type InputItem } from './inputs.js';
@@ -17,25 +17,12 @@ import { registerCorpus } from './corpus.js';
 import { registerEvalPetrarch } from './eval-petrarch.js';
 import { registerServe } from './serve.js';
 import type { Report, Severity } from '../types.js';
+import { collect, isoDate, positiveInt } from './flags.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
 
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
-  }
-  return value;
-}
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return n;
-}
 
-function collect(value: string, prev: string[]): string[] {
-  return [...prev, value];
-}
 
 interface AnalyzeOptions {
   json?: boolean;

@@ -14,6 +14,7 @@ import type { Io } from './main.js';
 import { defaultDbPath, openStore, StoreError, type Db } from '../store/db.js';
 import { ingest } from '../corpus/ingest.js';
 import { buildServer, DEFAULT_BODY_BYTES, isLoopback } from '../server/app.js';
+import { nonNegativeInt } from './flags.js';
 
 /** examples/corpus at the package root (found by walking up from dist/src/cli/). */
 export function demoCorpusDir(): string | null {
@@ -32,11 +33,6 @@ function port(value: string): number {
   return n;
 }
 
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more).');
-  return n;
-}
 
 export interface ServeOptions {
   db?: string;

@@ -130,6 +130,38 @@ test('actor-pair series: counts by root and quad class, mean Goldstein, per mont
   }
 });
 
+test('actor-pair series: the per-day counts agree with the events, and an older database is filled on opening', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-corpus-'));
+  const path = join(dir, 'c.db');
+  try {
+    // two events of the same pair, root and day in one article, one with a finer code
+    const twice = reportWith('Shipments continue', 'North Korea shipped shells to Russia and sent rockets to Russia.', '2025-10-02', [
+      ['shipped shells', '070', 'PRK', 'RUSMIL', 7.0],
+      ['sent rockets', '071', 'PRK', 'RUSMIL', 7.4],
+    ]);
+    const db = openStore(path);
+    store(db, [...PAIR_REPORTS, twice]);
+    const row = db.prepare(`SELECT n, goldstein FROM event_days WHERE actor1 = 'PRK' AND actor2 = 'RUSMIL' AND day = '2025-10-02' AND root = '07'`).get();
+    assert.deepEqual(row, { n: 3, goldstein: 21.4 });
+    const byRoot = actorPairSeries(db, { actors: ['PRK', 'RUS'], interval: 'day', code: '07' });
+    assert.deepEqual(byRoot.map((p) => [p.period, p.count, p.meanGoldstein]), [['2025-10-02', 3, 7.13]]);
+    // a finer code reads the events themselves
+    assert.deepEqual(actorPairSeries(db, { actors: ['PRK', 'RUS'], interval: 'day', code: '071' }).map((p) => [p.period, p.count]), [['2025-10-02', 1]]);
+    // a database written before the table existed: drop it, step the version back, reopen
+    db.exec('DROP TABLE event_days');
+    db.pragma('user_version = 1');
+    db.close();
+    const again = openStore(path);
+    assert.deepEqual(
+      actorPairSeries(again, { actors: ['RUS', 'PRK'], interval: 'month' }).map((p) => [p.period, p.count]),
+      [['2025-09', 2], ['2025-10', 3]],
+    );
+    again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('quad classes follow GDELT: 01–05, 06–08, 09–13, 14–20', () => {
   assert.deepEqual(['010', '057', '061', '087', '090', '138', '141', '204', '', 'xx'].map(quadClass), [1, 1, 2, 2, 3, 3, 4, 4, 0, 0]);
 });

@@ -107,6 +107,10 @@ export class Committer {
            day, location, country, lat, lon, start, end)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      countEventDay: p(
+        `INSERT INTO event_days (actor1, actor2, day, root, quad, n, goldstein) VALUES (?, ?, ?, ?, ?, 1, ?)
+         ON CONFLICT (actor1, actor2, day, root, quad) DO UPDATE SET n = n + 1, goldstein = goldstein + excluded.goldstein`,
+      ),
       insertFinding: p('INSERT INTO findings (article, fid, rule, severity, message) VALUES (?, ?, ?, ?, ?)'),
       insertFigure: p('INSERT INTO figures (article, key, value, day, start, end) VALUES (?, ?, ?, ?, ?, ?)'),
       storyFigures: p(
@@ -180,11 +184,16 @@ export class Committer {
     const published = art.published ? art.published.slice(0, 10) : null;
     for (const v of report.events) {
       const evDay = v.date ?? published;
+      const root = v.code.slice(0, 2);
+      const quad = quadClass(v.code);
+      const actor1 = v.actor1.code ?? '';
+      const actor2 = v.actor2.code ?? '';
       this.st.insertEvent.run(
-        id, v.id, v.code, v.code.slice(0, 2), quadClass(v.code), v.goldstein, v.actor1.code ?? '', v.actor2.code ?? '',
+        id, v.id, v.code, root, quad, v.goldstein, actor1, actor2,
         v.actor1.entity, v.actor2.entity, evDay, v.location?.name ?? null, v.location?.country ?? null,
         v.location?.lat ?? null, v.location?.lon ?? null, v.evidence.start, v.evidence.end,
       );
+      this.st.countEventDay.run(actor1, actor2, evDay ? evDay.slice(0, 10) : '', root, quad, v.goldstein);
     }
     for (const f of report.findings) this.st.insertFinding.run(id, f.id, f.rule, f.severity, f.message);
     this.storeFigures(id, story, a);

@@ -180,16 +180,30 @@ const PERIOD: Record<Interval, string> = {
   month: 'substr(e.day, 1, 7)',
 };
 
-/** Event counts by CAMEO root and quad class, and mean Goldstein, per period, for an actor pair. */
+/**
+ * Event counts by CAMEO root and quad class, and mean Goldstein, per period, for an actor pair.
+ * Read from the per-day counts (event_days, kept at commit time), which hold far fewer rows than the
+ * events; a code finer than a root ("042") needs the events themselves.
+ */
 export function actorPairSeries(db: Db, q: EventQuery & { interval?: Interval }): SeriesPoint[] {
   const params: unknown[] = [];
-  const where = eventWhere(q, params);
-  const rows = db
-    .prepare(
-      `SELECT ${PERIOD[q.interval ?? 'month']} AS period, e.root, e.quad, COUNT(*) AS n, SUM(e.goldstein) AS g
-       FROM events e WHERE ${where} AND e.day IS NOT NULL GROUP BY period, e.root, e.quad ORDER BY period`,
-    )
-    .all(...params) as Array<{ period: string; root: string; quad: number; n: number; g: number }>;
+  const byDay = !q.code || q.code.length <= 2;
+  const { code, ...rest } = q;
+  const where = eventWhere(byDay ? rest : q, params);
+  let sql: string;
+  if (byDay) {
+    const parts = [where, `e.day != ''`];
+    if (code) {
+      parts.push('e.root >= ? AND e.root < ?');
+      params.push(code, `${code}\uffff`);
+    }
+    sql = `SELECT ${PERIOD[q.interval ?? 'month']} AS period, e.root, e.quad, SUM(e.n) AS n, SUM(e.goldstein) AS g
+       FROM event_days e WHERE ${parts.join(' AND ')} GROUP BY period, e.root, e.quad ORDER BY period`;
+  } else {
+    sql = `SELECT ${PERIOD[q.interval ?? 'month']} AS period, e.root, e.quad, COUNT(*) AS n, SUM(e.goldstein) AS g
+       FROM events e WHERE ${where} AND e.day IS NOT NULL GROUP BY period, e.root, e.quad ORDER BY period`;
+  }
+  const rows = db.prepare(sql).all(...params) as Array<{ period: string; root: string; quad: number; n: number; g: number }>;
   const out = new Map<string, SeriesPoint & { sum: number }>();
   for (const r of rows) {
     const p = out.get(r.period) ?? { period: r.period, count: 0, meanGoldstein: 0, byRoot: {}, byQuad: {}, sum: 0 };
@@ -308,7 +322,7 @@ export function stats(db: Db): Stats {
       .all() as Stats['topSpeakers'],
     topPairs: db
       .prepare(
-        `SELECT actor1, actor2, COUNT(*) AS events, ROUND(AVG(goldstein), 2) AS meanGoldstein FROM events
+        `SELECT actor1, actor2, SUM(n) AS events, ROUND(SUM(goldstein) / SUM(n), 2) AS meanGoldstein FROM event_days
          WHERE actor1 != '' AND actor2 != '' GROUP BY actor1, actor2 ORDER BY events DESC, actor1, actor2 LIMIT 10`,
       )
       .all() as Stats['topPairs'],

@@ -272,8 +272,8 @@ export function actorNetwork(db: Db, q: { a?: string; b?: string; from?: string;
     params.push(`${q.to}\uffff`);
   }
   const rows = prep(db, 
-      `SELECT substr(actor1, 1, 3) AS x, substr(actor2, 1, 3) AS y, COUNT(*) AS n, AVG(goldstein) AS g
-       FROM events WHERE ${parts.join(' AND ')} GROUP BY x, y HAVING x != y ORDER BY n DESC LIMIT 400`,
+      `SELECT substr(actor1, 1, 3) AS x, substr(actor2, 1, 3) AS y, SUM(n) AS n, SUM(goldstein) / SUM(n) AS g
+       FROM event_days WHERE ${parts.join(' AND ')} GROUP BY x, y HAVING x != y ORDER BY n DESC LIMIT 400`,
     )
     .all(...params) as Array<{ x: string; y: string; n: number; g: number }>;
   const pairs = new Map<string, { source: string; target: string; events: number; sum: number }>();

@@ -153,6 +153,18 @@ export const TABLES = {
     /** JSON: [{article, start, end, text}, …] */
     evidence: text(),
   },
+  /** Event counts per actor pair, day, CAMEO root and quad class, kept at commit time: the
+   * actor-pair series and the network read this instead of every event (day '' when unknown). */
+  event_days: {
+    actor1: text(),
+    actor2: text(),
+    day: text(),
+    root: text(),
+    quad: int(),
+    n: int(),
+    /** Sum of the events' Goldstein scores (the mean is goldstein / n). */
+    goldstein: real(),
+  },
 } as const satisfies Record<string, Record<string, Column>>;
 
 export type TableName = keyof typeof TABLES;
@@ -163,18 +175,20 @@ export type QuoteRow = RowOf<'quotes'>;
 export type EventRow = RowOf<'events'>;
 export type CorpusFindingRow = RowOf<'corpus_findings'>;
 
-export function createTableSql(name: TableName): string {
+/** CREATE TABLE for one table; `tail` adds table constraints (a composite key) and `options` (WITHOUT ROWID). */
+export function createTableSql(name: TableName, tail: { constraints?: string[]; options?: string } = {}): string {
   const cols = Object.entries(TABLES[name] as Record<string, Column>).map(([col, c]) => {
     const nn = c.nullable || (c.extra ?? '').includes('NOT NULL') || (c.extra ?? '').includes('PRIMARY KEY') ? '' : ' NOT NULL';
     return `${col} ${c.type}${nn}${c.extra ? ` ${c.extra}` : ''}`;
   });
-  return `CREATE TABLE ${name} (\n  ${cols.join(',\n  ')}\n)`;
+  const body = [...cols, ...(tail.constraints ?? [])];
+  return `CREATE TABLE ${name} (\n  ${body.join(',\n  ')}\n)${tail.options ? ` ${tail.options}` : ''}`;
 }
 
 /** Ordered migrations; never edit one that has shipped, add the next. */
 export const MIGRATIONS: readonly string[] = [
   [
-    ...(Object.keys(TABLES) as TableName[]).map(createTableSql),
+    ...(['articles', 'near_duplicates', 'lsh', 'entities', 'speakers', 'quotes', 'quote_keys', 'events', 'findings', 'figures', 'corpus_findings'] as const).map((t) => createTableSql(t)),
     // Full-text search over titles and texts; the articles table holds the text (external content).
     `CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
     'CREATE INDEX articles_published ON articles(published)',
@@ -199,5 +213,12 @@ export const MIGRATIONS: readonly string[] = [
     'CREATE INDEX figures_article ON figures(article)',
     'CREATE UNIQUE INDEX corpus_findings_unique ON corpus_findings(rule, key, article_a, article_b)',
     'CREATE INDEX corpus_findings_b ON corpus_findings(article_b)',
+  ].join(';\n'),
+  // 2: per-day actor-pair counts (event_days), filled from the events already stored.
+  [
+    createTableSql('event_days', { constraints: ['PRIMARY KEY (actor1, actor2, day, root, quad)'], options: 'WITHOUT ROWID' }),
+    'CREATE INDEX event_days_pair2 ON event_days(actor2, actor1, day)',
+    `INSERT INTO event_days (actor1, actor2, day, root, quad, n, goldstein)
+       SELECT actor1, actor2, COALESCE(substr(day, 1, 10), ''), root, quad, COUNT(*), SUM(goldstein) FROM events GROUP BY 1, 2, 3, 4, 5`,
   ].join(';\n'),
 ];

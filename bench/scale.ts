@@ -193,7 +193,7 @@ try {
     );
   }
   const topSpeaker = db.prepare('SELECT s.name FROM quotes q JOIN speakers s ON s.id = q.speaker GROUP BY q.speaker ORDER BY COUNT(*) DESC LIMIT 1').pluck().get() as string | undefined;
-  const topPair = db.prepare(`SELECT actor1, actor2 FROM events WHERE actor1 != '' AND actor2 != '' GROUP BY actor1, actor2 ORDER BY COUNT(*) DESC LIMIT 1`).get() as { actor1: string; actor2: string } | undefined;
+  const topPair = db.prepare(`SELECT actor1, actor2 FROM event_days WHERE actor1 != '' AND actor2 != '' GROUP BY actor1, actor2 ORDER BY SUM(n) DESC LIMIT 1`).get() as { actor1: string; actor2: string } | undefined;
   const counts = db.prepare('SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM near_duplicates) AS near, (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM events) AS events').get();
   process.stdout.write(`stored: ${JSON.stringify(counts)}\n`);
   process.stdout.write(`search "president said" (top 20): ${time(() => search(db, { text: 'president said', limit: 20 }))} ms\n`);

@@ -16,12 +16,16 @@ const SEEDS = Uint32Array.from({ length: MAX_PERMS }, (_, i) => mix32(0x9e3779b9
 /** Odd multipliers: each permutation is x -> ((x ^ seed) * mult) folded, over an already mixed x. */
 const MULTS = Uint32Array.from({ length: MAX_PERMS }, (_, i) => mix32(0x7f4a7c15 + i * 0x2545f491) | 1);
 
-/** MinHash of a set of 32-bit element hashes; an empty set gives all-ones (similar to nothing). */
-export function minhash(elements: Iterable<number>, perms = PERMS): Uint32Array {
+/**
+ * MinHash of a set of 32-bit element hashes; an empty set gives all-ones (similar to nothing). An
+ * element listed twice changes nothing (a minimum is a minimum), so callers need not de-duplicate.
+ */
+export function minhash(elements: Iterable<number> | ArrayLike<number>, perms = PERMS): Uint32Array {
   if (perms > MAX_PERMS) throw new RangeError(`at most ${MAX_PERMS} hashes`);
   const sig = new Uint32Array(perms).fill(0xffffffff);
-  for (const e of elements) {
-    const x = mix32(e);
+  const list = 'length' in elements ? elements : [...elements];
+  for (let k = 0; k < list.length; k++) {
+    const x = mix32(list[k]!);
     for (let i = 0; i < perms; i++) {
       let h = Math.imul(x ^ SEEDS[i]!, MULTS[i]!);
       h = (h ^ (h >>> 15)) >>> 0;
@@ -31,18 +35,15 @@ export function minhash(elements: Iterable<number>, perms = PERMS): Uint32Array 
   return sig;
 }
 
-/** Hashes of the word k-shingles of a word list (the words themselves when shorter than k). */
-export function shingles(ws: readonly string[], k = 4): Set<number> {
-  const out = new Set<number>();
-  if (ws.length < k) {
-    for (const w of ws) out.add(fnv32(w));
-    return out;
-  }
-  const wh = ws.map((w) => fnv32(w));
+/** Hashes of the word k-shingles of a word list (the words themselves when shorter than k), repeats kept. */
+export function shingles(ws: readonly string[], k = 4): Uint32Array {
+  if (ws.length < k) return Uint32Array.from(ws, (w) => fnv32(w));
+  const wh = Uint32Array.from(ws, (w) => fnv32(w));
+  const out = new Uint32Array(wh.length - k + 1);
   for (let i = 0; i + k <= wh.length; i++) {
     let h = 0x811c9dc5;
     for (let j = i; j < i + k; j++) h = mix32(h ^ wh[j]!) + j - i;
-    out.add(h >>> 0);
+    out[i] = h >>> 0;
   }
   return out;
 }

@@ -4,6 +4,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tuneHeap } from '../src/heap.js';
+
+// Every bench runs the heap as the CLI does (src/heap.ts).
+tuneHeap();
 
 export const ROOT = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));

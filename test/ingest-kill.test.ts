@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { openStore, type Db } from '../src/store/db.js';
-import { ingest } from '../src/corpus/ingest.js';
+import { ingest, workerPool } from '../src/corpus/ingest.js';
+import type { JobItem, WorkerResult } from '../src/ingest/work.js';
 import { sourceItems } from '../src/ingest/sources.js';
 import { decodeReport } from '../src/store/codec.js';
 import { ROOT } from './helpers.js';
@@ -106,4 +107,30 @@ test('kill -9 in the middle of an ingest leaves a consistent database; a rerun s
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a worker that dies on an article costs only that article: it is skipped with a reason, the rest are analysed', async () => {
+  const results: WorkerResult[] = [];
+  let failed: Error | null = null;
+  const url = new URL('./fixtures/dying-worker.js', import.meta.url);
+  const pool = await workerPool(1, { dbPath: null, kbFiles: [], maxBytes: 1e6, heapMb: 256 }, (r) => results.push(r), (e) => (failed = e), url);
+  const item = (name: string): JobItem => ({ kind: 'raw', name, data: 'text', format: 'text' });
+  try {
+    pool.submit(0, item('first.txt'));
+    pool.submit(1, item('poison.txt'));
+    pool.submit(2, item('after.txt'));
+    pool.submit(3, item('last.txt'));
+    const deadline = Date.now() + 20000;
+    while (results.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  } finally {
+    await pool.close();
+  }
+  assert.equal(failed, null);
+  const bySeq = new Map(results.map((r) => [r.seq, r]));
+  assert.deepEqual([...bySeq.keys()].sort(), [0, 1, 2, 3]);
+  const dead = bySeq.get(1)!;
+  assert.equal(dead.type, 'skip');
+  assert.match(dead.type === 'skip' ? dead.reason : '', /ran out of memory or failed.*simulated heap exhaustion/);
+  for (const s of [0, 2, 3]) assert.equal(bySeq.get(s)!.type, 'duplicate', `item ${s} was analysed`);
+  assert.equal(pool.startMs.length, 2, 'one replacement worker was started');
 });

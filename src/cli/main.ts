@@ -18,6 +18,7 @@ import { registerEvalPetrarch } from './eval-petrarch.js';
 import { registerServe } from './serve.js';
 import type { Report, Severity } from '../types.js';
 import { collect, isoDate, positiveInt } from './flags.js';
+import { tuneHeap } from '../heap.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3 };
 
@@ -186,6 +187,7 @@ async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promi
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  tuneHeap();
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {

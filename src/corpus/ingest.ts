@@ -27,7 +27,7 @@ export interface IngestOptions {
   stdin?: Readable;
   onProgress?: (p: IngestProgress) => void;
   onWarning?: (name: string, message: string) => void;
-  /** Old-generation limit of each worker, in MB (default 160). */
+  /** Old-generation bound of each worker, in MB (default 3072): an article that needs more is skipped. */
   workerHeapMb?: number;
 }
 
@@ -52,49 +52,87 @@ export interface IngestSummary {
   peakRssMb: number;
 }
 
-interface Pool {
+export interface Pool {
   submit(seq: number, item: JobItem): void;
   close(): Promise<void>;
   startMs: number[];
 }
 
-function workerPool(n: number, init: WorkerInit, onResult: (r: WorkerResult) => void, onError: (e: Error) => void): Promise<Pool> {
-  const url = new URL('../ingest/worker.js', import.meta.url);
+/** What a worker that died in the middle of an item reports for it (the item is skipped, not lost silently). */
+const DIED = 'the analysis ran out of memory or failed (article too large or malformed)';
+
+/**
+ * Worker threads that analyse items in the order they are sent. A worker that dies (out of memory
+ * on a pathological article) costs only the item it was working on: that item is reported as
+ * skipped, a new worker takes its place, and the items queued behind it are sent again.
+ */
+export function workerPool(
+  n: number, init: WorkerInit, onResult: (r: WorkerResult) => void, onError: (e: Error) => void,
+  url: URL = new URL('../ingest/worker.js', import.meta.url),
+): Promise<Pool> {
   const workers: Worker[] = [];
-  const load: number[] = [];
+  /** Items each worker holds and has not answered yet, oldest first. */
+  const queued: Array<Array<{ seq: number; item: JobItem }>> = [];
   const startMs: number[] = [];
-  const ready: Promise<void>[] = [];
-  for (let i = 0; i < n; i++) {
-    // A bounded old generation makes each worker collect garbage before it grows: the pipeline's
-    // resources need ~100 MB, an article's working set a few MB.
-    const w = new Worker(url, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: init.heapMb, maxYoungGenerationSizeMb: 16 } });
-    workers.push(w);
-    load.push(0);
-    ready.push(
-      new Promise((resolve, reject) => {
-        w.once('error', reject);
-        w.on('message', (m: WorkerResult | { type: 'ready'; loadMs: number }) => {
-          if (m.type === 'ready') {
-            startMs.push(Math.round(m.loadMs));
-            resolve();
-            return;
-          }
-          load[i]!--;
-          onResult(m);
-        });
-      }),
-    );
-    w.on('error', onError);
-  }
-  return Promise.all(ready).then(() => ({
+  let closing = false;
+  let restarts = 0;
+
+  const spawn = (i: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      // A generous old-generation bound: a 5 MB article fits; a runaway one kills this worker, not the machine.
+      const w = new Worker(url, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: init.heapMb, maxYoungGenerationSizeMb: 16 } });
+      workers[i] = w;
+      let ready = false;
+      w.on('message', (m: WorkerResult | { type: 'ready'; loadMs: number }) => {
+        if (m.type === 'ready') {
+          ready = true;
+          startMs.push(Math.round(m.loadMs));
+          resolve();
+          return;
+        }
+        const q = queued[i]!;
+        const k = q.findIndex((x) => x.seq === m.seq);
+        if (k >= 0) q.splice(k, 1);
+        onResult(m);
+      });
+      w.on('error', (e) => {
+        if (!ready) {
+          reject(e);
+          return;
+        }
+        if (closing) return;
+        // The oldest item is the one it died on; the others go to its replacement.
+        const [dead, ...rest] = queued[i]!;
+        queued[i] = [];
+        if (++restarts > 16) {
+          onError(new Error(`analysis workers keep failing: ${e.message}`));
+          return;
+        }
+        spawn(i).then(
+          () => {
+            for (const r of rest) send(i, r.seq, r.item);
+            if (dead) onResult({ seq: dead.seq, type: 'skip', name: dead.item.name, reason: `${DIED}: ${e.message}` });
+          },
+          (err: Error) => onError(err),
+        );
+      });
+    });
+
+  const send = (i: number, seq: number, item: JobItem): void => {
+    queued[i]!.push({ seq, item });
+    workers[i]!.postMessage({ seq, item });
+  };
+
+  for (let i = 0; i < n; i++) queued.push([]);
+  return Promise.all(Array.from({ length: n }, (_, i) => spawn(i))).then(() => ({
     startMs,
     submit(seq, item) {
       let best = 0;
-      for (let i = 1; i < n; i++) if (load[i]! < load[best]!) best = i;
-      load[best]!++;
-      workers[best]!.postMessage({ seq, item });
+      for (let i = 1; i < n; i++) if (queued[i]!.length < queued[best]!.length) best = i;
+      send(best, seq, item);
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   }));
@@ -180,7 +218,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     w?.();
   };
 
-  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 160 };
+  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 3072 };
   let pool: Pool | null = null;
   let local: ((item: JobItem, seq: number) => WorkerResult) | null = null;
   if (nWorkers > 0) {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, analyzeTextDoc, assertSpansValid } from './helpers.js';
+import { renewReaderAfter } from '../src/tokens/index.js';
 
 test('tokens keep offsets into the original text, curly quotes included', () => {
   const doc = analyzeTextDoc('Talks resume\n\n‘We are ready,’ the minister said on Tuesday.');
@@ -27,4 +28,33 @@ test('the report is wiretrace.report/1 with valid spans', () => {
   assert.equal(r.article.published, '2026-01-05');
   assert.deepEqual(r.events, []);
   assertSpansValid(r);
+});
+
+test('renewing the wink-nlp reader (it keeps every new word it meets) changes no token, tag or sentence', () => {
+  const texts = [
+    'Kyiv talks\n\nMinister Oleksandr Kubrakov said 14,250 tonnes left Odesa on Tuesday. Nobody in Zaporizhzhia believed it.',
+    'Harbour deal\n\n“We will sign,” Gen. Park Jae-won told reporters in Busan, citing 3,718 containers.',
+    'Kyiv talks\n\nMinister Oleksandr Kubrakov said 14,250 tonnes left Odesa on Tuesday. Nobody in Zaporizhzhia believed it.',
+  ];
+  const shape = (text: string): string => {
+    const d = analyzeTextDoc(text);
+    return JSON.stringify([d.tokens.map((t) => [t.start, t.end, t.pos, t.sent]), d.sentences]);
+  };
+  const before = texts.map(shape);
+  renewReaderAfter(1);
+  try {
+    assert.deepEqual(texts.map(shape), before);
+  } finally {
+    renewReaderAfter();
+  }
+});
+
+test('an article is cut into the same tokens whatever the process read before it', () => {
+  const later = 'Port talks\n\nMr. Vasylchuk’s threats to close the port worried shippers.';
+  const alone = analyzeTextDoc(later).tokens.map((t) => t.text);
+  // wink-nlp remembers "Vasylchuk’s" as a word after reading it before a full stop
+  analyzeTextDoc('Grain deal\n\nThe final word was Vasylchuk’s.');
+  const after = analyzeTextDoc(later).tokens.map((t) => t.text);
+  assert.deepEqual(after, alone);
+  assert.deepEqual(alone.slice(0, 6), ['Port', 'talks', 'Mr.', 'Vasylchuk', '’s', 'threats']);
 });

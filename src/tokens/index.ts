@@ -7,8 +7,93 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Pos, Sentence, Token } from '../types.js';
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+/**
+ * wink-nlp keeps every new word it meets (names, numbers) in its lexicon for good: about 9 KB per
+ * article of fresh names and figures, which over a stream of 100,000 articles is most of a
+ * gigabyte. So the reader is renewed after it has read a few million characters (a renewal costs
+ * about 90 ms, once per ~1,500 articles); its tags do not depend on what it read before.
+ */
+const RENEW_AFTER_CHARS = 8_000_000;
+let renewAfter = RENEW_AFTER_CHARS;
+/**
+ * The model, safe to read more than once: its custom-entity loader re-stringifies its own output
+ * on every call (the second reader would get a doubly escaped string, the third one runs out of
+ * memory), so the first answer is kept. The pipeline does not use custom entities.
+ */
+const cer = model.metaCER;
+const firstCer = typeof cer === 'function' ? (cer as () => unknown)() : cer;
+const MODEL = { ...model, metaCER: (() => firstCer) as unknown as typeof model.metaCER };
+
+type Reader = ReturnType<typeof winkNLP>;
+interface WinkLexicon {
+  lookup(text: string): number[] | null;
+  add(text: string, category: number): unknown;
+  intrinsicSize(): number;
+}
+
+/**
+ * A wink-nlp reader whose tokeniser depends on nothing it read before. wink's tokeniser asks its
+ * lexicon whether a piece such as "Trump's" is a known word before splitting it, and the lexicon
+ * also holds every new word met in earlier texts: the same sentence was cut differently in a fresh
+ * process and after a hundred articles ("Trump's," one token or "Trump" "'s"), so an article's
+ * report depended on what else was analysed. Here only the model's own words count as known.
+ *
+ * wink does not expose its lexicon; its `its.value` mapper is handed the document's data, lexicon
+ * included, so the mapper is wrapped for one call to reach it (wink-nlp 2.4, pinned).
+ */
+function newReader(): Reader {
+  const r = winkNLP(MODEL, ['sbd', 'pos']);
+  const its = r.its as unknown as Record<string, (i: number, rdd: { cache: WinkLexicon }) => unknown>;
+  const value = its.value!;
+  let lexicon: WinkLexicon | null = null;
+  its.value = (i, rdd) => {
+    lexicon = rdd.cache;
+    return value(i, rdd);
+  };
+  try {
+    r.readDoc('a').tokens().out();
+  } finally {
+    its.value = value;
+  }
+  const lex = lexicon as WinkLexicon | null;
+  if (!lex || typeof lex.lookup !== 'function') throw new Error('wink-nlp: lexicon not found (was wink-nlp upgraded?)');
+  const known = lex.lookup.bind(lex);
+  const add = lex.add.bind(lex);
+  const intrinsic = lex.intrinsicSize();
+  // While a new word is being added, the lexicon reads its own entries (the word's lower case).
+  let adding = 0;
+  lex.add = (text, category) => {
+    adding++;
+    try {
+      return add(text, category);
+    } finally {
+      adding--;
+    }
+  };
+  lex.lookup = (text) => {
+    const hit = known(text);
+    return adding === 0 && hit !== null && hit.length === 1 && hit[0]! >= intrinsic ? null : hit;
+  };
+  return r;
+}
+
+let nlp = newReader();
+let readSince = 0;
+
+/** The wink-nlp reader for a text of `length` characters, renewed when due. */
+function reader(length: number): Reader {
+  if (readSince > renewAfter) {
+    nlp = newReader();
+    readSince = 0;
+  }
+  readSince += length;
+  return nlp;
+}
+
+/** Tests: renew the reader after `chars` characters (default restored with no argument). */
+export function renewReaderAfter(chars = RENEW_AFTER_CHARS): void {
+  renewAfter = chars;
+}
 
 /**
  * The copy of the text wink-nlp reads: same length as `norm`, so offsets still hold, with two
@@ -63,6 +148,8 @@ export function winkText(s: string): string {
 export function tokensStage(doc: Doc): Doc {
   const { norm, paragraphs } = doc;
   const seen = winkText(norm);
+  const nlp = reader(seen.length);
+  const its = nlp.its;
   const wdoc = nlp.readDoc(seen);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];

@@ -8,7 +8,7 @@
  */
 import type { Token } from '../types.js';
 import { FeatureBuf, PackedWeights, strHash, strHashRange, type Scorer } from './perceptron.js';
-import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScores, tableRows, type RoleCueIds } from './compiled.js';
+import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScores, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -290,28 +290,39 @@ function adjacentQuote(a: ArticleFeatures, from: number, step: number, cue: TokS
   return -1;
 }
 
-export interface RoleContext {
+export interface RoleContext extends CueWords {
   cue: TokSpan;
-  head: number;
-  first: number;
   qLeft: number;
   qRight: number;
   /** Prefix counts of the article's cue tokens, for "another cue between". */
   cuePrefix: Int32Array;
   /** The ids of the features that read the cue's words (compiled.ts). */
-  ids: RoleCueIds;
+  readonly ids: RoleCueIds;
+}
+
+/** A RoleContext whose ids are built on first use: training reads them, the stage reads rows per word (compiled.ts). */
+class CueContext implements RoleContext {
+  private cueIds: RoleCueIds | null = null;
+  constructor(
+    readonly cue: TokSpan,
+    readonly head: number,
+    readonly first: number,
+    readonly next: number,
+    readonly before: number,
+    readonly qLeft: number,
+    readonly qRight: number,
+    readonly cuePrefix: Int32Array,
+  ) {}
+
+  get ids(): RoleCueIds {
+    return (this.cueIds ??= roleCueIds(this.head, this.first, this.next, this.before));
+  }
 }
 
 export function roleContext(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Array): RoleContext {
-  return {
-    cue,
-    head: a.word[cue.last - 1]!,
-    first: a.word[cue.first]!,
-    qLeft: adjacentQuote(a, cue.first - 1, -1, cue),
-    qRight: adjacentQuote(a, cue.last, 1, cue),
-    cuePrefix,
-    ids: roleCueIds(a.word[cue.last - 1]!, a.word[cue.first]!, wAt(a, cue.last), wAt(a, cue.first - 1)),
-  };
+  const qLeft = adjacentQuote(a, cue.first - 1, -1, cue);
+  const qRight = adjacentQuote(a, cue.last, 1, cue);
+  return new CueContext(cue, a.word[cue.last - 1]!, a.word[cue.first]!, wAt(a, cue.last), wAt(a, cue.first - 1), qLeft, qRight, cuePrefix);
 }
 
 /** Features of token i for the role tagger, given the cue: the definition; taggers run the compiled form. */
@@ -378,7 +389,7 @@ export function tagRoles(
   const tags = new Uint8Array(win.last - win.first);
   let prev = TAG_START;
   const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
-  const cueRows = packed ? roleCueRows(packed, r.ids) : null;
+  const cueRows = packed ? roleCueRows(packed, r) : null;
   const rows = packed ? tableRows(packed, 'role') : null;
   for (let i = win.first; i < win.last; i++) {
     if (i >= r.cue.first && i < r.cue.last) {

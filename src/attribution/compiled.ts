@@ -263,7 +263,7 @@ function rolePosition(a: ArticleFeatures, r: RoleContext, i: number): RolePositi
   p.otherCue = r.cuePrefix[hi]! - r.cuePrefix[lo]! > 0 ? 1 : 0;
   const q = a.inQuote[i]!;
   p.qRel = q < 0 ? 0 : q === r.qLeft ? 1 : q === r.qRight ? 2 : 3;
-  p.sentDelta = Math.max(-2, Math.min(2, a.tokens[i]!.sent - a.tokens[cue.first]!.sent)) + 2;
+  p.sentDelta = Math.max(-2, Math.min(2, a.sent[i]! - a.sent[cue.first]!)) + 2;
   return p;
 }
 
@@ -374,17 +374,16 @@ export function cueScores(a: ArticleFeatures, i: number, prev: number, w: Packed
   const cm1 = pcAt(a, i - 1);
   const cp1 = pcAt(a, i + 1);
   const q = a.inQuote[i]! >= 0 ? 1 : 0;
-  const t = a.tokens[i]!;
-  const sentStart = a.sentFirst[t.sent] === i ? 1 : 0;
+  const si = a.sent[i]!;
+  const sentStart = a.sentFirst[si] === i ? 1 : 0;
   const wm1 = wAt(a, i - 1);
   const wp1 = wAt(a, i + 1);
   const wp2 = wAt(a, i + 2);
   const stem = a.stem[i]!;
-  const sq = a.sentQuoted[t.sent] ?? 0;
+  const sq = a.sentQuoted[si] ?? 0;
   // what follows within a few words: "that" (1), a colon (2), a quote (4): as in cueFeatures
   let follow = 0;
   const n = a.sent.length;
-  const si = a.sent[i]!;
   for (let k = i + 1; k < i + 5 && k < n && a.sent[k] === si; k++) {
     const fk = a.follows[k]!;
     if (fk !== 0) follow |= fk;
@@ -421,7 +420,7 @@ export function cueScores(a: ArticleFeatures, i: number, prev: number, w: Packed
   offs[7] = at[7]! + (sentStart * MAX_POS + c0) * 3;
   offs[8] = at[8]! + (a.shape[i]! * MAX_POS + c0) * 3;
   offs[9] = at[9]! + ((a.shape[i + 1] ?? 9) * MAX_POS + c0) * 3;
-  offs[10] = at[10]! + ((t.para === 0 ? 1 : 0) * 2 + q) * 3;
+  offs[10] = at[10]! + ((a.para[i] === 0 ? 1 : 0) * 2 + q) * 3;
   offs[11] = at[11]! + (sq * MAX_POS + c0) * 3;
   offs[12] = at[12]! + (follow * MAX_POS + c0) * 3;
   addRows(T.w, offs, 13, out);

@@ -487,7 +487,8 @@ interface WordRowCache {
   before: Map<number, Float64Array>;
 }
 
-const MAX_WORDS = 4096;
+/** At most ~2 MB of head rows (2 KB a word); 440 cue heads across PolNeAR dev. */
+const MAX_WORDS = 1024;
 const wordRowCache = new WeakMap<PackedWeights, WordRowCache>();
 
 /** The rows of `word` in map m, made on first sight: t 0 for the head's, else template 113, 129 or 130. */

@@ -8,7 +8,7 @@
  */
 import type { Token } from '../types.js';
 import { FeatureBuf, PackedWeights, strHash, strHashRange, type Scorer } from './perceptron.js';
-import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScores, tableRows, type RoleCueIds } from './compiled.js';
+import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScores, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -30,8 +30,10 @@ export interface ArticleFeatures {
   pos: Int32Array;
   /** Part-of-speech codes (compiled.ts), for the features' look-up tables. */
   posCode: Uint8Array;
-  /** Sentence of each token, and FOLLOW_THAT / FOLLOW_COLON for "that" and ":" (compiled.ts). */
+  /** Sentence and paragraph of each token (read here rather than from the token objects), and
+   * FOLLOW_THAT / FOLLOW_COLON for "that" and ":" (compiled.ts). */
   sent: Int32Array;
+  para: Int32Array;
   follows: Uint8Array;
   suffix: Int32Array;
   /** The word with a verb or plural ending cut off ("stated" -> "stat"), hashed. */
@@ -92,6 +94,7 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
   const pos = new Int32Array(n);
   const posCodes = new Uint8Array(n);
   const sent = new Int32Array(n);
+  const para = new Int32Array(n);
   const follows = new Uint8Array(n);
   const suffix = new Int32Array(n);
   const stem = new Int32Array(n);
@@ -109,6 +112,7 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
     pos[i] = strHash(t.pos);
     posCodes[i] = posCode(t.pos);
     sent[i] = t.sent;
+    para[i] = t.para;
     follows[i] = t.norm === 'that' ? 1 : t.norm === ':' ? 2 : 0;
     suffix[i] = strHashRange(t.norm, Math.max(0, t.norm.length - 3), t.norm.length);
     shape[i] = shapeOf(t);
@@ -126,7 +130,7 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
       sentLast[t.sent] = i + 1;
     }
   }
-  return { tokens, word, pos, posCode: posCodes, sent, follows, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
+  return { tokens, word, pos, posCode: posCodes, sent, para, follows, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
 }
 
 const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
@@ -197,7 +201,7 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
   const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
   const rows = packed ? tableRows(packed, 'cue') : null;
   for (let i = 0; i < a.tokens.length; i++) {
-    if (i > 0 && a.tokens[i]!.sent !== a.tokens[i - 1]!.sent) prev = CUE_O;
+    if (i > 0 && a.sent[i] !== a.sent[i - 1]) prev = CUE_O;
     let tag: number;
     // At run time a quoted word is no cue: an attribution inside a quote is nested, and only the
     // outermost is kept (as findCues reads it). The stage's output on PolNeAR dev and train is the
@@ -221,7 +225,7 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
       spans.push(open);
       open = null;
     }
-    if (open && i + 1 < a.tokens.length && a.tokens[i + 1]!.sent !== a.tokens[i]!.sent) {
+    if (open && i + 1 < a.tokens.length && a.sent[i + 1] !== a.sent[i]) {
       spans.push(open);
       open = null;
     }
@@ -290,28 +294,39 @@ function adjacentQuote(a: ArticleFeatures, from: number, step: number, cue: TokS
   return -1;
 }
 
-export interface RoleContext {
+export interface RoleContext extends CueWords {
   cue: TokSpan;
-  head: number;
-  first: number;
   qLeft: number;
   qRight: number;
   /** Prefix counts of the article's cue tokens, for "another cue between". */
   cuePrefix: Int32Array;
   /** The ids of the features that read the cue's words (compiled.ts). */
-  ids: RoleCueIds;
+  readonly ids: RoleCueIds;
+}
+
+/** A RoleContext whose ids are built on first use: training reads them, the stage reads rows per word (compiled.ts). */
+class CueContext implements RoleContext {
+  private cueIds: RoleCueIds | null = null;
+  constructor(
+    readonly cue: TokSpan,
+    readonly head: number,
+    readonly first: number,
+    readonly next: number,
+    readonly before: number,
+    readonly qLeft: number,
+    readonly qRight: number,
+    readonly cuePrefix: Int32Array,
+  ) {}
+
+  get ids(): RoleCueIds {
+    return (this.cueIds ??= roleCueIds(this.head, this.first, this.next, this.before));
+  }
 }
 
 export function roleContext(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Array): RoleContext {
-  return {
-    cue,
-    head: a.word[cue.last - 1]!,
-    first: a.word[cue.first]!,
-    qLeft: adjacentQuote(a, cue.first - 1, -1, cue),
-    qRight: adjacentQuote(a, cue.last, 1, cue),
-    cuePrefix,
-    ids: roleCueIds(a.word[cue.last - 1]!, a.word[cue.first]!, wAt(a, cue.last), wAt(a, cue.first - 1)),
-  };
+  const qLeft = adjacentQuote(a, cue.first - 1, -1, cue);
+  const qRight = adjacentQuote(a, cue.last, 1, cue);
+  return new CueContext(cue, a.word[cue.last - 1]!, a.word[cue.first]!, wAt(a, cue.last), wAt(a, cue.first - 1), qLeft, qRight, cuePrefix);
 }
 
 /** Features of token i for the role tagger, given the cue: the definition; taggers run the compiled form. */
@@ -378,7 +393,7 @@ export function tagRoles(
   const tags = new Uint8Array(win.last - win.first);
   let prev = TAG_START;
   const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
-  const cueRows = packed ? roleCueRows(packed, r.ids) : null;
+  const cueRows = packed ? roleCueRows(packed, r) : null;
   const rows = packed ? tableRows(packed, 'role') : null;
   for (let i = win.first; i < win.last; i++) {
     if (i >= r.cue.first && i < r.cue.last) {

@@ -6,7 +6,7 @@
  *   4. keep the outermost of nested frames; add the headline's "Source: content" form
  *   5. name the source's entity when the entities layer has one; type, ids in text order
  */
-import { span, type Attribution, type AttributionType, type Doc, type Range, type SourceSpan } from '../types.js';
+import { span, type Attribution, type AttributionType, type Doc, type Range, type SourceSpan, type Token } from '../types.js';
 import type { Resources } from '../resources.js';
 import { findCues } from './cues.js';
 import { buildFrame, type Frame, type FrameContext } from './frames.js';
@@ -96,6 +96,15 @@ function entityFor(mentions: RangeIndex<string>, start: number, end: number): st
   return best;
 }
 
+/** Whether tokens [first, last) hold a known cue word. */
+function knownCue(tokens: readonly Token[], first: number, last: number, lex: AttributionLexicon): boolean {
+  for (let i = first; i < last; i++) {
+    const w = tokens[i]!.norm;
+    if (lex.verbs.has(w) || lex.cueWords.V.has(w) || w === 'according') return true;
+  }
+  return false;
+}
+
 /**
  * Frames from the learned taggers. Where the tagger's content holds a rule frame's whole direct
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
@@ -108,8 +117,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   const out: Frame[] = [];
   for (const f of learnedFrames(a, model, learnedCues(a, model))) {
     // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
-    const known = tokens.slice(f.cue.first, f.cue.last).some((t) => lex.verbs.has(t.norm) || lex.cueWords.V.has(t.norm) || t.norm === 'according');
-    if (f.source && f.source[0] >= f.cue.last && !known) continue;
+    if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
     const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' };
     // the first rule frame (in text order) whose cue overlaps this one
     const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));

@@ -10,7 +10,7 @@ import type { NerModel, NerClass } from './ner/model.js';
 import type { MentionLexicon } from './lexicon.js';
 import { isTitleCase } from './ner/features.js';
 import type { Draft } from './draft.js';
-import { aliasTrie, IS_ALIAS, LOWER_OK } from './alias-trie.js';
+import { aliasTrie, IS_ALIAS, LOWER_OK, type AliasTrie } from './alias-trie.js';
 
 const UPPER_START = /^\p{Lu}/u;
 
@@ -23,13 +23,51 @@ function plainAscii(s: string): boolean {
   return true;
 }
 
-/** The alias keys of all tokens; for ASCII words aliasKey() only drops dots, so skip the rest. */
-function tokenKeys(tokens: readonly Token[]): string[] {
-  return tokens.map((t) => {
-    const n = t.norm;
-    if (!plainAscii(n)) return aliasKey(t.text);
-    return n.indexOf('.') < 0 ? n : n.replace(/\./g, '');
-  });
+/** The alias key of a token; for ASCII words aliasKey() only drops dots, so skip the rest. */
+function tokenKey(t: Token): string {
+  const n = t.norm;
+  if (!plainAscii(n)) return aliasKey(t.text);
+  return n.indexOf('.') < 0 ? n : n.replace(/\./g, '');
+}
+
+/** TokenWords ids: not looked up yet; a key with a space in it (stepped word by word). */
+const UNSEEN = -3;
+const SPACED = -2;
+
+/**
+ * The alias keys of a document's tokens and their word ids in the trie. An id is looked up (in
+ * the big word map) at most once per token, and only for the tokens a match may start or grow by.
+ */
+class TokenWords {
+  readonly keys: string[];
+  private readonly ids: Int32Array;
+
+  constructor(
+    readonly trie: AliasTrie,
+    tokens: readonly Token[],
+  ) {
+    this.keys = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) this.keys[i] = tokenKey(tokens[i]!);
+    this.ids = new Int32Array(tokens.length).fill(UNSEEN);
+  }
+
+  /** The trie word id of token i's key: -1 for none, SPACED for a key of several words. */
+  id(i: number): number {
+    let id = this.ids[i]!;
+    if (id === UNSEEN) {
+      const key = this.keys[i]!;
+      id = this.ids[i] = key.indexOf(' ') >= 0 ? SPACED : this.trie.wordId(key);
+    }
+    return id;
+  }
+
+  /** trie.step(node, keys[i]). */
+  step(node: number, i: number): number {
+    if (node < 0) return -1;
+    const id = this.id(i);
+    if (id === SPACED) return this.trie.step(node, this.keys[i]!);
+    return id < 0 ? -1 : this.trie.child(node, id);
+  }
 }
 
 function entryType(e: KbEntry): EntityType | null {
@@ -68,20 +106,25 @@ function lowerStartOf(t: Token): boolean {
  * Per token: 1 when an alias may start with it: its key is the first word of some alias, of one
  * written in lower case when the token is (a small set, so most tokens never reach the big one).
  */
-function startFlags(kb: Kb, tokens: readonly Token[], keys: readonly string[]): Uint8Array {
-  const trie = aliasTrie(kb);
+function startFlags(tokens: readonly Token[], words: TokenWords): Uint8Array {
+  const { trie, keys } = words;
   const out = new Uint8Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (lowerStartOf(tokens[i]!) ? trie.lowerFirst.has(key) : trie.startsAlias(key)) out[i] = 1;
+    if (lowerStartOf(tokens[i]!)) {
+      if (trie.lowerFirst.has(keys[i]!)) out[i] = 1;
+      continue;
+    }
+    // a word that starts some alias key (a key of several words starts none: trie.startsAlias)
+    const id = words.id(i);
+    if (id >= 0 && trie.child(0, id) >= 0) out[i] = 1;
   }
   return out;
 }
 
 /** KB names in one sentence, longest match first, left to right. */
-function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], mayStart: Uint8Array, first: number, last: number): Draft[] {
+function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, words: TokenWords, mayStart: Uint8Array, first: number, last: number): Draft[] {
   const { tokens, article } = doc;
-  const trie = aliasTrie(kb);
+  const { trie, keys } = words;
   const { flags } = trie;
   const out: Draft[] = [];
   let i = first;
@@ -94,15 +137,15 @@ function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[],
     const lowerStart = lowerStartOf(t);
     // grow the key a token at a time while some alias still starts this way: the next word with a
     // space, or glued on ("al-Qaeda"), else the glued word as a word of its own
-    let node = trie.step(0, keys[i]!);
+    let node = words.step(0, i);
     const ends: number[] = [];
     for (let e = i + 1; ; e++) {
       const f = flags[node]!;
       if (f & IS_ALIAS && (!lowerStart || f & LOWER_OK)) ends.push(e);
       if (e >= last) break;
       const next = tokens[e]!;
-      let grown = next.spaceBefore ? trie.step(node, keys[e]!) : trie.glue(node, keys[e]!);
-      if (grown < 0 && !next.spaceBefore) grown = trie.step(node, keys[e]!);
+      let grown = next.spaceBefore ? words.step(node, e) : trie.glue(node, keys[e]!);
+      if (grown < 0 && !next.spaceBefore) grown = words.step(node, e);
       if (grown < 0) {
         // "U.S." and "US" meet: dots are dropped by the key, so a lone "." adds nothing
         if (next.norm === '.' && !next.spaceBefore) continue;
@@ -291,11 +334,11 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
   const out: Draft[] = [];
   const headline: Draft[] = [];
   const bodyNames = new Set<string>();
-  const keys = tokenKeys(tokens);
-  const mayStart = startFlags(kb, tokens, keys);
+  const words = new TokenWords(aliasTrie(kb), tokens);
+  const mayStart = startFlags(tokens, words);
   for (const s of doc.sentences) {
     const titleCase = isTitleCase(tokens, s.first, s.last);
-    const fromKb = kbNames(doc, kb, lex, keys, mayStart, s.first, s.last);
+    const fromKb = kbNames(doc, kb, lex, words, mayStart, s.first, s.last);
     const merged: Draft[] = [...fromKb];
     for (const sp of ner.decodeSentence(tokens, s.first, s.last, titleCase)) {
       let a = sp.first;

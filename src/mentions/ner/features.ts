@@ -15,6 +15,7 @@ const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'van',
 
 const UPPER = /\p{Lu}/u;
 const LETTER = /\p{L}/u;
+const LOWER_ASCII_WORD = /^[a-z]+$/;
 
 export function hasUpper(t: Token): boolean {
   const s = t.text;
@@ -64,7 +65,7 @@ export function isTitleCase(tokens: readonly Token[], first: number, last: numbe
     const t = tokens[i]!;
     const c = t.text.charCodeAt(0);
     const lower = c >= 97 && c <= 122;
-    if (lower && t.text.length >= 4 && /^[a-z]+$/.test(t.text) && !TITLE_SMALL.has(t.text)) return false;
+    if (lower && t.text.length >= 4 && LOWER_ASCII_WORD.test(t.text) && !TITLE_SMALL.has(t.text)) return false;
     if (!LETTER.test(t.text[0]!)) continue;
     words++;
     if (t.text.length < 4) continue;
@@ -313,11 +314,15 @@ function around(ctx: FeatureContext, i: number): Around {
   return a;
 }
 
+/** The hash in `slot` of the token whose hashes start at b (from fill), or PAD past the sentence edge. */
+function slotHash(H: Int32Array, b: number, slot: number): number {
+  return b < 0 ? PAD : H[b + slot]!;
+}
+
 /** Hashed feature indices of token i (into a table of mask+1 rows), written into `out`; returns the count. */
 export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out: Int32Array): number {
   const H = ctx.hashes.h;
   const { c, p1, p2, n1, n2, common, ctxFlag, spacing, lw, sh } = around(ctx, i);
-  const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
   const pos = H[c + SLOT_POS]!;
   let n = 0;
   out[n++] = fin(0, 0, 0, mask);
@@ -328,21 +333,21 @@ export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out:
   out[n++] = fin(5, H[c + SLOT_SUF3]!, 0, mask);
   out[n++] = fin(6, H[c + SLOT_SUF2]!, 0, mask);
   out[n++] = fin(7, pos, 0, mask);
-  out[n++] = fin(8, at(p1, SLOT_LW), 0, mask);
-  out[n++] = fin(9, at(n1, SLOT_LW), 0, mask);
-  out[n++] = fin(10, at(p2, SLOT_LW), 0, mask);
-  out[n++] = fin(11, at(n2, SLOT_LW), 0, mask);
-  out[n++] = fin(12, at(p1, SLOT_POS), pos, mask);
-  out[n++] = fin(13, pos, at(n1, SLOT_POS), mask);
-  out[n++] = fin(14, at(p1, SLOT_SHAPE), sh, mask);
-  out[n++] = fin(15, sh, at(n1, SLOT_SHAPE), mask);
+  out[n++] = fin(8, slotHash(H, p1, SLOT_LW), 0, mask);
+  out[n++] = fin(9, slotHash(H, n1, SLOT_LW), 0, mask);
+  out[n++] = fin(10, slotHash(H, p2, SLOT_LW), 0, mask);
+  out[n++] = fin(11, slotHash(H, n2, SLOT_LW), 0, mask);
+  out[n++] = fin(12, slotHash(H, p1, SLOT_POS), pos, mask);
+  out[n++] = fin(13, pos, slotHash(H, n1, SLOT_POS), mask);
+  out[n++] = fin(14, slotHash(H, p1, SLOT_SHAPE), sh, mask);
+  out[n++] = fin(15, sh, slotHash(H, n1, SLOT_SHAPE), mask);
   out[n++] = fin(16, ctxFlag, 0, mask);
   out[n++] = fin(17, ctxFlag, common, mask);
-  out[n++] = fin(18, at(p1, SLOT_LW), lw, mask);
-  out[n++] = fin(19, lw, at(n1, SLOT_LW), mask);
+  out[n++] = fin(18, slotHash(H, p1, SLOT_LW), lw, mask);
+  out[n++] = fin(19, lw, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(20, spacing, sh, mask);
-  out[n++] = fin(21, at(p1, SLOT_LW), sh, mask);
-  out[n++] = fin(22, sh, at(n1, SLOT_LW), mask);
+  out[n++] = fin(21, slotHash(H, p1, SLOT_LW), sh, mask);
+  out[n++] = fin(22, sh, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(23, H[c + SLOT_SUF4]!, 0, mask);
   out[n++] = fin(24, ctxFlag, lw, mask);
   return n;
@@ -359,7 +364,6 @@ export function tokenFeaturesSplit(ctx: FeatureContext, i: number, mask: number,
   const { tokens } = ctx;
   const H = ctx.hashes.h;
   const { c, p1, p2, n1, n2, common, ctxFlag, spacing, lw, sh } = around(ctx, i);
-  const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
   small[0] = posCode(tokens[i]!.pos);
   small[1] = p1 < 0 ? PAD_CODE : posCode(tokens[i - 1]!.pos);
   small[2] = n1 < 0 ? PAD_CODE : posCode(tokens[i + 1]!.pos);
@@ -372,17 +376,17 @@ export function tokenFeaturesSplit(ctx: FeatureContext, i: number, mask: number,
   out[n++] = fin(4, H[c + SLOT_PRE3]!, 0, mask);
   out[n++] = fin(5, H[c + SLOT_SUF3]!, 0, mask);
   out[n++] = fin(6, H[c + SLOT_SUF2]!, 0, mask);
-  out[n++] = fin(8, at(p1, SLOT_LW), 0, mask);
-  out[n++] = fin(9, at(n1, SLOT_LW), 0, mask);
-  out[n++] = fin(10, at(p2, SLOT_LW), 0, mask);
-  out[n++] = fin(11, at(n2, SLOT_LW), 0, mask);
-  out[n++] = fin(14, at(p1, SLOT_SHAPE), sh, mask);
-  out[n++] = fin(15, sh, at(n1, SLOT_SHAPE), mask);
-  out[n++] = fin(18, at(p1, SLOT_LW), lw, mask);
-  out[n++] = fin(19, lw, at(n1, SLOT_LW), mask);
+  out[n++] = fin(8, slotHash(H, p1, SLOT_LW), 0, mask);
+  out[n++] = fin(9, slotHash(H, n1, SLOT_LW), 0, mask);
+  out[n++] = fin(10, slotHash(H, p2, SLOT_LW), 0, mask);
+  out[n++] = fin(11, slotHash(H, n2, SLOT_LW), 0, mask);
+  out[n++] = fin(14, slotHash(H, p1, SLOT_SHAPE), sh, mask);
+  out[n++] = fin(15, sh, slotHash(H, n1, SLOT_SHAPE), mask);
+  out[n++] = fin(18, slotHash(H, p1, SLOT_LW), lw, mask);
+  out[n++] = fin(19, lw, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(20, spacing, sh, mask);
-  out[n++] = fin(21, at(p1, SLOT_LW), sh, mask);
-  out[n++] = fin(22, sh, at(n1, SLOT_LW), mask);
+  out[n++] = fin(21, slotHash(H, p1, SLOT_LW), sh, mask);
+  out[n++] = fin(22, sh, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(23, H[c + SLOT_SUF4]!, 0, mask);
   out[n++] = fin(24, ctxFlag, lw, mask);
   return n;

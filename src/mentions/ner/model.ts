@@ -9,12 +9,6 @@ import { z } from 'zod';
 import type { Token } from '../../types.js';
 import { candidateRunBounds, commonLowerBits, isTitleCase, MAX_FEATURES, N_POS_CODES, N_TAGS, smallTableIds, TAGS, tokenFeatures, tokenFeaturesSplit, tokenHashes, viterbi, type FeatureContext, type TokenHashes } from './features.js';
 
-/** emit[o..o+6] += the 7 tag weights of row k of a small table. */
-function addRow(emit: Float64Array, o: number, rows: Float64Array, k: number): void {
-  const r = k << 3;
-  for (let y = 0; y < N_TAGS; y++) emit[o + y] = emit[o + y]! + rows[r + y]!;
-}
-
 /** Number of set bits in a 32-bit word. */
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -249,12 +243,21 @@ export class NerModel {
       emit[o + 5] = e5;
       emit[o + 6] = e6;
       if (split) {
-        addRow(emit, o, this.w0, 0);
-        addRow(emit, o, this.w7, small[0]!);
-        addRow(emit, o, this.w12, small[1]! * P + small[0]!);
-        addRow(emit, o, this.w13, small[0]! * P + small[2]!);
-        addRow(emit, o, this.w16, small[3]!);
-        addRow(emit, o, this.w17, small[3]! * 2 + small[4]!);
+        // the six small rows, added in this order to each tag's sum (as adding row after row does)
+        const w0 = this.w0;
+        const w7 = this.w7;
+        const w12 = this.w12;
+        const w13 = this.w13;
+        const w16 = this.w16;
+        const w17 = this.w17;
+        const r7 = small[0]! << 3;
+        const r12 = (small[1]! * P + small[0]!) << 3;
+        const r13 = (small[0]! * P + small[2]!) << 3;
+        const r16 = small[3]! << 3;
+        const r17 = (small[3]! * 2 + small[4]!) << 3;
+        for (let y = 0; y < N_TAGS; y++) {
+          emit[o + y] = emit[o + y]! + w0[y]! + w7[r7 + y]! + w12[r12 + y]! + w13[r13 + y]! + w16[r16 + y]! + w17[r17 + y]!;
+        }
       }
     }
     if (this.tagBuf.length < len) this.tagBuf = new Uint8Array(len * 2);

@@ -25,8 +25,12 @@ interface Draft {
   mentions: Mention[];
   /** Lower-cased words of the longest name, for surname matching. */
   words: string[];
-  /** Role keys this entity is described with in the text (titles). */
-  roles: Set<string>;
+}
+
+/** A name mention's alias key and its words, worked out once: every pass reads them. */
+interface NameKey {
+  key: string;
+  words: string[];
 }
 
 /** How far back (in sentences) a pronoun or nominal looks for its antecedent. */
@@ -40,132 +44,162 @@ const KB_TYPE: Record<string, EntityType | undefined> = {
   GROUP: 'GROUP',
 };
 
+/** AMBIGUOUS_PLACES as a map: asked once per single-word name, with words no object key should be. */
+const AMBIGUOUS = new Map<string, readonly string[]>(Object.entries(AMBIGUOUS_PLACES));
+
+/**
+ * aliasKey(s); for printable ASCII with single inner spaces and no dots or backquotes (most
+ * names) that is the text in lower case, without aliasKey's four passes.
+ */
+function nameKey(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x20 ? k === 0 || k === s.length - 1 || s.charCodeAt(k - 1) === 0x20 : c < 0x21 || c > 0x7e || c === 0x2e || c === 0x60) {
+      return aliasKey(s);
+    }
+  }
+  return s.toLowerCase();
+}
+
 export function entitiesStage(doc: Doc, res: Resources): Doc {
   const { kb } = res;
+  const { mentions } = doc;
   const date = doc.article.published;
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
-  const owner = new Map<string, Draft>(); // mention id -> entity draft
   const text = doc.article.text;
+  // per mention (by its place in doc.mentions): its entity, and for names the alias key
+  const owner: (Draft | undefined)[] = new Array(mentions.length).fill(undefined);
+  const nameKeys: (NameKey | undefined)[] = new Array(mentions.length).fill(undefined);
+  const names: number[] = [];
+  mentions.forEach((m, k) => {
+    if (m.kind !== 'name') return;
+    names.push(k);
+    const key = nameKey(text.slice(m.start, m.end));
+    nameKeys[k] = { key, words: key.split(' ') };
+  });
 
-  const add = (key: string, type: EntityType, entry: KbEntry | null, m: Mention): Draft => {
+  const add = (key: string, type: EntityType, entry: KbEntry | null, k: number): Draft => {
     let d = byKey.get(key);
     if (!d) {
-      d = { key, type, kb: entry, name: entry?.name ?? text.slice(m.start, m.end), mentions: [], words: [], roles: new Set() };
+      const m = mentions[k]!;
+      d = { key, type, kb: entry, name: entry?.name ?? text.slice(m.start, m.end), mentions: [], words: [] };
       byKey.set(key, d);
       drafts.push(d);
     }
-    join(d, m);
+    join(d, k);
     return d;
   };
-  const join = (d: Draft, m: Mention): void => {
-    if (owner.has(m.id)) return;
+  const join = (d: Draft, k: number): void => {
+    if (owner[k]) return;
+    const m = mentions[k]!;
     d.mentions.push(m);
-    owner.set(m.id, d);
-    if (m.kind === 'name') {
-      const words = aliasKey(text.slice(m.start, m.end)).split(' ');
-      if (words.length > d.words.length) {
-        d.words = words;
-        if (!d.kb) d.name = text.slice(m.start, m.end);
-      }
+    owner[k] = d;
+    const nk = nameKeys[k];
+    if (nk && nk.words.length > d.words.length) {
+      d.words = nk.words;
+      if (!d.kb) d.name = text.slice(m.start, m.end);
     }
-    if (m.title?.role) d.roles.add(m.title.role);
   };
 
-  const names = doc.mentions.filter((m) => m.kind === 'name');
   // Pass 1: KB-linked names and multi-word names.
-  for (const m of names) {
+  for (const k of names) {
+    const m = mentions[k]!;
     const entry = chooseKbEntry(kb, m, byKey);
     if (entry) {
       const type = KB_TYPE[entry.type];
-      if (type) add(entry.id, type, entry, m);
+      if (type) add(entry.id, type, entry, k);
       continue;
     }
-    const words = aliasKey(text.slice(m.start, m.end)).split(' ');
+    const { key, words } = nameKeys[k]!;
     if (words.length < 2) continue;
-    const same = m.type === 'PERSON' ? findByFullName(drafts, words) : byKey.get(`name:${m.type}:${words.join(' ')}`);
-    if (same) join(same, m);
-    else add(`name:${m.type}:${words.join(' ')}`, m.type, null, m);
+    const same = m.type === 'PERSON' ? findByFullName(drafts, words) : byKey.get(`name:${m.type}:${key}`);
+    if (same) join(same, k);
+    else add(`name:${m.type}:${key}`, m.type, null, k);
   }
   // Pass 2: single-word names.
-  for (const m of names) {
-    if (owner.has(m.id)) continue;
-    const surface = text.slice(m.start, m.end);
-    const word = aliasKey(surface);
-    const ambiguous = AMBIGUOUS_PLACES[word];
+  for (const k of names) {
+    if (owner[k]) continue;
+    const m = mentions[k]!;
+    const word = nameKeys[k]!.key;
+    const ambiguous = AMBIGUOUS.get(word);
     if (ambiguous && (m.type === 'GPE' || m.type === 'LOC')) {
-      const pick = mostSalient(ambiguous, byKey, doc.mentions) ?? null;
+      const pick = mostSalient(ambiguous, byKey, mentions) ?? null;
       const entry = pick ? kb.get(pick) : undefined;
       if (entry) {
-        add(entry.id, 'GPE', entry, m);
+        add(entry.id, 'GPE', entry, k);
         continue;
       }
     }
-    const partOf = nearestBefore(
-      drafts.filter((d) => d.type === m.type && d.words.length > 1 && d.words.includes(word)),
-      m.start,
-    );
+    const partOf = nearestWithWord(drafts, m.type, word, m.start);
     if (partOf) {
-      join(partOf, m);
+      join(partOf, k);
       continue;
     }
     if (m.type === 'PERSON') {
       const person = surnameIndex(kb).get(word);
       if (person) {
-        add(person.id, 'PERSON', person, m);
+        add(person.id, 'PERSON', person, k);
         continue;
       }
     }
     const same = byKey.get(`name:${m.type}:${word}`);
-    if (same) join(same, m);
-    else add(`name:${m.type}:${word}`, m.type, null, m);
+    if (same) join(same, k);
+    else add(`name:${m.type}:${word}`, m.type, null, k);
   }
   // Pass 3: adjectives and titles.
-  for (const m of doc.mentions) {
-    if (owner.has(m.id)) continue;
+  for (let k = 0; k < mentions.length; k++) {
+    if (owner[k]) continue;
+    const m = mentions[k]!;
     if (m.kind === 'adjective') {
       const entry = m.kb[0] ? kb.get(m.kb[0]) : undefined;
-      if (entry) add(entry.id, 'GPE', entry, m);
+      if (entry) add(entry.id, 'GPE', entry, k);
     } else if (m.kind === 'title') {
-      const person = personDescribedBy(m, names, owner);
+      const person = personDescribedBy(m, mentions, names, owner);
       if (person) {
-        join(person, m);
+        join(person, k);
         continue;
       }
       const holder = titleHolder(m, kb, date);
-      if (holder) add(holder.id, 'PERSON', holder, m);
+      if (holder) add(holder.id, 'PERSON', holder, k);
     }
   }
   // Pass 4: pronouns and nominals, to the nearest compatible entity before them.
-  const ordered = doc.mentions.flatMap((m) => {
-    const d = owner.get(m.id);
-    return d ? [{ m, d }] : [];
-  });
-  for (const m of doc.mentions) {
-    if (owner.has(m.id)) continue;
+  const ordered: { m: Mention; d: Draft }[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const d = owner[k];
+    if (d) ordered.push({ m: mentions[k]!, d });
+  }
+  for (let k = 0; k < mentions.length; k++) {
+    if (owner[k]) continue;
+    const m = mentions[k]!;
     if (m.kind !== 'pronoun' && m.kind !== 'nominal') continue;
     if (m.kind === 'nominal' && m.kb[0]) {
       const entry = kb.get(m.kb[0]);
       const type = entry ? KB_TYPE[entry.type] : undefined;
       if (entry && type) {
-        add(entry.id, type, entry, m);
+        add(entry.id, type, entry, k);
         continue;
       }
     }
     const ante = antecedent(m, ordered, text);
-    if (ante) join(ante, m);
+    if (ante) join(ante, k);
   }
 
-  const entities: Entity[] = drafts
-    .map((d) => ({ d, first: Math.min(...d.mentions.map((m) => m.start)) }))
-    .sort((a, b) => a.first - b.first)
-    .map(({ d }, i) => ({
-      id: `e${i + 1}`,
-      name: d.name,
-      type: d.type,
-      kb: d.kb ? kbRef(d.kb) : null,
-      mentions: [...d.mentions].sort((a, b) => a.start - b.start),
-    }));
+  // entities in the order of their first mention; each one's mentions in text order
+  const firsts = drafts.map((d) => {
+    let first = Infinity;
+    for (const m of d.mentions) if (m.start < first) first = m.start;
+    return { d, first };
+  });
+  firsts.sort((a, b) => a.first - b.first);
+  const entities: Entity[] = firsts.map(({ d }, i) => ({
+    id: `e${i + 1}`,
+    name: d.name,
+    type: d.type,
+    kb: d.kb ? kbRef(d.kb) : null,
+    mentions: d.mentions.sort((a, b) => a.start - b.start),
+  }));
   return { ...doc, entities };
 }
 
@@ -175,13 +209,12 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
  * "Ankara Province" says so when it means the province), then the larger population.
  */
 function chooseKbEntry(kb: Kb, m: Mention, byKey: ReadonlyMap<string, Draft>): KbEntry | undefined {
-  if (m.kb.length === 0) return undefined;
-  const entries = m.kb.map((id) => kb.get(id)).filter((e): e is KbEntry => e !== undefined && e.type !== 'CONFLICT');
-  const seen = entries.find((e) => byKey.has(e.id));
-  if (seen) return seen;
   let best: KbEntry | undefined;
   let bestScore = -Infinity;
-  for (const e of entries) {
+  for (const id of m.kb) {
+    const e = kb.get(id);
+    if (e === undefined || e.type === 'CONFLICT') continue;
+    if (byKey.has(e.id)) return e;
     const score =
       (KB_TYPE[e.type] === m.type ? 100 : 0) + PLACE_RANK[e.place ?? 'none']! * 10 + Math.log10(1 + (e.population ?? 0)) / 10;
     if (score > bestScore) {
@@ -205,11 +238,17 @@ function findByFullName(drafts: readonly Draft[], words: string[]): Draft | unde
   });
 }
 
-/** The entity mentioned last before `at` ("Kim" after "Kim Yo Jong" is her), else the first one. */
-function nearestBefore(candidates: readonly Draft[], at: number): Draft | undefined {
+/**
+ * Of the multi-word entities of this type with this word in their name, the one mentioned last
+ * before `at` ("Kim" after "Kim Yo Jong" is her), else the first one.
+ */
+function nearestWithWord(drafts: readonly Draft[], type: EntityType, word: string, at: number): Draft | undefined {
+  let first: Draft | undefined;
   let best: Draft | undefined;
   let bestAt = -1;
-  for (const d of candidates) {
+  for (const d of drafts) {
+    if (d.type !== type || d.words.length <= 1 || !d.words.includes(word)) continue;
+    first ??= d;
     for (const m of d.mentions) {
       if (m.start < at && m.start > bestAt) {
         best = d;
@@ -217,7 +256,7 @@ function nearestBefore(candidates: readonly Draft[], at: number): Draft | undefi
       }
     }
   }
-  return best ?? candidates[0];
+  return best ?? first;
 }
 
 /** Of the KB readings of an ambiguous name, the one the article mentions most. */
@@ -235,10 +274,11 @@ function mostSalient(ids: readonly string[], byKey: ReadonlyMap<string, Draft>, 
 }
 
 /** A title phrase attached to a person name ("Defense Minister General No Gwansik") belongs to that person. */
-function personDescribedBy(t: Mention, names: readonly Mention[], owner: ReadonlyMap<string, Draft>): Draft | undefined {
-  for (const n of names) {
+function personDescribedBy(t: Mention, mentions: readonly Mention[], names: readonly number[], owner: readonly (Draft | undefined)[]): Draft | undefined {
+  for (const k of names) {
+    const n = mentions[k]!;
     if (n.type !== 'PERSON' || !n.title) continue;
-    if (t.start >= n.title.start && t.end <= Math.max(n.title.end, n.start)) return owner.get(n.id);
+    if (t.start >= n.title.start && t.end <= Math.max(n.title.end, n.start)) return owner[k];
   }
   return undefined;
 }
@@ -285,13 +325,15 @@ function thingAntecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[
 }
 
 export function kbRef(e: KbEntry): KbRef {
-  return {
+  const ref: KbRef = {
     id: e.id,
     codes: e.codes,
     roles: (e.roles ?? []).map((r) => ({ title: r.title, role: r.role, org: r.org, from: r.from, to: r.to })),
-    ...(e.country !== undefined ? { country: e.country } : {}),
-    ...(e.parent !== undefined ? { parent: e.parent } : {}),
-    ...(e.lat !== undefined ? { lat: e.lat } : {}),
-    ...(e.lon !== undefined ? { lon: e.lon } : {}),
   };
+  // the optional facts in this order, only those the entry has
+  if (e.country !== undefined) ref.country = e.country;
+  if (e.parent !== undefined) ref.parent = e.parent;
+  if (e.lat !== undefined) ref.lat = e.lat;
+  if (e.lon !== undefined) ref.lon = e.lon;
+  return ref;
 }

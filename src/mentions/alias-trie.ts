@@ -37,6 +37,8 @@ export class AliasTrie {
   readonly flags: Uint8Array;
   /** First words of the keys with a lower-case alias: the only ones a lower-case word may start. */
   readonly lowerFirst = new Set<string>();
+  /** 1 for the word ids of lowerFirst. */
+  private readonly lowerFirstIds: Uint8Array;
 
   constructor(kb: Kb) {
     const rootKids = new Map<number, number>();
@@ -74,11 +76,30 @@ export class AliasTrie {
     this.rootChild = new Int32Array(this.words.length).fill(-1);
     for (const [id, node] of rootKids) this.rootChild[id] = node;
     this.flags = Uint8Array.from(this.flagList);
+    this.lowerFirstIds = new Uint8Array(this.words.length);
+    for (const w of this.lowerFirst) this.lowerFirstIds[this.wordIds.get(w)!] = 1;
   }
 
   /** Whether some alias key starts with this word (kb.firstWords.has, through the bit filter). */
   startsAlias(word: string): boolean {
     return word.indexOf(' ') < 0 && this.step(0, word) >= 0;
+  }
+
+  /** The id of a word (without spaces) of some alias key, or -1: through the bit filter first. */
+  wordId(word: string): number {
+    const h = wordHash(word) & FILTER_MASK;
+    if (((this.wordBits[h >>> 5]! >>> (h & 31)) & 1) === 0) return -1;
+    return this.wordIds.get(word) ?? -1;
+  }
+
+  /** The node of key + ' ' + the word of this id (from wordId), or -1. */
+  child(node: number, id: number): number {
+    return node === 0 ? this.rootChild[id]! : this.children[node]?.get(id) ?? -1;
+  }
+
+  /** Whether the word of this id starts the key of an alias written in lower case (lowerFirst.has). */
+  startsLower(id: number): boolean {
+    return this.lowerFirstIds[id] === 1;
   }
 
   /** The node of key + ' ' + words (words may hold spaces), or -1 when no alias starts that way. */
@@ -88,11 +109,8 @@ export class AliasTrie {
       return node;
     }
     if (node < 0) return -1;
-    const h = wordHash(words) & FILTER_MASK;
-    if (((this.wordBits[h >>> 5]! >>> (h & 31)) & 1) === 0) return -1;
-    const id = this.wordIds.get(words);
-    if (id === undefined) return -1;
-    return node === 0 ? this.rootChild[id]! : this.children[node]?.get(id) ?? -1;
+    const id = this.wordId(words);
+    return id < 0 ? -1 : this.child(node, id);
   }
 
   /** The node of key + glued (no space between: the last word grows), or -1. */

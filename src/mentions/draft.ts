@@ -8,6 +8,10 @@ export interface TitleDraft extends Omit<TitlePhrase, 'of'> {
   ofDraft?: Draft;
 }
 
-export interface Draft extends Omit<Mention, 'id' | 'title'> {
+/**
+ * The mention to be: `id` is '' until the drafts are numbered in text order, and then the draft
+ * itself is the mention (its fields are already in the mention's order, `id` first).
+ */
+export interface Draft extends Omit<Mention, 'title'> {
   title?: TitleDraft;
 }

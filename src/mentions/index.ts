@@ -51,22 +51,16 @@ export function mentionsStage(doc: Doc, res: MentionResources): Doc {
   return { ...doc, mentions: finish([...names, ...adjectives, ...titles, ...pronouns, ...nominals]) };
 }
 
-/** Text order, ids, and possessors turned into mention ids. */
+/** Text order, ids, and possessors turned into mention ids: the drafts become the mentions. */
 function finish(drafts: Draft[]): Mention[] {
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
-  const ids = new Map<Draft, string>();
-  drafts.forEach((d, k) => ids.set(d, `m${k + 1}`));
-  return drafts.map((d) => {
-    // the draft's fields after the id, in their order, the title last (as `{ id, ...rest }` would,
-    // without the slow rest copy)
+  drafts.forEach((d, k) => (d.id = `m${k + 1}`));
+  for (const d of drafts) {
     const title = d.title;
-    const m = Object.assign({ id: ids.get(d)! }, d) as Mention & { title?: unknown };
-    if ('title' in m) delete m.title;
-    if (title) {
-      const { ofDraft, ...t } = title;
-      const of = ofDraft ? ids.get(ofDraft) : undefined;
-      m.title = of ? { ...t, of } : t;
-    }
-    return m;
-  });
+    if (!title) continue;
+    // a copy for each mention (a name and its title phrase may share one), the possessor by id
+    const { ofDraft, ...t } = title;
+    (d as Mention).title = ofDraft?.id ? { ...t, of: ofDraft.id } : t;
+  }
+  return drafts as Mention[];
 }

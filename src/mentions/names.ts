@@ -10,9 +10,12 @@ import type { NerModel, NerClass } from './ner/model.js';
 import type { MentionLexicon } from './lexicon.js';
 import { isTitleCase } from './ner/features.js';
 import type { Draft } from './draft.js';
-import { aliasTrie, IS_ALIAS, LOWER_OK } from './alias-trie.js';
+import { aliasTrie, IS_ALIAS, LOWER_OK, type AliasTrie } from './alias-trie.js';
 
 const UPPER_START = /^\p{Lu}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const ENDS_IN_S = /s$/i;
 
 /** Printable ASCII without space (a word as the tokeniser cuts it). */
 function plainAscii(s: string): boolean {
@@ -23,13 +26,51 @@ function plainAscii(s: string): boolean {
   return true;
 }
 
-/** The alias keys of all tokens; for ASCII words aliasKey() only drops dots, so skip the rest. */
-function tokenKeys(tokens: readonly Token[]): string[] {
-  return tokens.map((t) => {
-    const n = t.norm;
-    if (!plainAscii(n)) return aliasKey(t.text);
-    return n.indexOf('.') < 0 ? n : n.replace(/\./g, '');
-  });
+/** The alias key of a token; for ASCII words aliasKey() only drops dots, so skip the rest. */
+function tokenKey(t: Token): string {
+  const n = t.norm;
+  if (!plainAscii(n)) return aliasKey(t.text);
+  return n.indexOf('.') < 0 ? n : n.replace(/\./g, '');
+}
+
+/** TokenWords ids: not looked up yet; a key with a space in it (stepped word by word). */
+const UNSEEN = -3;
+const SPACED = -2;
+
+/**
+ * The alias keys of a document's tokens and their word ids in the trie. An id is looked up (in
+ * the big word map) at most once per token, and only for the tokens a match may start or grow by.
+ */
+class TokenWords {
+  readonly keys: string[];
+  private readonly ids: Int32Array;
+
+  constructor(
+    readonly trie: AliasTrie,
+    tokens: readonly Token[],
+  ) {
+    this.keys = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) this.keys[i] = tokenKey(tokens[i]!);
+    this.ids = new Int32Array(tokens.length).fill(UNSEEN);
+  }
+
+  /** The trie word id of token i's key: -1 for none, SPACED for a key of several words. */
+  id(i: number): number {
+    let id = this.ids[i]!;
+    if (id === UNSEEN) {
+      const key = this.keys[i]!;
+      id = this.ids[i] = key.indexOf(' ') >= 0 ? SPACED : this.trie.wordId(key);
+    }
+    return id;
+  }
+
+  /** trie.step(node, keys[i]). */
+  step(node: number, i: number): number {
+    if (node < 0) return -1;
+    const id = this.id(i);
+    if (id === SPACED) return this.trie.step(node, this.keys[i]!);
+    return id < 0 ? -1 : this.trie.child(node, id);
+  }
 }
 
 function entryType(e: KbEntry): EntityType | null {
@@ -58,51 +99,62 @@ export function kbLookup(kb: Kb, surface: string): KbEntry[] {
   return out;
 }
 
+/** Whether the text starts with a capital letter (UPPER_START, asked only beyond ASCII). */
+export function startsUpper(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  return c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER_START.test(s);
+}
+
 /** Whether a token does not start with a capital (it may then start only a lower-case alias). */
 function lowerStartOf(t: Token): boolean {
-  const c0 = t.text.charCodeAt(0);
-  return c0 < 128 ? !(c0 >= 65 && c0 <= 90) : !UPPER_START.test(t.text);
+  return !startsUpper(t.text);
 }
 
 /**
  * Per token: 1 when an alias may start with it: its key is the first word of some alias, of one
  * written in lower case when the token is (a small set, so most tokens never reach the big one).
  */
-function startFlags(kb: Kb, tokens: readonly Token[], keys: readonly string[]): Uint8Array {
-  const trie = aliasTrie(kb);
+function startFlags(tokens: readonly Token[], words: TokenWords): Uint8Array {
+  const { trie, keys } = words;
   const out = new Uint8Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (lowerStartOf(tokens[i]!) ? trie.lowerFirst.has(key) : trie.startsAlias(key)) out[i] = 1;
+    if (lowerStartOf(tokens[i]!)) {
+      if (trie.lowerFirst.has(keys[i]!)) out[i] = 1;
+      continue;
+    }
+    // a word that starts some alias key (a key of several words starts none: trie.startsAlias)
+    const id = words.id(i);
+    if (id >= 0 && trie.child(0, id) >= 0) out[i] = 1;
   }
   return out;
 }
 
 /** KB names in one sentence, longest match first, left to right. */
-function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[], mayStart: Uint8Array, first: number, last: number): Draft[] {
+function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, words: TokenWords, mayStart: Uint8Array, first: number, last: number): Draft[] {
   const { tokens, article } = doc;
-  const trie = aliasTrie(kb);
+  const { trie, keys } = words;
   const { flags } = trie;
   const out: Draft[] = [];
+  const ends: number[] = [];
   let i = first;
   while (i < last) {
     const t = tokens[i]!;
-    if (!mayStart[i] || !/[\p{L}\p{N}]/u.test(t.text)) {
+    if (!mayStart[i] || !LETTER_OR_DIGIT.test(t.text)) {
       i++;
       continue;
     }
     const lowerStart = lowerStartOf(t);
     // grow the key a token at a time while some alias still starts this way: the next word with a
     // space, or glued on ("al-Qaeda"), else the glued word as a word of its own
-    let node = trie.step(0, keys[i]!);
-    const ends: number[] = [];
+    let node = words.step(0, i);
+    ends.length = 0;
     for (let e = i + 1; ; e++) {
       const f = flags[node]!;
       if (f & IS_ALIAS && (!lowerStart || f & LOWER_OK)) ends.push(e);
       if (e >= last) break;
       const next = tokens[e]!;
-      let grown = next.spaceBefore ? trie.step(node, keys[e]!) : trie.glue(node, keys[e]!);
-      if (grown < 0 && !next.spaceBefore) grown = trie.step(node, keys[e]!);
+      let grown = next.spaceBefore ? words.step(node, e) : trie.glue(node, keys[e]!);
+      if (grown < 0 && !next.spaceBefore) grown = words.step(node, e);
       if (grown < 0) {
         // "U.S." and "US" meet: dots are dropped by the key, so a lone "." adds nothing
         if (next.norm === '.' && !next.spaceBefore) continue;
@@ -114,8 +166,8 @@ function kbNames(doc: Doc, kb: Kb, lex: MentionLexicon, keys: readonly string[],
     for (let k = ends.length - 1; k >= 0 && !found; k--) {
       const e = ends[k]!;
       const endTok = tokens[e - 1]!;
-      if (e < last && !tokens[e]!.spaceBefore && /\p{L}/u.test(tokens[e]!.text[0] ?? '')) continue; // never cut a word
-      if (!/[\p{L}\p{N}]/u.test(endTok.text)) continue;
+      if (e < last && !tokens[e]!.spaceBefore && LETTER.test(tokens[e]!.text[0] ?? '')) continue; // never cut a word
+      if (!LETTER_OR_DIGIT.test(endTok.text)) continue;
       if (e - i === 1 && lex.notNames.has(t.norm)) continue;
       const entries = kbLookup(kb, article.text.slice(t.start, endTok.end));
       // "the Kremlin", "The European Union": the article is not part of the name, as CoreNLP tags it
@@ -134,7 +186,7 @@ export function draftName(doc: Doc, first: number, last: number, type: EntityTyp
   const { tokens } = doc;
   const next = tokens[last];
   const lastTok = tokens[last - 1]!;
-  let possessive = !!next && next.sent === lastTok.sent && (next.norm === "'s" || (next.norm === "'" && /s$/i.test(lastTok.text)));
+  let possessive = !!next && next.sent === lastTok.sent && (next.norm === "'s" || (next.norm === "'" && ENDS_IN_S.test(lastTok.text)));
   let end = lastTok.end;
   // the tokenizer sometimes keeps the ’s on the word ("Trump's"): the name stops before it
   if (lastTok.norm.length > 2 && lastTok.norm.endsWith("'s")) {
@@ -142,6 +194,7 @@ export function draftName(doc: Doc, first: number, last: number, type: EntityTyp
     possessive = true;
   }
   return {
+    id: '',
     kind: 'name',
     type,
     first,
@@ -161,7 +214,13 @@ function modelType(cls: NerClass, lastTok: Token, lex: MentionLexicon): EntityTy
   return lex.locationHeads.has(lastTok.norm) ? 'LOC' : 'GPE';
 }
 
-const capital = (t: Token | undefined): boolean => !!t && UPPER_START.test(t.text);
+const capital = (t: Token | undefined): boolean => !!t && startsUpper(t.text);
+
+/** The first name of the list that covers token i. */
+function covering(names: readonly Draft[], i: number): Draft | undefined {
+  for (const m of names) if (m.first <= i && i < m.last) return m;
+  return undefined;
+}
 
 /**
  * A title written in front of capitalised words makes them a person's name, whatever the model
@@ -172,14 +231,13 @@ const capital = (t: Token | undefined): boolean => !!t && UPPER_START.test(t.tex
  */
 function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged: Draft[], first: number, last: number): void {
   const { tokens } = doc;
-  const covering = (i: number): Draft | undefined => merged.find((m) => m.first <= i && i < m.last);
   let i = first;
   while (i < last) {
     if (!lex.titles.startsAt(tokens, i)) {
       i++;
       continue;
     }
-    const at = covering(i);
+    const at = covering(merged, i);
     if (at && at.via !== 'model') {
       i = at.last;
       continue;
@@ -207,8 +265,9 @@ function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged
     while (k > j && tokens[k - 1]!.norm === '-') k--;
     const words = k - j;
     const lastWord = tokens[k - 1];
-    const model = covering(j);
-    const kbThere = merged.some((m) => m.via !== 'model' && m.first < k && j < m.last);
+    const model = covering(merged, j);
+    let kbThere = false;
+    for (const m of merged) if (m.via !== 'model' && m.first < k && j < m.last) kbThere = true;
     const plausible = words > 0 && lastWord !== undefined && !ner.commonLower.has(lastWord.norm);
     const modelOrg = model && model.via === 'model' && model.type !== 'PERSON' && model.first <= i && words === 1 && !roleOrHonorific;
     if (plausible && !kbThere && !modelOrg && !(model && model.type === 'PERSON' && model.first === j && model.last === k)) {
@@ -246,7 +305,7 @@ function addSurnames(doc: Doc, names: Draft[]): void {
       names.push(draftName(doc, t.i, t.i + 1, 'PERSON', full.kb, 'pattern:surname'));
     }
   }
-  names.sort((x, y) => x.start - y.start);
+  sortByStart(names);
 }
 
 /**
@@ -257,13 +316,14 @@ function addSurnames(doc: Doc, names: Draft[]): void {
 function harmoniseTypes(doc: Doc, names: Draft[]): void {
   const surnames = new Set<string>();
   const votes = new Map<string, Map<EntityType, number>>();
-  const key = (m: Draft): string => doc.norm.slice(m.start, m.end).toLowerCase();
+  const key = (m: Draft): string => lowerSurface(doc, m);
   for (const m of names) {
     if (m.type === 'PERSON' && m.last - m.first > 1) surnames.add(doc.tokens[m.last - 1]!.norm);
     if (m.via !== 'model') continue;
-    const v = votes.get(key(m)) ?? new Map<EntityType, number>();
+    const k = key(m);
+    const v = votes.get(k) ?? new Map<EntityType, number>();
     v.set(m.type, (v.get(m.type) ?? 0) + (m.last - m.first > 1 ? 1 : 0.9));
-    votes.set(key(m), v);
+    votes.set(k, v);
   }
   for (const m of names) {
     if (m.via !== 'model') continue;
@@ -290,13 +350,13 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
   const { tokens } = doc;
   const out: Draft[] = [];
   const headline: Draft[] = [];
-  const bodyNames = new Set<string>();
-  const keys = tokenKeys(tokens);
-  const mayStart = startFlags(kb, tokens, keys);
+  /** Names outside Title Case sentences, for the headline check at the end. */
+  const body: Draft[] = [];
+  const words = new TokenWords(aliasTrie(kb), tokens);
+  const mayStart = startFlags(tokens, words);
   for (const s of doc.sentences) {
     const titleCase = isTitleCase(tokens, s.first, s.last);
-    const fromKb = kbNames(doc, kb, lex, keys, mayStart, s.first, s.last);
-    const merged: Draft[] = [...fromKb];
+    const merged = kbNames(doc, kb, lex, words, mayStart, s.first, s.last);
     for (const sp of ner.decodeSentence(tokens, s.first, s.last, titleCase)) {
       let a = sp.first;
       // a title in front of a person's name is the title's, not the name's ("General No Gwansik")
@@ -308,11 +368,11 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
         }
       }
       const type = modelType(sp.cls, tokens[sp.last - 1]!, lex);
-      const overlapping = merged.filter((k) => k.via === 'kb' && k.first < sp.last && a < k.last);
-      if (overlapping.length === 0) {
+      if (!overlapsKb(merged, a, sp.last)) {
         merged.push(draftName(doc, a, sp.last, type, [], 'model'));
         continue;
       }
+      const overlapping = kbOverlapping(merged, a, sp.last);
       // a longer model name around KB names wins ("New York Post" around "New York"); it keeps the
       // KB candidates only when it names the same kind of thing and is not a person ("Donald Trump Jr.")
       if (!overlapping.every((k) => a <= k.first && k.last <= sp.last && sp.last - a > k.last - k.first)) continue;
@@ -322,12 +382,12 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
       merged.push(draftName(doc, a, sp.last, same ? only.type : type, same ? only.kb : [], same ? 'kb+model' : 'model'));
     }
     if (!titleCase) personsAfterTitles(doc, lex, ner, merged, s.first, s.last);
-    merged.sort((x, y) => x.start - y.start);
+    sortByStart(merged);
     for (const m of merged) {
       if (titleCase && m.via === 'model') headline.push(m);
       else {
         out.push(m);
-        if (!titleCase) bodyNames.add(doc.norm.slice(m.start, m.end).toLowerCase());
+        if (!titleCase) body.push(m);
       }
     }
   }
@@ -335,11 +395,45 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
   harmoniseTypes(doc, out);
   // In a Title Case headline every word has a capital, so a model guess stands only when the body
   // names it too, or when none of its words is an everyday word ("Heroic Aid" is not a name).
+  let bodyNames: Set<string> | null = null;
   for (const m of headline) {
-    const surface = doc.norm.slice(m.start, m.end).toLowerCase();
     let everyday = false;
     for (let i = m.first; i < m.last; i++) if (ner.commonLower.has(tokens[i]!.norm)) everyday = true;
-    if (bodyNames.has(surface) || !everyday) out.push(m);
+    if (!everyday) {
+      out.push(m);
+      continue;
+    }
+    bodyNames ??= new Set(body.map((b) => lowerSurface(doc, b)));
+    if (bodyNames.has(lowerSurface(doc, m))) out.push(m);
   }
-  return out.sort((x, y) => x.start - y.start);
+  return sortByStart(out);
+}
+
+/** The words of a name as the key of "the same name": its normalised text in lower case. */
+function lowerSurface(doc: Doc, m: Draft): string {
+  return doc.norm.slice(m.start, m.end).toLowerCase();
+}
+
+/** Whether a KB name of the list overlaps tokens [a, b). */
+function overlapsKb(names: readonly Draft[], a: number, b: number): boolean {
+  for (const k of names) if (k.via === 'kb' && k.first < b && a < k.last) return true;
+  return false;
+}
+
+/** The KB names of the list that overlap tokens [a, b), in list order. */
+function kbOverlapping(names: readonly Draft[], a: number, b: number): Draft[] {
+  const out: Draft[] = [];
+  for (const k of names) if (k.via === 'kb' && k.first < b && a < k.last) out.push(k);
+  return out;
+}
+
+/**
+ * The names in text order (a stable sort, as before); most lists come in order already, and
+ * Array.prototype.sort copies even those.
+ */
+function sortByStart(names: Draft[]): Draft[] {
+  for (let k = 1; k < names.length; k++) {
+    if (names[k]!.start < names[k - 1]!.start) return names.sort((x, y) => x.start - y.start);
+  }
+  return names;
 }

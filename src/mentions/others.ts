@@ -7,11 +7,15 @@ import type { Kb } from '../kb/index.js';
 import { aliasKey } from '../kb/index.js';
 import type { MentionLexicon } from './lexicon.js';
 import type { Draft } from './draft.js';
+import { startsUpper } from './names.js';
+
+/** Regex literals stay out of the loops: each evaluation of one makes a new RegExp object. */
+const UPPER_START = /^\p{Lu}/u;
 
 function draft(doc: Doc, first: number, last: number, d: Pick<Draft, 'kind' | 'type' | 'kb' | 'via'>): Draft {
   const t = doc.tokens;
   const f = t[first]!;
-  return { kind: d.kind, type: d.type, kb: d.kb, via: d.via, first, last, sent: f.sent, start: f.start, end: t[last - 1]!.end, possessive: t[last]?.norm === "'s" };
+  return { id: '', kind: d.kind, type: d.type, kb: d.kb, via: d.via, first, last, sent: f.sent, start: f.start, end: t[last - 1]!.end, possessive: t[last]?.norm === "'s" };
 }
 
 /** Every leading piece of every adjective key ("n", "no", … "north korean"), per KB. */
@@ -49,7 +53,7 @@ export function findAdjectives(doc: Doc, kb: Kb, taken: Uint8Array): Draft[] {
     let i = s.first;
     while (i < s.last) {
       const t = tokens[i]!;
-      if (taken[i] || !/^\p{Lu}/u.test(t.text) || startsNoAdjective(prefixes, t.text)) {
+      if (taken[i] || !startsUpper(t.text) || startsNoAdjective(prefixes, t.text)) {
         i++;
         continue;
       }
@@ -103,7 +107,7 @@ export function findNominals(doc: Doc, lex: MentionLexicon, taken: Uint8Array): 
       // "the ministry" but not "a ministry"; bare plurals ("officials said") need no article
       // "the military-political sphere" is no mention of the military
       const compound = e < s.last && !tokens[e]!.spaceBefore && tokens[e]!.norm === '-';
-      if (free && !compound && (hasThe || !entry.determiner) && !(e < s.last && /^\p{Lu}/u.test(tokens[e]!.text) && entry.determiner)) {
+      if (free && !compound && (hasThe || !entry.determiner) && !(e < s.last && UPPER_START.test(tokens[e]!.text) && entry.determiner)) {
         const first = hasThe ? i - 1 : i;
         out.push(draft(doc, first, e, { kind: 'nominal', type: entry.type, kb: [], via: 'nominal' }));
       }

@@ -18,6 +18,8 @@ interface Piece {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
+const UPPER_START = /^\p{Lu}/u;
+const DEPUTY_ROLE = /^(deputy|vice)-/;
 const CLOSERS = new Set([',', '.', ';', ':', ')', '"', "'", '-']);
 
 /** The country or organisation a KB entry stands for when it qualifies a role. */
@@ -86,6 +88,7 @@ export function findTitles(doc: Doc, kb: Kb, lex: MentionLexicon, names: readonl
       const cLast = chain[chain.length - 1]!.last;
       const phrase = resolvePhrase(doc, kb, chain, cFirst, cLast, nameAt, adjEnding, date, lex.titles);
       const mention: Draft = {
+        id: '',
         kind: 'title',
         type: 'PERSON',
         first: cFirst,
@@ -137,7 +140,7 @@ function resolvePhrase(
     }
     if (p.piece.kind === 'modifier' && p.piece.deputy) deputy = true;
   }
-  if (role && /^(deputy|vice)-/.test(role)) deputy = true;
+  if (role && DEPUTY_ROLE.test(role)) deputy = true;
   // the qualifier: "Russian", "North Korea’s", "Putin’s", "Kremlin" right before the chain
   let start = tokens[cFirst]!.start;
   let org: string | null = null;
@@ -163,7 +166,7 @@ function resolvePhrase(
   if (org === null) {
     // a name inside the role words: "Kremlin spokesman", "White House press secretary"
     for (let i = cFirst; i < cLast && org === null; i++) {
-      if (/^\p{Lu}/u.test(tokens[i]!.text)) org = orgOf(kb, kbLookup(kb, tokens[i]!.text)[0], date);
+      if (UPPER_START.test(tokens[i]!.text)) org = orgOf(kb, kbLookup(kb, tokens[i]!.text)[0], date);
     }
   }
   const end = tokens[cLast - 1]!.end;

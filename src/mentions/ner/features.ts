@@ -15,6 +15,7 @@ const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'van',
 
 const UPPER = /\p{Lu}/u;
 const LETTER = /\p{L}/u;
+const LOWER_ASCII_WORD = /^[a-z]+$/;
 
 export function hasUpper(t: Token): boolean {
   const s = t.text;
@@ -64,7 +65,7 @@ export function isTitleCase(tokens: readonly Token[], first: number, last: numbe
     const t = tokens[i]!;
     const c = t.text.charCodeAt(0);
     const lower = c >= 97 && c <= 122;
-    if (lower && t.text.length >= 4 && /^[a-z]+$/.test(t.text) && !TITLE_SMALL.has(t.text)) return false;
+    if (lower && t.text.length >= 4 && LOWER_ASCII_WORD.test(t.text) && !TITLE_SMALL.has(t.text)) return false;
     if (!LETTER.test(t.text[0]!)) continue;
     words++;
     if (t.text.length < 4) continue;
@@ -80,7 +81,19 @@ export function isTitleCase(tokens: readonly Token[], first: number, last: numbe
  * keeps the model fast and stops it from inventing lower-case names.
  */
 export function candidateRuns(tokens: readonly Token[], first: number, last: number): [number, number][] {
+  const bounds = new Int32Array(2 * (last - first));
+  const n = candidateRunBounds(tokens, first, last, bounds);
   const runs: [number, number][] = [];
+  for (let k = 0; k < n; k += 2) runs.push([bounds[k]!, bounds[k + 1]!]);
+  return runs;
+}
+
+/**
+ * candidateRuns() as start/end pairs written into `out` (room for 2 x (last - first) numbers);
+ * returns how many numbers were written. Run time reads them so, without an array per run.
+ */
+export function candidateRunBounds(tokens: readonly Token[], first: number, last: number, out: Int32Array): number {
+  let n = 0;
   let i = first;
   while (i < last) {
     const t = tokens[i]!;
@@ -115,10 +128,11 @@ export function candidateRuns(tokens: readonly Token[], first: number, last: num
       }
       break;
     }
-    runs.push([i, j]);
+    out[n++] = i;
+    out[n++] = j;
     i = j;
   }
-  return runs;
+  return n;
 }
 
 export interface FeatureContext {
@@ -131,6 +145,29 @@ export interface FeatureContext {
   commonLower: ReadonlySet<string>;
   /** Per-token string hashes, filled on first use; one per document (see tokenHashes). */
   hashes: TokenHashes;
+  /**
+   * commonLowerBits(commonLower), when the caller keeps one: a word whose bit is clear is not in
+   * the set, and most are not, so the big set is asked only for the few whose bit is set.
+   */
+  commonBits?: Uint32Array;
+}
+
+const COMMON_BITS_MASK = (1 << 17) - 1;
+
+/** A bit per hash of each word (the hash fill() gives a token's norm), for FeatureContext.commonBits. */
+export function commonLowerBits(words: Iterable<string>): Uint32Array {
+  const bits = new Uint32Array((COMMON_BITS_MASK + 1) >>> 5);
+  for (const w of words) {
+    const b = strHash(w) & COMMON_BITS_MASK;
+    bits[b >>> 5] = (bits[b >>> 5]! | (1 << (b & 31))) >>> 0;
+  }
+  return bits;
+}
+
+/** Whether the word of norm hash `lw` may be in the set behind `bits`. */
+function maybeIn(bits: Uint32Array, lw: number): boolean {
+  const b = lw & COMMON_BITS_MASK;
+  return ((bits[b >>> 5]! >>> (b & 31)) & 1) === 1;
 }
 
 /** Hashes of each token's strings, computed once per document and combined by integer mixing. */
@@ -268,19 +305,24 @@ function around(ctx: FeatureContext, i: number): Around {
   const c0 = t.text.charCodeAt(0);
   const capStart = (c0 >= 65 && c0 <= 90) || (c0 > 127 && UPPER.test(t.text[0]!));
   const cap = capStart ? 1 : hasUpper(t) ? 2 : 3;
-  a.common = ctx.commonLower.has(t.norm) ? 1 : 0;
+  a.lw = H[a.c + SLOT_LW]!;
+  const bits = ctx.commonBits;
+  a.common = (bits === undefined || maybeIn(bits, a.lw)) && ctx.commonLower.has(t.norm) ? 1 : 0;
   a.ctxFlag = cap * 4 + (initial ? 1 : 0) + (ctx.titleCase ? 2 : 0);
   a.spacing = (t.spaceBefore ? 1 : 0) + (a.n1 >= 0 && !tokens[i + 1]!.spaceBefore ? 2 : 0);
-  a.lw = H[a.c + SLOT_LW]!;
   a.sh = H[a.c + SLOT_SHAPE]!;
   return a;
+}
+
+/** The hash in `slot` of the token whose hashes start at b (from fill), or PAD past the sentence edge. */
+function slotHash(H: Int32Array, b: number, slot: number): number {
+  return b < 0 ? PAD : H[b + slot]!;
 }
 
 /** Hashed feature indices of token i (into a table of mask+1 rows), written into `out`; returns the count. */
 export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out: Int32Array): number {
   const H = ctx.hashes.h;
   const { c, p1, p2, n1, n2, common, ctxFlag, spacing, lw, sh } = around(ctx, i);
-  const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
   const pos = H[c + SLOT_POS]!;
   let n = 0;
   out[n++] = fin(0, 0, 0, mask);
@@ -291,21 +333,21 @@ export function tokenFeatures(ctx: FeatureContext, i: number, mask: number, out:
   out[n++] = fin(5, H[c + SLOT_SUF3]!, 0, mask);
   out[n++] = fin(6, H[c + SLOT_SUF2]!, 0, mask);
   out[n++] = fin(7, pos, 0, mask);
-  out[n++] = fin(8, at(p1, SLOT_LW), 0, mask);
-  out[n++] = fin(9, at(n1, SLOT_LW), 0, mask);
-  out[n++] = fin(10, at(p2, SLOT_LW), 0, mask);
-  out[n++] = fin(11, at(n2, SLOT_LW), 0, mask);
-  out[n++] = fin(12, at(p1, SLOT_POS), pos, mask);
-  out[n++] = fin(13, pos, at(n1, SLOT_POS), mask);
-  out[n++] = fin(14, at(p1, SLOT_SHAPE), sh, mask);
-  out[n++] = fin(15, sh, at(n1, SLOT_SHAPE), mask);
+  out[n++] = fin(8, slotHash(H, p1, SLOT_LW), 0, mask);
+  out[n++] = fin(9, slotHash(H, n1, SLOT_LW), 0, mask);
+  out[n++] = fin(10, slotHash(H, p2, SLOT_LW), 0, mask);
+  out[n++] = fin(11, slotHash(H, n2, SLOT_LW), 0, mask);
+  out[n++] = fin(12, slotHash(H, p1, SLOT_POS), pos, mask);
+  out[n++] = fin(13, pos, slotHash(H, n1, SLOT_POS), mask);
+  out[n++] = fin(14, slotHash(H, p1, SLOT_SHAPE), sh, mask);
+  out[n++] = fin(15, sh, slotHash(H, n1, SLOT_SHAPE), mask);
   out[n++] = fin(16, ctxFlag, 0, mask);
   out[n++] = fin(17, ctxFlag, common, mask);
-  out[n++] = fin(18, at(p1, SLOT_LW), lw, mask);
-  out[n++] = fin(19, lw, at(n1, SLOT_LW), mask);
+  out[n++] = fin(18, slotHash(H, p1, SLOT_LW), lw, mask);
+  out[n++] = fin(19, lw, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(20, spacing, sh, mask);
-  out[n++] = fin(21, at(p1, SLOT_LW), sh, mask);
-  out[n++] = fin(22, sh, at(n1, SLOT_LW), mask);
+  out[n++] = fin(21, slotHash(H, p1, SLOT_LW), sh, mask);
+  out[n++] = fin(22, sh, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(23, H[c + SLOT_SUF4]!, 0, mask);
   out[n++] = fin(24, ctxFlag, lw, mask);
   return n;
@@ -322,7 +364,6 @@ export function tokenFeaturesSplit(ctx: FeatureContext, i: number, mask: number,
   const { tokens } = ctx;
   const H = ctx.hashes.h;
   const { c, p1, p2, n1, n2, common, ctxFlag, spacing, lw, sh } = around(ctx, i);
-  const at = (b: number, slot: number): number => (b < 0 ? PAD : H[b + slot]!);
   small[0] = posCode(tokens[i]!.pos);
   small[1] = p1 < 0 ? PAD_CODE : posCode(tokens[i - 1]!.pos);
   small[2] = n1 < 0 ? PAD_CODE : posCode(tokens[i + 1]!.pos);
@@ -335,17 +376,17 @@ export function tokenFeaturesSplit(ctx: FeatureContext, i: number, mask: number,
   out[n++] = fin(4, H[c + SLOT_PRE3]!, 0, mask);
   out[n++] = fin(5, H[c + SLOT_SUF3]!, 0, mask);
   out[n++] = fin(6, H[c + SLOT_SUF2]!, 0, mask);
-  out[n++] = fin(8, at(p1, SLOT_LW), 0, mask);
-  out[n++] = fin(9, at(n1, SLOT_LW), 0, mask);
-  out[n++] = fin(10, at(p2, SLOT_LW), 0, mask);
-  out[n++] = fin(11, at(n2, SLOT_LW), 0, mask);
-  out[n++] = fin(14, at(p1, SLOT_SHAPE), sh, mask);
-  out[n++] = fin(15, sh, at(n1, SLOT_SHAPE), mask);
-  out[n++] = fin(18, at(p1, SLOT_LW), lw, mask);
-  out[n++] = fin(19, lw, at(n1, SLOT_LW), mask);
+  out[n++] = fin(8, slotHash(H, p1, SLOT_LW), 0, mask);
+  out[n++] = fin(9, slotHash(H, n1, SLOT_LW), 0, mask);
+  out[n++] = fin(10, slotHash(H, p2, SLOT_LW), 0, mask);
+  out[n++] = fin(11, slotHash(H, n2, SLOT_LW), 0, mask);
+  out[n++] = fin(14, slotHash(H, p1, SLOT_SHAPE), sh, mask);
+  out[n++] = fin(15, sh, slotHash(H, n1, SLOT_SHAPE), mask);
+  out[n++] = fin(18, slotHash(H, p1, SLOT_LW), lw, mask);
+  out[n++] = fin(19, lw, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(20, spacing, sh, mask);
-  out[n++] = fin(21, at(p1, SLOT_LW), sh, mask);
-  out[n++] = fin(22, sh, at(n1, SLOT_LW), mask);
+  out[n++] = fin(21, slotHash(H, p1, SLOT_LW), sh, mask);
+  out[n++] = fin(22, sh, slotHash(H, n1, SLOT_LW), mask);
   out[n++] = fin(23, H[c + SLOT_SUF4]!, 0, mask);
   out[n++] = fin(24, ctxFlag, lw, mask);
   return n;
@@ -384,12 +425,19 @@ export function smallTableIds(mask: number): { t0: number; t7: Int32Array; t12: 
 
 export const MAX_FEATURES = 32;
 
-/** Which tag may follow which: I-X only after B-X or I-X. */
+/** Which tag may follow which, [prev * N_TAGS + next]: I-X only after B-X or I-X. */
+const ALLOWED = new Uint8Array(N_TAGS * N_TAGS);
+for (let p = 0; p < N_TAGS; p++) {
+  for (let y = 0; y < N_TAGS; y++) {
+    const tn = TAGS[y]!;
+    const tp = TAGS[p]!;
+    ALLOWED[p * N_TAGS + y] = !tn.startsWith('I-') || (tp !== 'O' && tp.slice(2) === tn.slice(2)) ? 1 : 0;
+  }
+}
+
+/** Which tag may follow which: I-X only after B-X or I-X (a table: viterbi asks 49 times a token). */
 export function allowed(prev: number, next: number): boolean {
-  const tn = TAGS[next]!;
-  if (!tn.startsWith('I-')) return true;
-  const tp = TAGS[prev]!;
-  return tp !== 'O' && tp.slice(2) === tn.slice(2);
+  return ALLOWED[prev * N_TAGS + next] === 1;
 }
 
 /**
@@ -407,14 +455,14 @@ export function viterbi(emit: Float64Array, len: number, trans: ArrayLike<number
   const score = scoreBuf;
   const back = backBuf;
   for (let y = 0; y < N_TAGS; y++) {
-    score[y] = allowed(0, y) ? emit[y]! + trans[N_TAGS * N_TAGS + y]! : -Infinity;
+    score[y] = ALLOWED[y] === 1 ? emit[y]! + trans[N_TAGS * N_TAGS + y]! : -Infinity;
   }
   for (let k = 1; k < len; k++) {
     for (let y = 0; y < N_TAGS; y++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < N_TAGS; p++) {
-        if (!allowed(p, y)) continue;
+        if (ALLOWED[p * N_TAGS + y] === 0) continue;
         const s = score[(k - 1) * N_TAGS + p]! + trans[p * N_TAGS + y]!;
         if (s > best) {
           best = s;

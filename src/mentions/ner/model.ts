@@ -7,13 +7,7 @@ import { join } from 'node:path';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Token } from '../../types.js';
-import { candidateRuns, isTitleCase, MAX_FEATURES, N_POS_CODES, N_TAGS, smallTableIds, TAGS, tokenFeatures, tokenFeaturesSplit, tokenHashes, viterbi, type FeatureContext, type TokenHashes } from './features.js';
-
-/** emit[o..o+6] += the 7 tag weights of row k of a small table. */
-function addRow(emit: Float64Array, o: number, rows: Float64Array, k: number): void {
-  const r = k << 3;
-  for (let y = 0; y < N_TAGS; y++) emit[o + y] = emit[o + y]! + rows[r + y]!;
-}
+import { candidateRunBounds, commonLowerBits, isTitleCase, MAX_FEATURES, N_POS_CODES, N_TAGS, smallTableIds, TAGS, tokenFeatures, tokenFeaturesSplit, tokenHashes, viterbi, type FeatureContext, type TokenHashes } from './features.js';
 
 /** Number of set bits in a 32-bit word. */
 function popcount(x: number): number {
@@ -23,6 +17,10 @@ function popcount(x: number): number {
 }
 
 export type NerClass = 'PER' | 'ORG' | 'LOC';
+
+/** Per tag: its class ("B-PER" -> "PER"; null for O), and the I- tag that goes on a name of it. */
+const CLASS_OF = TAGS.map((t) => (t === 'O' ? null : (t.slice(2) as NerClass)));
+const INSIDE_OF = TAGS.map((t) => (TAGS as readonly string[]).indexOf(`I-${t.slice(2)}`));
 
 export interface NerSpan {
   /** Token range [first, last). */
@@ -69,8 +67,17 @@ export class NerModel {
   private readonly w13: Float64Array;
   private readonly w16: Float64Array;
   private readonly w17: Float64Array;
-  /** Token string hashes of the document being read (sentences of one document come in a row). */
-  private last: { tokens: readonly Token[]; hashes: TokenHashes } | null = null;
+  /**
+   * Token string hashes of the document being read (sentences of one document come in a row);
+   * the buffers are kept for the next document, cleared, and grown when it is longer.
+   */
+  private lastTokens: readonly Token[] | null = null;
+  private hashes: TokenHashes = tokenHashes(1024);
+  /** Scratch for decodeSentence: candidate run bounds and the tags of one run. */
+  private runBounds = new Int32Array(256);
+  private tagBuf = new Uint8Array(64);
+  /** See FeatureContext.commonBits. */
+  private readonly commonBits: Uint32Array;
 
   constructor(
     readonly bits: number,
@@ -116,6 +123,7 @@ export class NerModel {
     this.w13 = this.rowsOf(ids.t13);
     this.w16 = this.rowsOf(ids.t16);
     this.w17 = this.rowsOf(ids.t17);
+    this.commonBits = commonLowerBits(commonLower);
   }
 
   /** The 8 weights of each id's row (zeros for a row without weights). */
@@ -156,20 +164,29 @@ export class NerModel {
   /** Names in one sentence [first, last) of `tokens`. */
   decodeSentence(tokens: readonly Token[], first: number, last: number, titleCase = isTitleCase(tokens, first, last)): NerSpan[] {
     const out: NerSpan[] = [];
-    if (this.last?.tokens !== tokens) this.last = { tokens, hashes: tokenHashes(tokens.length) };
-    const ctx: FeatureContext = { tokens, first, last, titleCase, commonLower: this.commonLower, hashes: this.last.hashes };
-    for (const [a, b] of candidateRuns(tokens, first, last)) {
-      const tags = this.decodeRun(ctx, a, b);
+    if (this.lastTokens !== tokens) {
+      if (this.hashes.done.length < tokens.length) this.hashes = tokenHashes(tokens.length * 2);
+      else this.hashes.done.fill(0, 0, tokens.length);
+      this.lastTokens = tokens;
+    }
+    const ctx: FeatureContext = { tokens, first, last, titleCase, commonLower: this.commonLower, hashes: this.hashes, commonBits: this.commonBits };
+    if (this.runBounds.length < 2 * (last - first)) this.runBounds = new Int32Array(4 * (last - first));
+    const bounds = this.runBounds;
+    const nb = candidateRunBounds(tokens, first, last, bounds);
+    for (let r = 0; r < nb; r += 2) {
+      const a = bounds[r]!;
+      const len = bounds[r + 1]! - a;
+      const tags = this.tagRun(ctx, a, a + len);
       let k = 0;
-      while (k < tags.length) {
-        const tag = TAGS[tags[k]!]!;
-        if (tag === 'O') {
+      while (k < len) {
+        const cls = CLASS_OF[tags[k]!]!;
+        if (cls === null) {
           k++;
           continue;
         }
-        const cls = tag.slice(2) as NerClass;
+        const inside = INSIDE_OF[tags[k]!]!;
         let e = k + 1;
-        while (e < tags.length && TAGS[tags[e]!] === `I-${cls}`) e++;
+        while (e < len && tags[e] === inside) e++;
         out.push({ first: a + k, last: a + e, cls });
         k = e;
       }
@@ -179,6 +196,11 @@ export class NerModel {
 
   /** Tag indices for the run [a, b). */
   decodeRun(ctx: FeatureContext, a: number, b: number): Uint8Array {
+    return this.tagRun(ctx, a, b).slice(0, b - a);
+  }
+
+  /** Tag indices for the run [a, b), in the first b - a places of a buffer the next run reuses. */
+  private tagRun(ctx: FeatureContext, a: number, b: number): Uint8Array {
     const len = b - a;
     if (this.emit.length < len * N_TAGS) this.emit = new Float64Array(len * N_TAGS * 2);
     const emit = this.emit;
@@ -221,15 +243,25 @@ export class NerModel {
       emit[o + 5] = e5;
       emit[o + 6] = e6;
       if (split) {
-        addRow(emit, o, this.w0, 0);
-        addRow(emit, o, this.w7, small[0]!);
-        addRow(emit, o, this.w12, small[1]! * P + small[0]!);
-        addRow(emit, o, this.w13, small[0]! * P + small[2]!);
-        addRow(emit, o, this.w16, small[3]!);
-        addRow(emit, o, this.w17, small[3]! * 2 + small[4]!);
+        // the six small rows, added in this order to each tag's sum (as adding row after row does)
+        const w0 = this.w0;
+        const w7 = this.w7;
+        const w12 = this.w12;
+        const w13 = this.w13;
+        const w16 = this.w16;
+        const w17 = this.w17;
+        const r7 = small[0]! << 3;
+        const r12 = (small[1]! * P + small[0]!) << 3;
+        const r13 = (small[0]! * P + small[2]!) << 3;
+        const r16 = small[3]! << 3;
+        const r17 = (small[3]! * 2 + small[4]!) << 3;
+        for (let y = 0; y < N_TAGS; y++) {
+          emit[o + y] = emit[o + y]! + w0[y]! + w7[r7 + y]! + w12[r12 + y]! + w13[r13 + y]! + w16[r16 + y]! + w17[r17 + y]!;
+        }
       }
     }
-    const tags = new Uint8Array(len);
+    if (this.tagBuf.length < len) this.tagBuf = new Uint8Array(len * 2);
+    const tags = this.tagBuf;
     viterbi(emit, len, this.transitions, tags);
     return tags;
   }

@@ -167,17 +167,31 @@ export function patternKeyWords(dict: VerbDict): Set<string> {
  * The patterns of a block that may match a sentence, in dictionary priority; `keys` are the
  * sentence's words that some pattern is indexed on, `present` all its words.
  */
-function candidatePatterns(block: VerbBlock, keys: readonly string[], present: Set<string>): VerbPattern[] {
+/** Pattern indexes gathered for one verb; reused (the coder runs one sentence at a time). */
+let ksBuf = new Int32Array(1024);
+const NO_PATTERNS: readonly VerbPattern[] = [];
+
+function candidatePatterns(block: VerbBlock, keys: readonly string[], present: Set<string>): readonly VerbPattern[] {
   const idx = blockIndex(block);
-  const ks: number[] = [...idx.always];
+  let n = 0;
+  const add = (l: readonly number[]): void => {
+    if (n + l.length > ksBuf.length) {
+      const bigger = new Int32Array(2 * (n + l.length));
+      bigger.set(ksBuf.subarray(0, n));
+      ksBuf = bigger;
+    }
+    for (let i = 0; i < l.length; i++) ksBuf[n++] = l[i]!;
+  };
+  add(idx.always);
   for (const w of keys) {
     const l = idx.byWord.get(w);
-    if (l) for (const k of l) ks.push(k);
+    if (l) add(l);
   }
-  if (ks.length === 0) return [];
-  ks.sort((a, b) => a - b);
+  if (n === 0) return NO_PATTERNS;
+  // a typed array sorts numerically in place
+  const ks = ksBuf.subarray(0, n).sort();
   const out: VerbPattern[] = [];
-  for (let i = 0; i < ks.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (i > 0 && ks[i] === ks[i - 1]) continue;
     const p = block.patterns[ks[i]!]!;
     if (mayMatch(p, present)) out.push(p);
@@ -368,7 +382,7 @@ export function codeSentence(
       // after an event, only a verb joined by "and" to it is coded, with the same subject
       let j = v.start - 1;
       while (j > lastEnd && ctx.words[j]!.pos === 'ADV') j--;
-      if (ctx.words[j]?.up !== 'AND' || [...startsAt.keys()].some((s) => s > j && s < v.start)) break;
+      if (ctx.words[j]?.up !== 'AND' || groups.some((g) => g.start > j && g.start < v.start)) break;
     }
     const block = dict.blocks[v.form.block]!;
     const lo = clauseStart(ctx, v.start);
@@ -392,7 +406,8 @@ export function codeSentence(
     const patternSawNeg = matched !== null && matched.pre.some(readsNegation);
     if (!patternSawNeg && chain.some((w) => NEG.has(w))) continue;
     // source and target
-    const used = new Set<Group>(bind.skipped);
+    // groups already given a role (a few at most: an array, not a Set)
+    const used: Group[] = bind.skipped;
     let source: Group | null = bind.$ ?? bind['%pre'] ?? null;
     let target: Group | null = bind['+'] ?? bind['%post'] ?? null;
     const passiveBy = isPassive(ctx, v.start, v.end, lo);
@@ -403,7 +418,7 @@ export function codeSentence(
       const strict = opts.strictSubjects === true;
       const subj =
         groups.find(
-          (g) => g.start >= lo && g.end <= v.start && !used.has(g) && g !== target && (!strict || subjectLike(ctx, g, actors, agents)) && sameSide(g, v.start),
+          (g) => g.start >= lo && g.end <= v.start && !used.includes(g) && g !== target && (!strict || subjectLike(ctx, g, actors, agents)) && sameSide(g, v.start),
         ) ?? null;
       if (passiveBy && !bind['+']) {
         source = passiveBy;
@@ -413,13 +428,13 @@ export function codeSentence(
         target = target ?? subj;
       } else source = subj;
     }
-    if (source) used.add(source);
+    if (source) used.push(source);
     if (!source && opts.strictSubjects) continue;
     if (!target) {
       // a named actor first; a bare agent ("troops", "officials") only when none follows; with
       // strict subjects, not past a comma (", with the Kremlin acknowledging …" is another clause)
       const stop = opts.strictSubjects ? nextComma(ctx, v.end) : ctx.limit;
-      const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.has(g) && g !== passiveBy && sameSide(g, v.start));
+      const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.includes(g) && g !== passiveBy && sameSide(g, v.start));
       target = after.find((g) => g.members.some((m) => m.real)) ?? after[0] ?? null;
       if (!target && hasUnknownName(ctx, v.end)) continue;
       // news: a verb read by its default code whose object is a thing, not an actor ("took part",
@@ -428,7 +443,7 @@ export function codeSentence(
     }
     const srcMembers = source?.members ?? [];
     const tgtMembers = target?.members ?? [];
-    if (![...srcMembers, ...tgtMembers].some((m) => m.real)) continue;
+    if (!srcMembers.some((m) => m.real) && !tgtMembers.some((m) => m.real)) continue;
     const [fwd, back] = code.includes(':') ? code.split(':') : [code, ''];
     const modality: CodedEvent['modality'] = chain.some((w) => FUTURE.has(w))
       ? 'future'
@@ -474,7 +489,7 @@ export function codeSentence(
         actors,
         limit: ctx.limit,
         // the first event of a verb is its active reading ("042:043" codes the host second)
-        verbSources: out.flatMap((e, k) => (e.source && out.findIndex((x) => x.verbStart === e.verbStart) === k ? [{ at: e.verbStart, source: e.source }] : [])),
+        verbSources: verbSources(out),
         verbAt,
         isPassive: (at) => isPassiveForm(ctx, at, at + 1, clauseStart(ctx, at)),
       },
@@ -489,6 +504,19 @@ export function codeSentence(
     }
   }
   return out;
+}
+
+/** The source of each verb's first event: its active reading ("042:043" codes the host second). */
+function verbSources(out: readonly CodedEvent[]): { at: number; source: Member }[] {
+  const list: { at: number; source: Member }[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k]!;
+    if (!e.source) continue;
+    let first = 0;
+    while (out[first]!.verbStart !== e.verbStart) first++;
+    if (first === k) list.push({ at: e.verbStart, source: e.source });
+  }
+  return list;
 }
 
 /**

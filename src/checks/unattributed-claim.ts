@@ -66,13 +66,22 @@ function countClaim(ctx: CheckContext, toks: readonly Token[]): [number, number]
 
 /** An intent phrase in a sentence that names a state: token range of the phrase, or null. */
 function intentClaim(ctx: CheckContext, toks: readonly Token[]): [number, number] | null {
+  const intents = ctx.lex.unattributed.intentPhrases;
   for (let i = 0; i < toks.length; i++) {
-    for (const p of ctx.lex.unattributed.intentPhrases.get(toks[i]!.norm) ?? []) {
-      if (!p.every((w, k) => toks[i + k]?.norm === w)) continue;
+    const ps = intents.get(toks[i]!.norm);
+    if (!ps) continue;
+    for (const p of ps) {
+      if (!phraseAt(toks, i, p)) continue;
       if (namesState(ctx, toks)) return [i, i + p.length];
     }
   }
   return null;
+}
+
+/** The phrase's words are the tokens from `i` on (a loop, not a closure per token). */
+function phraseAt(toks: readonly Token[], i: number, p: readonly string[]): boolean {
+  for (let k = 0; k < p.length; k++) if (toks[i + k]?.norm !== p[k]) return false;
+  return true;
 }
 
 function namesState(ctx: CheckContext, toks: readonly Token[]): boolean {

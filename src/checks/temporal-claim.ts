@@ -8,7 +8,7 @@ import type { Span, Token } from '../types.js';
 import type { Kb, KbEntry } from '../kb/index.js';
 import { dateFirst, dateLast } from '../kb/schema.js';
 import { aliasKey } from '../kb/normalise.js';
-import { q, type CheckContext, type FindingDraft } from './context.js';
+import { q, tokensOfSentence, type CheckContext, type FindingDraft } from './context.js';
 
 export const RULE = 'temporal-claim';
 
@@ -37,8 +37,8 @@ export function temporalClaim(ctx: CheckContext): FindingDraft[] {
   const { doc } = ctx;
   // The headline and the body often make the same claim: one finding, with both as evidence.
   const byClaim = new Map<string, FindingDraft>();
-  for (const s of doc.sentences) {
-    const toks = doc.tokens.slice(s.first, s.last);
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const toks = tokensOfSentence(ctx, si);
     for (const claim of findClaims(ctx, toks)) {
       const ev = nearestEvent(ctx, toks, claim);
       if (!ev) continue;

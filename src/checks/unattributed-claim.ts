@@ -6,7 +6,7 @@
  */
 import type { Token } from '../types.js';
 import { aliasKey } from '../kb/normalise.js';
-import { inTitle, q, type CheckContext, type FindingDraft } from './context.js';
+import { inTitle, q, tokensOfSentence, type CheckContext, type FindingDraft } from './context.js';
 
 export const RULE = 'unattributed-claim';
 
@@ -18,7 +18,7 @@ export function unattributedClaim(ctx: CheckContext): FindingDraft[] {
   const u = ctx.lex.unattributed;
   doc.sentences.forEach((s, si) => {
     if (inTitle(doc, s) || ctx.attributedSentences.has(si)) return;
-    const toks = doc.tokens.slice(s.first, s.last);
+    const toks = tokensOfSentence(ctx, si);
     // Look for a claim first: most sentences have none, and the checks below cost more.
     const count = countClaim(ctx, toks);
     const found = count ?? intentClaim(ctx, toks);

@@ -8,7 +8,7 @@
  */
 import type { Token } from '../types.js';
 import { aliasKey } from '../kb/normalise.js';
-import { q, type CheckContext, type FindingDraft } from './context.js';
+import { q, tokensOfSentence, type CheckContext, type FindingDraft } from './context.js';
 
 export const RULE = 'vague-source';
 
@@ -48,8 +48,8 @@ export function vagueSource(ctx: CheckContext): FindingDraft[] {
     out.push({ rule: RULE, severity, message: message(text), evidence: [{ start, end, text }] });
   };
   const starters = startersOf(ctx.lex.vague);
-  for (const s of ctx.doc.sentences) {
-    const toks = ctx.doc.tokens.slice(s.first, s.last);
+  for (let si = 0; si < ctx.doc.sentences.length; si++) {
+    const toks = tokensOfSentence(ctx, si);
     for (let i = 0; i < toks.length; i++) {
       if (!starters.has(toks[i]!.norm)) continue;
       const phrase = reportPhrase(ctx, toks, i);

@@ -59,6 +59,12 @@ function runEnd(s: string, p: number, end: number, numbers: boolean): number {
   return p;
 }
 
+/** Where String.prototype.slice takes an index to be (negative: from the end; clamped to the string). */
+function sliceIndex(x: number, length: number): number {
+  const n = Math.trunc(x) || 0;
+  return n < 0 ? Math.max(length + n, 0) : Math.min(n, length);
+}
+
 export function wordKey(raw: string): string {
   let w = raw.toLowerCase();
   if (w.endsWith("'s")) w = w.slice(0, -2);
@@ -70,8 +76,11 @@ export function wordKey(raw: string): string {
 export function wordsOf(norm: string, ranges: readonly Range[], lex: ChecksLexicon): Word[] {
   const out: Word[] = [];
   for (const r of ranges) {
-    const end = r.end;
-    let p = r.start;
+    // the part of `norm` that norm.slice(r.start, r.end) gives (odd ranges are clamped the same way)
+    const from = sliceIndex(r.start, norm.length);
+    const end = Math.max(from, sliceIndex(r.end, norm.length));
+    const shift = r.start - from;
+    let p = from;
     while (p < end) {
       const cp = codePointBefore(norm, p, end);
       if (!isWordChar(cp, true)) {
@@ -86,7 +95,7 @@ export function wordsOf(norm: string, ranges: readonly Range[], lex: ChecksLexic
       const lower = norm.slice(start, p).toLowerCase();
       const key = wordKey(lower);
       const negation = lex.negations.has(lower) || lower.endsWith("n't");
-      out.push({ start, end: p, key, content: negation || !lex.filler.has(key), negation });
+      out.push({ start: start + shift, end: p + shift, key, content: negation || !lex.filler.has(key), negation });
     }
   }
   return out;

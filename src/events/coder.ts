@@ -97,17 +97,24 @@ export function reportClauseStart(words: readonly Word[]): number {
   return words.length;
 }
 
-/** The sentence's words, and those of them some pattern is indexed on (all, without lexemes). */
-function wordsSet(ctx: Ctx): { present: Set<string>; keys: string[] } {
+/**
+ * The sentence's words, and those of them some pattern is indexed on: as the word's own index by
+ * block (`keyed`, from its lexeme), else as the word (`keys`: all words, without lexemes).
+ */
+function wordsSet(ctx: Ctx): { present: Set<string>; keys: string[]; keyed: PatternsByBlock[] } {
   const present = new Set<string>();
   const keys: string[] = [];
+  const keyed: PatternsByBlock[] = [];
   for (let i = 0; i < ctx.limit; i++) {
     const w = ctx.words[i]!;
     if (present.has(w.up)) continue;
     present.add(w.up);
-    if (!w.lx || w.lx.patternKey) keys.push(w.up);
+    if (!w.lx) keys.push(w.up);
+    else if (w.lx.up === w.up) {
+      if (w.lx.patterns) keyed.push(w.lx.patterns);
+    } else if (w.lx.patternKey) keys.push(w.up);
   }
-  return { present, keys };
+  return { present, keys, keyed };
 }
 
 /** What a pattern needs in the sentence before any matching: its words, one word of each synonym set. */
@@ -156,10 +163,22 @@ function blockIndex(block: VerbBlock): BlockIndex {
   return idx;
 }
 
-/** Every word some block's patterns are indexed on (lexemes.ts marks them once per word form). */
-export function patternKeyWords(dict: VerbDict): Set<string> {
-  const out = new Set<string>();
-  for (const b of dict.blocks) for (const w of blockIndex(b).byWord.keys()) out.add(w);
+/** Block number -> the indexes of that block's patterns indexed on one word. */
+export type PatternsByBlock = ReadonlyMap<number, readonly number[]>;
+
+/**
+ * Every word some block's patterns are indexed on, with those patterns by block (lexemes.ts keeps
+ * each word's entry, so the coder looks a block up by number rather than each word in each block).
+ */
+export function patternKeyIndex(dict: VerbDict): Map<string, PatternsByBlock> {
+  const out = new Map<string, Map<number, readonly number[]>>();
+  dict.blocks.forEach((b, bi) => {
+    for (const [w, list] of blockIndex(b).byWord) {
+      let m = out.get(w);
+      if (!m) out.set(w, (m = new Map()));
+      m.set(bi, list);
+    }
+  });
   return out;
 }
 
@@ -171,7 +190,13 @@ export function patternKeyWords(dict: VerbDict): Set<string> {
 let ksBuf = new Int32Array(1024);
 const NO_PATTERNS: readonly VerbPattern[] = [];
 
-function candidatePatterns(block: VerbBlock, keys: readonly string[], present: Set<string>): readonly VerbPattern[] {
+function candidatePatterns(
+  block: VerbBlock,
+  blockNo: number,
+  keys: readonly string[],
+  keyed: readonly PatternsByBlock[],
+  present: Set<string>,
+): readonly VerbPattern[] {
   const idx = blockIndex(block);
   let n = 0;
   const add = (l: readonly number[]): void => {
@@ -185,6 +210,10 @@ function candidatePatterns(block: VerbBlock, keys: readonly string[], present: S
   add(idx.always);
   for (const w of keys) {
     const l = idx.byWord.get(w);
+    if (l) add(l);
+  }
+  for (const m of keyed) {
+    const l = m.get(blockNo);
     if (l) add(l);
   }
   if (n === 0) return NO_PATTERNS;
@@ -370,7 +399,7 @@ export function codeSentence(
     startsAt.set(g.start, g);
     endsAt.set(g.end, g);
   }
-  const { present, keys } = wordsSet(ctx);
+  const { present, keys, keyed } = wordsSet(ctx);
   const sameSide = (g: Group, at: number): boolean => !opts.region || opts.region(g.start) === opts.region(at);
   const out: CodedEvent[] = [];
   let carried: Group | null = null;
@@ -390,7 +419,7 @@ export function codeSentence(
     let bind: Bind = { skipped: [] };
     let patternLine: number | null = null;
     let matched: VerbPattern | null = null;
-    for (const p of candidatePatterns(block, keys, present)) {
+    for (const p of candidatePatterns(block, v.form.block, keys, keyed, present)) {
       const b: Bind = { skipped: [] };
       if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
         code = p.code;

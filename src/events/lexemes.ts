@@ -41,6 +41,19 @@ export interface Lexemes {
 /** Distinct forms kept before the cache starts again (news vocabulary stays well under this). */
 const MAX_FORMS = 200_000;
 
+/** Up to four ASCII characters (none NUL) packed into one small integer, else 0. */
+function shortKey(w: string): number {
+  const n = w.length;
+  if (n === 0 || n > 4) return 0;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0 || c >= 128) return 0;
+    k = (k << 7) | c;
+  }
+  return k;
+}
+
 const built = new WeakMap<Lexicon, Lexemes>();
 export function lexemesOf(lex: Lexicon): Lexemes {
   let l = built.get(lex);
@@ -62,21 +75,25 @@ export function lexemesOf(lex: Lexicon): Lexemes {
       eventNoun: nouns.nouns[up] !== undefined || nouns.movement.verbs.includes(up),
     };
   };
-  // one-character forms (punctuation, "a", "I", digits) by character code, without hashing
-  const ascii: (Lexeme | undefined)[] = new Array(128).fill(undefined);
+  // Short ASCII forms ("the", "of", ",", "said": over half the tokens) by a small-integer key: a
+  // look-up that compares numbers, not the strings of a large table (the other stages evict it).
+  const short = new Map<number, Lexeme>();
   const get = (norm: string): Lexeme => {
-    const c = norm.length === 1 ? norm.charCodeAt(0) : 128;
-    if (c < 128) {
-      const y = ascii[c];
+    const k = shortKey(norm);
+    if (k > 0) {
+      const y = short.get(k);
       if (y) return y;
     }
     let x = cache.get(norm);
     if (!x) {
-      if (cache.size >= MAX_FORMS) cache.clear();
+      if (cache.size >= MAX_FORMS) {
+        cache.clear();
+        short.clear();
+      }
       x = make(norm);
       cache.set(norm, x);
     }
-    if (c < 128) ascii[c] = x;
+    if (k > 0) short.set(k, x);
     return x;
   };
   let memoTokens: readonly Token[] | null = null;

@@ -5,7 +5,7 @@
  * and returns actor–action–target triples. No parser: words, parts of speech and groups only.
  */
 import type { PatternElem, VerbBlock, VerbDict, VerbForm, VerbPattern } from './dict/verbs.js';
-import { buildGroups, type ActorHit, type AgentHit, type Group, type Member } from './groups.js';
+import { buildGroups, type ActorHit, type AgentHit, type Group, type Member, type WordMarks } from './groups.js';
 import { nominalEvents, type NounLexicon } from './nominal.js';
 import type { Word } from './words.js';
 
@@ -98,23 +98,43 @@ export function reportClauseStart(words: readonly Word[]): number {
 }
 
 /**
- * The sentence's words, and those of them some pattern is indexed on: as the word's own index by
- * block (`keyed`, from its lexeme), else as the word (`keys`: all words, without lexemes).
+ * The sentence's words some pattern is indexed on: as the word's own index by block (`keyed`, from
+ * its lexeme), else as the word (`keys`: all words, without lexemes). A repeated word is listed
+ * again (candidatePatterns drops repeated patterns), except where a joined word's look-ups are of
+ * another spelling: then the first of equal words decides, as it always has.
  */
-function wordsSet(ctx: Ctx): { present: Set<string>; keys: string[]; keyed: PatternsByBlock[] } {
-  const present = new Set<string>();
+function patternKeys(ctx: Ctx): { keys: string[]; keyed: PatternsByBlock[] } {
   const keys: string[] = [];
   const keyed: PatternsByBlock[] = [];
   for (let i = 0; i < ctx.limit; i++) {
     const w = ctx.words[i]!;
-    if (present.has(w.up)) continue;
-    present.add(w.up);
     if (!w.lx) keys.push(w.up);
     else if (w.lx.up === w.up) {
       if (w.lx.patterns) keyed.push(w.lx.patterns);
-    } else if (w.lx.patternKey) keys.push(w.up);
+    } else return patternKeysOnce(ctx);
   }
-  return { present, keys, keyed };
+  return { keys, keyed };
+}
+
+function patternKeysOnce(ctx: Ctx): { keys: string[]; keyed: PatternsByBlock[] } {
+  const seen = new Set<string>();
+  const keys: string[] = [];
+  for (let i = 0; i < ctx.limit; i++) {
+    const w = ctx.words[i]!;
+    if (seen.has(w.up)) continue;
+    seen.add(w.up);
+    if (!w.lx || w.lx.patternKey) keys.push(w.up);
+  }
+  return { keys, keyed: [] };
+}
+
+/**
+ * Whether one of the words before the coder's limit is `up`: a scan, since a sentence is a few dozen
+ * words and only a pattern or two per verb asks (a Set of the words cost more to build).
+ */
+function hasWord(ctx: Ctx, up: string): boolean {
+  for (let i = 0; i < ctx.limit; i++) if (ctx.words[i]!.up === up) return true;
+  return false;
 }
 
 /** What a pattern needs in the sentence before any matching: its words, one word of each synonym set. */
@@ -184,7 +204,7 @@ export function patternKeyIndex(dict: VerbDict): Map<string, PatternsByBlock> {
 
 /**
  * The patterns of a block that may match a sentence, in dictionary priority; `keys` are the
- * sentence's words that some pattern is indexed on, `present` all its words.
+ * sentence's words that some pattern is indexed on.
  */
 /** Pattern indexes gathered for one verb; reused (the coder runs one sentence at a time). */
 let ksBuf = new Int32Array(1024);
@@ -195,7 +215,7 @@ function candidatePatterns(
   blockNo: number,
   keys: readonly string[],
   keyed: readonly PatternsByBlock[],
-  present: Set<string>,
+  ctx: Ctx,
 ): readonly VerbPattern[] {
   const idx = blockIndex(block);
   let n = 0;
@@ -223,17 +243,17 @@ function candidatePatterns(
   for (let i = 0; i < n; i++) {
     if (i > 0 && ks[i] === ks[i - 1]) continue;
     const p = block.patterns[ks[i]!]!;
-    if (mayMatch(p, present)) out.push(p);
+    if (mayMatch(p, ctx)) out.push(p);
   }
   return out;
 }
 
-function mayMatch(p: VerbPattern, present: Set<string>): boolean {
+function mayMatch(p: VerbPattern, ctx: Ctx): boolean {
   const n = needs(p);
-  for (const w of n.words) if (!present.has(w)) return false;
+  for (const w of n.words) if (!hasWord(ctx, w)) return false;
   for (const set of n.syns) {
     let any = false;
-    for (const w of set) if (present.has(w)) { any = true; break; }
+    for (let i = 0; i < ctx.limit && !any; i++) any = set.has(ctx.words[i]!.up);
     if (!any) return false;
   }
   return true;
@@ -377,6 +397,25 @@ function isPassive(ctx: Ctx, verbStart: number, verbEnd: number, lo: number): Gr
   return null;
 }
 
+/** Marked word indexes of one sentence, on a reused buffer (the coder runs one sentence at a time). */
+class Marks implements WordMarks {
+  private bits = new Uint8Array(256);
+  private n = 0;
+  reset(n: number): this {
+    if (this.bits.length < n) this.bits = new Uint8Array(2 * n);
+    else this.bits.fill(0, 0, n);
+    this.n = n;
+    return this;
+  }
+  add(i: number): void {
+    if (i >= 0 && i < this.n) this.bits[i] = 1;
+  }
+  has(i: number): boolean {
+    return i >= 0 && i < this.n && this.bits[i] === 1;
+  }
+}
+const verbMarks = new Marks();
+
 /** Codes every event of a sentence from its words and the actors and agents found in them. */
 export function codeSentence(
   words: readonly Word[],
@@ -391,7 +430,7 @@ export function codeSentence(
   const ctx: Ctx = { words, groups: [], startsAt, endsAt, limit: reportClauseStart(words) };
   const verbs = findVerbs(ctx, dict);
   if (verbs.length === 0 && !opts.nouns) return [];
-  const verbAt = new Set<number>();
+  const verbAt = verbMarks.reset(words.length);
   for (const v of verbs) for (let i = v.start; i < v.end; i++) verbAt.add(i);
   const groups = buildGroups(words, actors, agents, verbAt);
   ctx.groups = groups;
@@ -399,7 +438,7 @@ export function codeSentence(
     startsAt.set(g.start, g);
     endsAt.set(g.end, g);
   }
-  const { present, keys, keyed } = wordsSet(ctx);
+  const { keys, keyed } = patternKeys(ctx);
   const sameSide = (g: Group, at: number): boolean => !opts.region || opts.region(g.start) === opts.region(at);
   const out: CodedEvent[] = [];
   let carried: Group | null = null;
@@ -419,7 +458,7 @@ export function codeSentence(
     let bind: Bind = { skipped: [] };
     let patternLine: number | null = null;
     let matched: VerbPattern | null = null;
-    for (const p of candidatePatterns(block, v.form.block, keys, keyed, present)) {
+    for (const p of candidatePatterns(block, v.form.block, keys, keyed, ctx)) {
       const b: Bind = { skipped: [] };
       if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
         code = p.code;

@@ -39,6 +39,12 @@ export interface Group {
   members: Member[];
 }
 
+/** Word indexes the caller marks (a Set will do). */
+export interface WordMarks {
+  has(i: number): boolean;
+}
+const NO_MARKS: WordMarks = { has: () => false };
+
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const LINK = new Set(['OF', 'FROM', 'IN']);
 
@@ -90,7 +96,7 @@ export function buildGroups(
   words: readonly Word[],
   actors: readonly ActorHit[],
   agents: readonly AgentHit[],
-  verbAt: ReadonlySet<number> = new Set(),
+  verbAt: WordMarks = NO_MARKS,
 ): Group[] {
   const n = words.length;
   if (actorIx.length < n) {

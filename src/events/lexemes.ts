@@ -103,7 +103,8 @@ export function lexemesOf(lex: Lexicon): Lexemes {
     at(tokens: readonly Token[], i: number): Lexeme {
       if (tokens !== memoTokens) {
         memoTokens = tokens;
-        memo = new Array<Lexeme | undefined>(tokens.length).fill(undefined);
+        if (memo.length < tokens.length) memo = new Array<Lexeme | undefined>(2 * tokens.length).fill(undefined);
+        else memo.fill(undefined, 0, tokens.length);
       }
       return (memo[i] ??= get(tokens[i]!.norm));
     },

@@ -7,7 +7,7 @@
  * from the thanked to the thankful. Word lists: data/events/nouns.json.
  */
 import { readDataJson } from '../data-dir.js';
-import type { ActorHit, Group, Member } from './groups.js';
+import type { ActorHit, Group, Member, WordMarks } from './groups.js';
 import type { Word } from './words.js';
 
 export interface NounEntry {
@@ -54,7 +54,7 @@ export interface NominalInput {
   /** Sources of verb events already coded, by the verb's word index. */
   verbSources: { at: number; source: Member }[];
   /** Word indexes of verbs (nouns are not read there). */
-  verbAt: ReadonlySet<number>;
+  verbAt: WordMarks;
   isPassive: (at: number) => boolean;
 }
 

@@ -88,6 +88,8 @@ export function gatesOf(lex: Lexicon): Gates {
 
 /** Lower-case particles of names ("bin Laden", "al-Shabaab"). */
 const PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'di', 'da', 'van', 'von', 'la', 'le']);
+/** The longest particle: a length test keeps most tokens from the Set look-up. */
+const MAX_PARTICLE = Math.max(...[...PARTICLES].map((p) => p.length));
 
 function capitalised(s: string): boolean {
   const c = s.charCodeAt(0);
@@ -120,7 +122,7 @@ export function tokenActors(
     // names start capitalised ("the United Nations" is also "United Nations"); this keeps common
     // words the Phoenix files list as actors ("organization", "youth") from coding, and saves look-ups
     const t = tokens[i]!;
-    if (!capitalised(t.text) && !(PARTICLES.has(t.norm) && i + 1 < last && capitalised(tokens[i + 1]!.text))) continue;
+    if (!capitalised(t.text) && !(t.norm.length <= MAX_PARTICLE && PARTICLES.has(t.norm) && i + 1 < last && capitalised(tokens[i + 1]!.text))) continue;
     let node = lexemes ? lexemes.at(tokens, i).actor : g.actors.next.get(t.norm);
     if (!node || taken(i)) continue;
     let best = -1;

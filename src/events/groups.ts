@@ -64,6 +64,9 @@ interface Unit {
   agents: AgentHit[];
 }
 
+/** The empty list units without actors, agents or members share (never written to): most units. */
+const NONE: never[] = [];
+
 function unitMembers(u: Unit): Member[] {
   if (u.actors.length > 0) {
     // several actors in one phrase: the first names it ("Dagolath's minister Telemar")
@@ -74,11 +77,9 @@ function unitMembers(u: Unit): Member[] {
     return out;
   }
   if (u.agents.length > 0) return [{ code: applyAgents('---', u.agents), entity: null, real: false, start: u.start, end: u.end }];
-  return [];
+  return NONE;
 }
 
-/** A unit with no actors or no agents shares this (never written to): most units have one kind only. */
-const NONE: never[] = [];
 
 /**
  * Per word of the sentence being grouped: 1 + the index of its actor, of its agent, and whether it

@@ -120,7 +120,8 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
   // the speaker of a reported statement is not an actor of the events it reports: its mentions
   // inside a source span are dropped ("Peskov stated, underscoring …")
   const sources = new RangeIndex(doc.attributions.flatMap((a) => (a.source ? [{ start: a.source.start, end: a.source.end, value: a }] : [])));
-  for (const [first] of [...byTok]) {
+  // (deleting the entry being visited is safe in a Map's for-of)
+  for (const first of byTok.keys()) {
     const at = doc.tokens[first]!.start;
     if (sources.overlapping(at, at + 1).length > 0) byTok.delete(first);
   }

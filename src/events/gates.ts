@@ -123,7 +123,7 @@ export function tokenActors(
     // words the Phoenix files list as actors ("organization", "youth") from coding, and saves look-ups
     const t = tokens[i]!;
     if (!capitalised(t.text) && !(t.norm.length <= MAX_PARTICLE && PARTICLES.has(t.norm) && i + 1 < last && capitalised(tokens[i + 1]!.text))) continue;
-    let node = lexemes ? lexemes.at(tokens, i).actor : g.actors.next.get(t.norm);
+    let node = lexemes ? lexemes.get(t.norm).actor : g.actors.next.get(t.norm);
     if (!node || taken(i)) continue;
     let best = -1;
     let bestEnd = 0;

@@ -29,7 +29,7 @@ export function sentenceWords(tokens: readonly Token[], first: number, last: num
       continue;
     }
     const prev = out[out.length - 1];
-    const lx = lexemes?.at(tokens, i);
+    const lx = lexemes?.get(t.norm);
     const up = lx ? lx.up : t.norm.toUpperCase();
     // a hyphen written tight to the word before belongs to it ("anti-", "Barad-dur")
     if (up === '-' && prev && !t.spaceBefore && prev.end === t.start) {

@@ -80,7 +80,6 @@ function unitMembers(u: Unit): Member[] {
   return NONE;
 }
 
-
 /**
  * Per word of the sentence being grouped: 1 + the index of its actor, of its agent, and whether it
  * is in parentheses. Reused between calls (the stage runs one sentence at a time).

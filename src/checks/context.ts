@@ -81,6 +81,18 @@ export function sentenceTokens(doc: Doc, i: number): Token[] {
   return s ? doc.tokens.slice(s.first, s.last) : [];
 }
 
+const slices = new WeakMap<CheckContext, (readonly Token[] | undefined)[]>();
+/** The tokens of sentence `si`, sliced once per article: several rules read every sentence. */
+export function tokensOfSentence(ctx: CheckContext, si: number): readonly Token[] {
+  let list = slices.get(ctx);
+  if (!list) {
+    list = new Array<readonly Token[] | undefined>(ctx.doc.sentences.length).fill(undefined);
+    slices.set(ctx, list);
+  }
+  const s = ctx.doc.sentences[si]!;
+  return (list[si] ??= ctx.doc.tokens.slice(s.first, s.last));
+}
+
 export function inTitle(doc: Doc, r: Range): boolean {
   const t = doc.article.titleSpan;
   return t.end > t.start && r.start >= t.start && r.end <= t.end;

@@ -18,7 +18,52 @@ export interface Word {
 
 /** Quotes longer than this are cut: headline quotes are short, and the alignment is quadratic. */
 const MAX_WORDS = 160;
-const WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+/**
+ * A word is a run of letters and digits, then any number of (apostrophe, letters) tails: the regex
+ * [\p{L}\p{N}]+(?:'\p{L}+)* with the u flag, read here character by character (a regex iterator
+ * made a match array and a result object per word, and body quotes run to thousands of words).
+ */
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Non-ASCII code points already classed: 1 a letter, 2 a number, 0 neither. */
+const classes = new Map<number, number>();
+
+function isWordChar(cp: number, numbers: boolean): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (numbers && cp >= 48 && cp <= 57);
+  let c = classes.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = LETTER.test(ch) ? 1 : LETTER_OR_NUMBER.test(ch) ? 2 : 0;
+    classes.set(cp, c);
+  }
+  return c === 1 || (numbers && c === 2);
+}
+
+/** The code point at `p`; a surrogate pair only when both halves are before `end` (as in a slice). */
+function codePointBefore(s: string, p: number, end: number): number {
+  const c = s.charCodeAt(p);
+  if (c >= 0xd800 && c <= 0xdbff && p + 1 < end) {
+    const d = s.charCodeAt(p + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/** The end of the run of word characters from `p` (letters only unless `numbers`). */
+function runEnd(s: string, p: number, end: number, numbers: boolean): number {
+  while (p < end) {
+    const cp = codePointBefore(s, p, end);
+    if (!isWordChar(cp, numbers)) break;
+    p += cp > 0xffff ? 2 : 1;
+  }
+  return p;
+}
+
+/** Where String.prototype.slice takes an index to be (negative: from the end; clamped to the string). */
+function sliceIndex(x: number, length: number): number {
+  const n = Math.trunc(x) || 0;
+  return n < 0 ? Math.max(length + n, 0) : Math.min(n, length);
+}
 
 export function wordKey(raw: string): string {
   let w = raw.toLowerCase();
@@ -31,13 +76,26 @@ export function wordKey(raw: string): string {
 export function wordsOf(norm: string, ranges: readonly Range[], lex: ChecksLexicon): Word[] {
   const out: Word[] = [];
   for (const r of ranges) {
-    const slice = norm.slice(r.start, r.end);
-    for (const m of slice.matchAll(WORD_RE)) {
+    // the part of `norm` that norm.slice(r.start, r.end) gives (odd ranges are clamped the same way)
+    const from = sliceIndex(r.start, norm.length);
+    const end = Math.max(from, sliceIndex(r.end, norm.length));
+    const shift = r.start - from;
+    let p = from;
+    while (p < end) {
+      const cp = codePointBefore(norm, p, end);
+      if (!isWordChar(cp, true)) {
+        p += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+      const start = p;
+      p = runEnd(norm, p, end, true);
+      // then an apostrophe and letters ("'s", "n't"), as often as they come
+      while (p + 1 < end && norm.charCodeAt(p) === 39 && isWordChar(codePointBefore(norm, p + 1, end), false)) p = runEnd(norm, p + 1, end, false);
       if (out.length >= MAX_WORDS) return out;
-      const lower = m[0].toLowerCase();
+      const lower = norm.slice(start, p).toLowerCase();
       const key = wordKey(lower);
       const negation = lex.negations.has(lower) || lower.endsWith("n't");
-      out.push({ start: r.start + m.index, end: r.start + m.index + m[0].length, key, content: negation || !lex.filler.has(key), negation });
+      out.push({ start: start + shift, end: p + shift, key, content: negation || !lex.filler.has(key), negation });
     }
   }
   return out;

@@ -8,7 +8,7 @@ import type { Span, Token } from '../types.js';
 import type { Kb, KbEntry } from '../kb/index.js';
 import { dateFirst, dateLast } from '../kb/schema.js';
 import { aliasKey } from '../kb/normalise.js';
-import { q, type CheckContext, type FindingDraft } from './context.js';
+import { q, tokensOfSentence, type CheckContext, type FindingDraft } from './context.js';
 
 export const RULE = 'temporal-claim';
 
@@ -37,8 +37,8 @@ export function temporalClaim(ctx: CheckContext): FindingDraft[] {
   const { doc } = ctx;
   // The headline and the body often make the same claim: one finding, with both as evidence.
   const byClaim = new Map<string, FindingDraft>();
-  for (const s of doc.sentences) {
-    const toks = doc.tokens.slice(s.first, s.last);
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const toks = tokensOfSentence(ctx, si);
     for (const claim of findClaims(ctx, toks)) {
       const ev = nearestEvent(ctx, toks, claim);
       if (!ev) continue;
@@ -70,12 +70,27 @@ function followedBy(toks: readonly Token[], i: number, phrase: readonly string[]
   return phrase.every((w, k) => toks[i + k]?.norm === w);
 }
 
+type TemporalLexicon = CheckContext['lex']['temporal'];
+const unitStartsCache = new WeakMap<TemporalLexicon, ReadonlySet<number>>();
+/** First character codes of the words a claim's number comes before (-1: the empty word). */
+function unitStarts(t: TemporalLexicon): ReadonlySet<number> {
+  let s = unitStartsCache.get(t);
+  if (!s) {
+    s = new Set([...t.yearWords, ...t.anniversaryWords, 'decade', 'decades'].map((w) => (w.length > 0 ? w.charCodeAt(0) : -1)));
+    unitStartsCache.set(t, s);
+  }
+  return s;
+}
+
 function findClaims(ctx: CheckContext, toks: readonly Token[]): Claim[] {
   const t = ctx.lex.temporal;
   const out: Claim[] = [];
   const isRepeat = (i: number): boolean => t.repeatMarkers.some((p) => followedBy(toks, i, p));
+  const starts = unitStarts(t);
   for (let i = 0; i < toks.length; i++) {
     const next = toks[i + 1]?.norm ?? '';
+    // a character code test first: most words are no "year", "decade" or "anniversary"
+    if (!starts.has(next.length > 0 ? next.charCodeAt(0) : -1)) continue;
     // Every claim has "year(s)", "decade(s)" or "anniversary" right after its number.
     if (!t.yearWords.has(next) && !t.anniversaryWords.has(next) && next !== 'decade' && next !== 'decades') continue;
     const ord = numberOf(ctx, toks[i], true);

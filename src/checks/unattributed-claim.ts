@@ -6,7 +6,7 @@
  */
 import type { Token } from '../types.js';
 import { aliasKey } from '../kb/normalise.js';
-import { inTitle, q, type CheckContext, type FindingDraft } from './context.js';
+import { inTitle, q, tokensOfSentence, type CheckContext, type FindingDraft } from './context.js';
 
 export const RULE = 'unattributed-claim';
 
@@ -18,7 +18,7 @@ export function unattributedClaim(ctx: CheckContext): FindingDraft[] {
   const u = ctx.lex.unattributed;
   doc.sentences.forEach((s, si) => {
     if (inTitle(doc, s) || ctx.attributedSentences.has(si)) return;
-    const toks = doc.tokens.slice(s.first, s.last);
+    const toks = tokensOfSentence(ctx, si);
     // Look for a claim first: most sentences have none, and the checks below cost more.
     const count = countClaim(ctx, toks);
     const found = count ?? intentClaim(ctx, toks);
@@ -66,13 +66,22 @@ function countClaim(ctx: CheckContext, toks: readonly Token[]): [number, number]
 
 /** An intent phrase in a sentence that names a state: token range of the phrase, or null. */
 function intentClaim(ctx: CheckContext, toks: readonly Token[]): [number, number] | null {
+  const intents = ctx.lex.unattributed.intentPhrases;
   for (let i = 0; i < toks.length; i++) {
-    for (const p of ctx.lex.unattributed.intentPhrases.get(toks[i]!.norm) ?? []) {
-      if (!p.every((w, k) => toks[i + k]?.norm === w)) continue;
+    const ps = intents.get(toks[i]!.norm);
+    if (!ps) continue;
+    for (const p of ps) {
+      if (!phraseAt(toks, i, p)) continue;
       if (namesState(ctx, toks)) return [i, i + p.length];
     }
   }
   return null;
+}
+
+/** The phrase's words are the tokens from `i` on (a loop, not a closure per token). */
+function phraseAt(toks: readonly Token[], i: number, p: readonly string[]): boolean {
+  for (let k = 0; k < p.length; k++) if (toks[i + k]?.norm !== p[k]) return false;
+  return true;
 }
 
 function namesState(ctx: CheckContext, toks: readonly Token[]): boolean {

@@ -8,11 +8,33 @@
  */
 import type { Token } from '../types.js';
 import { aliasKey } from '../kb/normalise.js';
-import { q, type CheckContext, type FindingDraft } from './context.js';
+import { q, tokensOfSentence, type CheckContext, type FindingDraft } from './context.js';
 
 export const RULE = 'vague-source';
 
 const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'could', 'can', 'should', 'must']);
+
+type VagueLexicon = CheckContext['lex']['vague'];
+const startersCache = new WeakMap<VagueLexicon, ReadonlySet<string>>();
+/**
+ * Every word a finding can be anchored on (a report phrase's first word, a source noun, a passive
+ * participle, an evidential adverb): one look-up per token instead of six, since most tokens are none.
+ */
+function startersOf(v: VagueLexicon): ReadonlySet<string> {
+  let s = startersCache.get(v);
+  if (!s) {
+    s = new Set([
+      ...v.unnamedReportPhrases.keys(),
+      ...v.unnamedNouns,
+      ...v.modifiedOnlyNouns,
+      ...v.singularNouns,
+      ...v.agentlessPassives.keys(),
+      ...v.evidentialAdverbs,
+    ]);
+    startersCache.set(v, s);
+  }
+  return s;
+}
 
 export function vagueSource(ctx: CheckContext): FindingDraft[] {
   const out: FindingDraft[] = [];
@@ -25,9 +47,11 @@ export function vagueSource(ctx: CheckContext): FindingDraft[] {
     const text = ctx.text.slice(start, end);
     out.push({ rule: RULE, severity, message: message(text), evidence: [{ start, end, text }] });
   };
-  for (const s of ctx.doc.sentences) {
-    const toks = ctx.doc.tokens.slice(s.first, s.last);
+  const starters = startersOf(ctx.lex.vague);
+  for (let si = 0; si < ctx.doc.sentences.length; si++) {
+    const toks = tokensOfSentence(ctx, si);
     for (let i = 0; i < toks.length; i++) {
+      if (!starters.has(toks[i]!.norm)) continue;
       const phrase = reportPhrase(ctx, toks, i);
       if (phrase > 0) {
         add(toks, i, i + phrase, 'medium', (p) => `${q(p)} does not say whose reports or which sources; the reader cannot check them.`);

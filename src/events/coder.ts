@@ -5,7 +5,7 @@
  * and returns actor–action–target triples. No parser: words, parts of speech and groups only.
  */
 import type { PatternElem, VerbBlock, VerbDict, VerbForm, VerbPattern } from './dict/verbs.js';
-import { buildGroups, type ActorHit, type AgentHit, type Group, type Member } from './groups.js';
+import { buildGroups, type ActorHit, type AgentHit, type Group, type Member, type WordMarks } from './groups.js';
 import { nominalEvents, type NounLexicon } from './nominal.js';
 import type { Word } from './words.js';
 
@@ -97,17 +97,44 @@ export function reportClauseStart(words: readonly Word[]): number {
   return words.length;
 }
 
-/** The sentence's words, and those of them some pattern is indexed on (all, without lexemes). */
-function wordsSet(ctx: Ctx): { present: Set<string>; keys: string[] } {
-  const present = new Set<string>();
+/**
+ * The sentence's words some pattern is indexed on: as the word's own index by block (`keyed`, from
+ * its lexeme), else as the word (`keys`: all words, without lexemes). A repeated word is listed
+ * again (candidatePatterns drops repeated patterns), except where a joined word's look-ups are of
+ * another spelling: then the first of equal words decides, as it always has.
+ */
+function patternKeys(ctx: Ctx): { keys: string[]; keyed: PatternsByBlock[] } {
+  const keys: string[] = [];
+  const keyed: PatternsByBlock[] = [];
+  for (let i = 0; i < ctx.limit; i++) {
+    const w = ctx.words[i]!;
+    if (!w.lx) keys.push(w.up);
+    else if (w.lx.up === w.up) {
+      if (w.lx.patterns) keyed.push(w.lx.patterns);
+    } else return patternKeysOnce(ctx);
+  }
+  return { keys, keyed };
+}
+
+function patternKeysOnce(ctx: Ctx): { keys: string[]; keyed: PatternsByBlock[] } {
+  const seen = new Set<string>();
   const keys: string[] = [];
   for (let i = 0; i < ctx.limit; i++) {
     const w = ctx.words[i]!;
-    if (present.has(w.up)) continue;
-    present.add(w.up);
+    if (seen.has(w.up)) continue;
+    seen.add(w.up);
     if (!w.lx || w.lx.patternKey) keys.push(w.up);
   }
-  return { present, keys };
+  return { keys, keyed: [] };
+}
+
+/**
+ * Whether one of the words before the coder's limit is `up`: a scan, since a sentence is a few dozen
+ * words and only a pattern or two per verb asks (a Set of the words cost more to build).
+ */
+function hasWord(ctx: Ctx, up: string): boolean {
+  for (let i = 0; i < ctx.limit; i++) if (ctx.words[i]!.up === up) return true;
+  return false;
 }
 
 /** What a pattern needs in the sentence before any matching: its words, one word of each synonym set. */
@@ -156,41 +183,77 @@ function blockIndex(block: VerbBlock): BlockIndex {
   return idx;
 }
 
-/** Every word some block's patterns are indexed on (lexemes.ts marks them once per word form). */
-export function patternKeyWords(dict: VerbDict): Set<string> {
-  const out = new Set<string>();
-  for (const b of dict.blocks) for (const w of blockIndex(b).byWord.keys()) out.add(w);
+/** Block number -> the indexes of that block's patterns indexed on one word. */
+export type PatternsByBlock = ReadonlyMap<number, readonly number[]>;
+
+/**
+ * Every word some block's patterns are indexed on, with those patterns by block (lexemes.ts keeps
+ * each word's entry, so the coder looks a block up by number rather than each word in each block).
+ */
+export function patternKeyIndex(dict: VerbDict): Map<string, PatternsByBlock> {
+  const out = new Map<string, Map<number, readonly number[]>>();
+  dict.blocks.forEach((b, bi) => {
+    for (const [w, list] of blockIndex(b).byWord) {
+      let m = out.get(w);
+      if (!m) out.set(w, (m = new Map()));
+      m.set(bi, list);
+    }
+  });
   return out;
 }
 
 /**
  * The patterns of a block that may match a sentence, in dictionary priority; `keys` are the
- * sentence's words that some pattern is indexed on, `present` all its words.
+ * sentence's words that some pattern is indexed on.
  */
-function candidatePatterns(block: VerbBlock, keys: readonly string[], present: Set<string>): VerbPattern[] {
+/** Pattern indexes gathered for one verb; reused (the coder runs one sentence at a time). */
+let ksBuf = new Int32Array(1024);
+const NO_PATTERNS: readonly VerbPattern[] = [];
+
+function candidatePatterns(
+  block: VerbBlock,
+  blockNo: number,
+  keys: readonly string[],
+  keyed: readonly PatternsByBlock[],
+  ctx: Ctx,
+): readonly VerbPattern[] {
   const idx = blockIndex(block);
-  const ks: number[] = [...idx.always];
+  let n = 0;
+  const add = (l: readonly number[]): void => {
+    if (n + l.length > ksBuf.length) {
+      const bigger = new Int32Array(2 * (n + l.length));
+      bigger.set(ksBuf.subarray(0, n));
+      ksBuf = bigger;
+    }
+    for (let i = 0; i < l.length; i++) ksBuf[n++] = l[i]!;
+  };
+  add(idx.always);
   for (const w of keys) {
     const l = idx.byWord.get(w);
-    if (l) for (const k of l) ks.push(k);
+    if (l) add(l);
   }
-  if (ks.length === 0) return [];
-  ks.sort((a, b) => a - b);
+  for (const m of keyed) {
+    const l = m.get(blockNo);
+    if (l) add(l);
+  }
+  if (n === 0) return NO_PATTERNS;
+  // a typed array sorts numerically in place
+  const ks = ksBuf.subarray(0, n).sort();
   const out: VerbPattern[] = [];
-  for (let i = 0; i < ks.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (i > 0 && ks[i] === ks[i - 1]) continue;
     const p = block.patterns[ks[i]!]!;
-    if (mayMatch(p, present)) out.push(p);
+    if (mayMatch(p, ctx)) out.push(p);
   }
   return out;
 }
 
-function mayMatch(p: VerbPattern, present: Set<string>): boolean {
+function mayMatch(p: VerbPattern, ctx: Ctx): boolean {
   const n = needs(p);
-  for (const w of n.words) if (!present.has(w)) return false;
+  for (const w of n.words) if (!hasWord(ctx, w)) return false;
   for (const set of n.syns) {
     let any = false;
-    for (const w of set) if (present.has(w)) { any = true; break; }
+    for (let i = 0; i < ctx.limit && !any; i++) any = set.has(ctx.words[i]!.up);
     if (!any) return false;
   }
   return true;
@@ -334,6 +397,25 @@ function isPassive(ctx: Ctx, verbStart: number, verbEnd: number, lo: number): Gr
   return null;
 }
 
+/** Marked word indexes of one sentence, on a reused buffer (the coder runs one sentence at a time). */
+class Marks implements WordMarks {
+  private bits = new Uint8Array(256);
+  private n = 0;
+  reset(n: number): this {
+    if (this.bits.length < n) this.bits = new Uint8Array(2 * n);
+    else this.bits.fill(0, 0, n);
+    this.n = n;
+    return this;
+  }
+  add(i: number): void {
+    if (i >= 0 && i < this.n) this.bits[i] = 1;
+  }
+  has(i: number): boolean {
+    return i >= 0 && i < this.n && this.bits[i] === 1;
+  }
+}
+const verbMarks = new Marks();
+
 /** Codes every event of a sentence from its words and the actors and agents found in them. */
 export function codeSentence(
   words: readonly Word[],
@@ -348,7 +430,7 @@ export function codeSentence(
   const ctx: Ctx = { words, groups: [], startsAt, endsAt, limit: reportClauseStart(words) };
   const verbs = findVerbs(ctx, dict);
   if (verbs.length === 0 && !opts.nouns) return [];
-  const verbAt = new Set<number>();
+  const verbAt = verbMarks.reset(words.length);
   for (const v of verbs) for (let i = v.start; i < v.end; i++) verbAt.add(i);
   const groups = buildGroups(words, actors, agents, verbAt);
   ctx.groups = groups;
@@ -356,7 +438,7 @@ export function codeSentence(
     startsAt.set(g.start, g);
     endsAt.set(g.end, g);
   }
-  const { present, keys } = wordsSet(ctx);
+  const { keys, keyed } = patternKeys(ctx);
   const sameSide = (g: Group, at: number): boolean => !opts.region || opts.region(g.start) === opts.region(at);
   const out: CodedEvent[] = [];
   let carried: Group | null = null;
@@ -368,7 +450,7 @@ export function codeSentence(
       // after an event, only a verb joined by "and" to it is coded, with the same subject
       let j = v.start - 1;
       while (j > lastEnd && ctx.words[j]!.pos === 'ADV') j--;
-      if (ctx.words[j]?.up !== 'AND' || [...startsAt.keys()].some((s) => s > j && s < v.start)) break;
+      if (ctx.words[j]?.up !== 'AND' || groups.some((g) => g.start > j && g.start < v.start)) break;
     }
     const block = dict.blocks[v.form.block]!;
     const lo = clauseStart(ctx, v.start);
@@ -376,7 +458,7 @@ export function codeSentence(
     let bind: Bind = { skipped: [] };
     let patternLine: number | null = null;
     let matched: VerbPattern | null = null;
-    for (const p of candidatePatterns(block, keys, present)) {
+    for (const p of candidatePatterns(block, v.form.block, keys, keyed, ctx)) {
       const b: Bind = { skipped: [] };
       if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
         code = p.code;
@@ -392,7 +474,8 @@ export function codeSentence(
     const patternSawNeg = matched !== null && matched.pre.some(readsNegation);
     if (!patternSawNeg && chain.some((w) => NEG.has(w))) continue;
     // source and target
-    const used = new Set<Group>(bind.skipped);
+    // groups already given a role (a few at most: an array, not a Set)
+    const used: Group[] = bind.skipped;
     let source: Group | null = bind.$ ?? bind['%pre'] ?? null;
     let target: Group | null = bind['+'] ?? bind['%post'] ?? null;
     const passiveBy = isPassive(ctx, v.start, v.end, lo);
@@ -403,7 +486,7 @@ export function codeSentence(
       const strict = opts.strictSubjects === true;
       const subj =
         groups.find(
-          (g) => g.start >= lo && g.end <= v.start && !used.has(g) && g !== target && (!strict || subjectLike(ctx, g, actors, agents)) && sameSide(g, v.start),
+          (g) => g.start >= lo && g.end <= v.start && !used.includes(g) && g !== target && (!strict || subjectLike(ctx, g, actors, agents)) && sameSide(g, v.start),
         ) ?? null;
       if (passiveBy && !bind['+']) {
         source = passiveBy;
@@ -413,13 +496,13 @@ export function codeSentence(
         target = target ?? subj;
       } else source = subj;
     }
-    if (source) used.add(source);
+    if (source) used.push(source);
     if (!source && opts.strictSubjects) continue;
     if (!target) {
       // a named actor first; a bare agent ("troops", "officials") only when none follows; with
       // strict subjects, not past a comma (", with the Kremlin acknowledging …" is another clause)
       const stop = opts.strictSubjects ? nextComma(ctx, v.end) : ctx.limit;
-      const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.has(g) && g !== passiveBy && sameSide(g, v.start));
+      const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.includes(g) && g !== passiveBy && sameSide(g, v.start));
       target = after.find((g) => g.members.some((m) => m.real)) ?? after[0] ?? null;
       if (!target && hasUnknownName(ctx, v.end)) continue;
       // news: a verb read by its default code whose object is a thing, not an actor ("took part",
@@ -428,7 +511,7 @@ export function codeSentence(
     }
     const srcMembers = source?.members ?? [];
     const tgtMembers = target?.members ?? [];
-    if (![...srcMembers, ...tgtMembers].some((m) => m.real)) continue;
+    if (!srcMembers.some((m) => m.real) && !tgtMembers.some((m) => m.real)) continue;
     const [fwd, back] = code.includes(':') ? code.split(':') : [code, ''];
     const modality: CodedEvent['modality'] = chain.some((w) => FUTURE.has(w))
       ? 'future'
@@ -474,7 +557,7 @@ export function codeSentence(
         actors,
         limit: ctx.limit,
         // the first event of a verb is its active reading ("042:043" codes the host second)
-        verbSources: out.flatMap((e, k) => (e.source && out.findIndex((x) => x.verbStart === e.verbStart) === k ? [{ at: e.verbStart, source: e.source }] : [])),
+        verbSources: verbSources(out),
         verbAt,
         isPassive: (at) => isPassiveForm(ctx, at, at + 1, clauseStart(ctx, at)),
       },
@@ -489,6 +572,19 @@ export function codeSentence(
     }
   }
   return out;
+}
+
+/** The source of each verb's first event: its active reading ("042:043" codes the host second). */
+function verbSources(out: readonly CodedEvent[]): { at: number; source: Member }[] {
+  const list: { at: number; source: Member }[] = [];
+  for (let k = 0; k < out.length; k++) {
+    const e = out[k]!;
+    if (!e.source) continue;
+    let first = 0;
+    while (out[first]!.verbStart !== e.verbStart) first++;
+    if (first === k) list.push({ at: e.verbStart, source: e.source });
+  }
+  return list;
 }
 
 /**

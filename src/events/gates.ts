@@ -21,6 +21,16 @@ export interface Gates {
   actors: TrieNode;
   /** Story discards: first three letters of the first word -> lower-cased phrase words. */
   story: Map<number, { words: string[]; whole: boolean }[]>;
+  /**
+   * The low bytes of the first two letters of each story discard's first word, as a bit per pair:
+   * most tokens fail this test, and skip building a `prefixKey` (a heap number) for the map.
+   */
+  storyPairs: Uint8Array;
+}
+
+/** Index of a word's first two letters in `Gates.storyPairs` (low bytes only: it may collide, never miss). */
+function pairIndex(w: string): number {
+  return ((w.charCodeAt(0) & 0xff) << 8) | (w.length > 1 ? w.charCodeAt(1) & 0xff : 0);
 }
 
 /** A dictionary word as tokens: "AL-QAEDA" is "al", "-", "qaeda" to the tokeniser. */
@@ -67,7 +77,10 @@ export function gatesOf(lex: Lexicon): Gates {
       verbs.add(k.toLowerCase());
       verbs.add(pieces(k)[0]!);
     }
-    g = { verbs, actors: buildTrie(lex), story: storyIndex(lex.discards) };
+    const story = storyIndex(lex.discards);
+    const storyPairs = new Uint8Array(65536);
+    for (const d of lex.discards) if (d.story) storyPairs[pairIndex(d.phrase.toLowerCase().split(' ')[0]!)] = 1;
+    g = { verbs, actors: buildTrie(lex), story, storyPairs };
     built.set(lex, g);
   }
   return g;
@@ -75,6 +88,8 @@ export function gatesOf(lex: Lexicon): Gates {
 
 /** Lower-case particles of names ("bin Laden", "al-Shabaab"). */
 const PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'di', 'da', 'van', 'von', 'la', 'le']);
+/** The longest particle: a length test keeps most tokens from the Set look-up. */
+const MAX_PARTICLE = Math.max(...[...PARTICLES].map((p) => p.length));
 
 function capitalised(s: string): boolean {
   const c = s.charCodeAt(0);
@@ -107,7 +122,7 @@ export function tokenActors(
     // names start capitalised ("the United Nations" is also "United Nations"); this keeps common
     // words the Phoenix files list as actors ("organization", "youth") from coding, and saves look-ups
     const t = tokens[i]!;
-    if (!capitalised(t.text) && !(PARTICLES.has(t.norm) && i + 1 < last && capitalised(tokens[i + 1]!.text))) continue;
+    if (!capitalised(t.text) && !(t.norm.length <= MAX_PARTICLE && PARTICLES.has(t.norm) && i + 1 < last && capitalised(tokens[i + 1]!.text))) continue;
     let node = lexemes ? lexemes.get(t.norm).actor : g.actors.next.get(t.norm);
     if (!node || taken(i)) continue;
     let best = -1;
@@ -138,7 +153,9 @@ export function tokenActors(
 export function storyDiscarded(tokens: readonly Token[], end: number, g: Gates): boolean {
   if (g.story.size === 0) return false;
   for (let i = 0; i < tokens.length && tokens[i]!.start < end; i++) {
-    const cands = g.story.get(prefixKey(tokens[i]!.norm));
+    const norm = tokens[i]!.norm;
+    if (norm.length === 0 || g.storyPairs[pairIndex(norm)] === 0) continue;
+    const cands = g.story.get(prefixKey(norm));
     if (!cands) continue;
     for (const { words, whole } of cands) {
       const n = words.length;

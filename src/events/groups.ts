@@ -39,6 +39,12 @@ export interface Group {
   members: Member[];
 }
 
+/** Word indexes the caller marks (a Set will do). */
+export interface WordMarks {
+  has(i: number): boolean;
+}
+const NO_MARKS: WordMarks = { has: () => false };
+
 const NOMINAL = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const LINK = new Set(['OF', 'FROM', 'IN']);
 
@@ -58,23 +64,29 @@ interface Unit {
   agents: AgentHit[];
 }
 
-function unitMembers(u: Unit, extraAgents: AgentHit[] = []): Member[] {
-  const agents = [...u.agents, ...extraAgents];
-  const apply = (code: string): string => {
-    let c = code;
-    for (const a of agents) if (a.prefix) c = withAgent(c, a.code, true);
-    for (const a of agents) if (!a.prefix) c = withAgent(c, a.code, false);
-    return c;
-  };
+/** The empty list units without actors, agents or members share (never written to): most units. */
+const NONE: never[] = [];
+
+function unitMembers(u: Unit): Member[] {
   if (u.actors.length > 0) {
     // several actors in one phrase: the first names it ("Dagolath's minister Telemar")
     // …unless a later one says the same, more precisely ("the Gondorian defence minister Boromir" -> GONGOVMIL over GON)
     const first = u.actors.find((a) => a !== u.actors[0] && a.codes.some((c) => u.actors[0]!.codes.some((d) => c !== d && c.startsWith(d)))) ?? u.actors[0]!;
-    return first.codes.map((c) => ({ code: apply(c), entity: first.entity, real: true, start: u.start, end: u.end }));
+    const out: Member[] = [];
+    for (const c of first.codes) out.push({ code: applyAgents(c, u.agents), entity: first.entity, real: true, start: u.start, end: u.end });
+    return out;
   }
-  if (agents.length > 0) return [{ code: apply('---'), entity: null, real: false, start: u.start, end: u.end }];
-  return [];
+  if (u.agents.length > 0) return [{ code: applyAgents('---', u.agents), entity: null, real: false, start: u.start, end: u.end }];
+  return NONE;
 }
+
+/**
+ * Per word of the sentence being grouped: 1 + the index of its actor, of its agent, and whether it
+ * is in parentheses. Reused between calls (the stage runs one sentence at a time).
+ */
+let actorIx = new Int32Array(256);
+let agentIx = new Int32Array(256);
+let skipped = new Uint8Array(256);
 
 /**
  * Groups of a sentence's words, left to right; words in parentheses are skipped, and the words of
@@ -84,24 +96,29 @@ export function buildGroups(
   words: readonly Word[],
   actors: readonly ActorHit[],
   agents: readonly AgentHit[],
-  verbAt: ReadonlySet<number> = new Set(),
+  verbAt: WordMarks = NO_MARKS,
 ): Group[] {
   const n = words.length;
-  const actorAt: (ActorHit | null)[] = new Array(n).fill(null);
-  const agentAt: (AgentHit | null)[] = new Array(n).fill(null);
-  for (const a of actors) for (let i = a.start; i < a.end; i++) actorAt[i] = a;
-  for (const a of agents) for (let i = a.start; i < a.end; i++) if (!actorAt[i]) agentAt[i] = a;
-  const skip: boolean[] = new Array(n).fill(false);
+  if (actorIx.length < n) {
+    actorIx = new Int32Array(2 * n);
+    agentIx = new Int32Array(2 * n);
+    skipped = new Uint8Array(2 * n);
+  }
+  const actorAt = actorIx.fill(0, 0, n);
+  const agentAt = agentIx.fill(0, 0, n);
+  const skip = skipped.fill(0, 0, n);
+  for (let k = 0; k < actors.length; k++) for (let i = actors[k]!.start; i < actors[k]!.end; i++) actorAt[i] = k + 1;
+  for (let k = 0; k < agents.length; k++) for (let i = agents[k]!.start; i < agents[k]!.end; i++) if (actorAt[i] === 0) agentAt[i] = k + 1;
   for (let i = 0, depth = 0; i < n; i++) {
     const w = words[i]!.up;
     if (w === '(' || w === '[') depth++;
-    if (depth > 0) skip[i] = true;
+    if (depth > 0) skip[i] = 1;
     if ((w === ')' || w === ']') && depth > 0) depth--;
   }
   const inUnit = (i: number): boolean => {
     const w = words[i]!;
-    if (skip[i] || verbAt.has(i)) return false;
-    if (actorAt[i] || agentAt[i]) return true;
+    if (skip[i] === 1 || verbAt.has(i)) return false;
+    if (actorAt[i] !== 0 || agentAt[i] !== 0) return true;
     if (w.up === "'S" || w.up === "'") return true;
     return NOMINAL.has(w.pos);
   };
@@ -113,18 +130,20 @@ export function buildGroups(
       continue;
     }
     const start = i;
-    const acts: ActorHit[] = [];
-    const ags: AgentHit[] = [];
+    let acts: ActorHit[] = NONE;
+    let ags: AgentHit[] = NONE;
     while (i < n && inUnit(i)) {
-      const a = actorAt[i];
-      const g = agentAt[i];
-      if (a) {
-        if (!acts.includes(a)) acts.push(a);
+      if (actorAt[i] !== 0) {
+        const a = actors[actorAt[i]! - 1]!;
+        if (acts === NONE) acts = [a];
+        else if (!acts.includes(a)) acts.push(a);
         i = Math.max(i + 1, a.end);
         continue;
       }
-      if (g) {
-        if (!ags.includes(g)) ags.push(g);
+      if (agentAt[i] !== 0) {
+        const g = agents[agentAt[i]! - 1]!;
+        if (ags === NONE) ags = [g];
+        else if (!ags.includes(g)) ags.push(g);
         i = Math.max(i + 1, g.end);
         continue;
       }
@@ -151,9 +170,8 @@ export function buildGroups(
       const v = units[idx + 1];
       if (v && v.start === nextNonSkip(after + 1) && v.actors.length > 0) {
         const list = takeList(idx + 1);
-        const members = list.members.flatMap((m) =>
-          m.real ? [{ ...m, code: u.agents.length ? applyAgents(m.code, u.agents) : m.code, start: u.start }] : [],
-        );
+        const members: Member[] = [];
+        for (const m of list.members) if (m.real) members.push({ ...m, code: u.agents.length ? applyAgents(m.code, u.agents) : m.code, start: u.start });
         if (members.length > 0) return { members, next: list.next, end: list.end };
       }
     }
@@ -161,10 +179,10 @@ export function buildGroups(
   };
   const takeList = (idx: number): { members: Member[]; next: number; end: number } => {
     const first = takeMember(idx)!;
-    let members = [...first.members];
+    let members = first.members;
     let next = first.next;
     let end = first.end;
-    const pending: Member[] = [];
+    let pending: Member[] = NONE;
     let sawComma = false;
     let closedByAnd = false;
     for (;;) {
@@ -187,20 +205,18 @@ export function buildGroups(
       const m = takeMember(next, true)!;
       if (isAnd) {
         closedByAnd = true;
-        members = [...members, ...pending, ...m.members];
+        members = members.concat(pending, m.members);
         next = m.next;
         end = m.end;
-        pending.length = 0;
         break;
       }
       sawComma = true;
-      pending.push(...m.members);
+      pending = pending.concat(m.members);
       next = m.next;
       end = m.end;
     }
     // a comma run not closed by "and" is apposition, not a list: keep the first member only
-    if (sawComma && !closedByAnd) return first;
-    return { members, next, end };
+    return closedByAnd ? { members, next, end } : first;
   };
   while (k < units.length) {
     const list = takeList(k);
@@ -218,13 +234,14 @@ function applyAgents(code: string, agents: AgentHit[]): string {
   return c;
 }
 
+/** The members with each code once (the first kept); the array itself when no code repeats. */
 function dedupe(ms: Member[]): Member[] {
-  const seen = new Set<string>();
-  const out: Member[] = [];
-  for (const m of ms) {
-    if (seen.has(m.code)) continue;
-    seen.add(m.code);
-    out.push(m);
+  let out: Member[] | null = null;
+  for (let i = 0; i < ms.length; i++) {
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = ms[j]!.code === ms[i]!.code;
+    if (seen) out ??= ms.slice(0, i);
+    else if (out) out.push(ms[i]!);
   }
-  return out;
+  return out ?? ms;
 }

@@ -12,7 +12,7 @@ import type { Resources } from '../resources.js';
 import { DATA_DIR } from '../data-dir.js';
 import { join } from 'node:path';
 import { cameoInfo } from './cameo.js';
-import { CLOSED_CLASS, codeSentence, type CodedEvent } from './coder.js';
+import { CLOSED_CLASS, codeSentence, type CodedEvent, type CoderOptions } from './coder.js';
 import { findDiscardWords } from './dict/discards.js';
 import type { ActorHit } from './groups.js';
 import { findDictAgents, loadRuntimeLexicon, type Lexicon } from './lexicon.js';
@@ -120,7 +120,8 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
   // the speaker of a reported statement is not an actor of the events it reports: its mentions
   // inside a source span are dropped ("Peskov stated, underscoring …")
   const sources = new RangeIndex(doc.attributions.flatMap((a) => (a.source ? [{ start: a.source.start, end: a.source.end, value: a }] : [])));
-  for (const [first] of [...byTok]) {
+  // (deleting the entry being visited is safe in a Map's for-of)
+  for (const first of byTok.keys()) {
     const at = doc.tokens[first]!.start;
     if (sources.overlapping(at, at + 1).length > 0) byTok.delete(first);
   }
@@ -153,6 +154,15 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
   for (const [first, m] of byTok) takenTok.fill(1, first, m.last);
   const isTaken = (t: number): boolean => takenTok[t] === 1;
 
+  // the coder's options, made once: they read the sentence being coded
+  let sentWords: readonly Word[] = [];
+  const coderOptions: CoderOptions = {
+    skipVerb: (i) => cueAt(sentWords[i]!.start) !== null,
+    strictSubjects: true,
+    nouns: nounLexicon(),
+    region: (i) => regionOf[sentWords[i]!.tok] ?? 0,
+  };
+
   const events: CodedWireEvent[] = [];
   for (const s of doc.sentences) {
     if (s.last - s.first < 3 || s.last - s.first > 160) continue;
@@ -178,7 +188,7 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       for (let t = words[k]!.tok; t < to; t++) wordOf[t - s.first] = k;
     }
     wordOf[s.last - s.first] = words.length;
-    const taken = new Array<boolean>(words.length).fill(false);
+    const taken = scratch('takenWord', words.length);
     const actors: ActorHit[] = [];
     for (let i = 0; i < words.length; i++) {
       const m = byTok.get(words[i]!.tok);
@@ -186,7 +196,7 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       let end = i + 1;
       while (end < words.length && words[end]!.tok < m.last) end++;
       actors.push({ start: i, end, codes: [m.code], entity: m.entity });
-      for (let k = i; k < end; k++) taken[k] = true;
+      for (let k = i; k < end; k++) taken[k] = 1;
       i = end - 1;
     }
     for (let i = 0; i < words.length; i++) {
@@ -195,28 +205,37 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       const who = speakerAt(w.start);
       if (who) {
         actors.push({ start: i, end: i + 1, codes: [who.code], entity: who.entity });
-        taken[i] = true;
+        taken[i] = 1;
       }
     }
     for (const h of dict) {
       const start = wordOf[h.first - s.first]!;
       const end = Math.max(start + 1, wordOf[h.last - 1 - s.first]! + 1);
       actors.push({ start, end, codes: h.codes, entity: null });
-      for (let k = start; k < end; k++) taken[k] = true;
+      for (let k = start; k < end; k++) taken[k] = 1;
     }
     if (actors.length === 0) continue;
-    actors.sort((a, b) => a.start - b.start);
+    sortByStart(actors);
     if (findDiscardWords(words, lex.discards)) continue;
     const agents = findDictAgents(words, lex.agents, taken);
-    const coded = codeSentence(words, actors, agents, lex.verbs, {
-      skipVerb: (i) => cueAt(words[i]!.start) !== null,
-      strictSubjects: true,
-      nouns: nounLexicon(),
-      region: (i) => regionOf[words[i]!.tok] ?? 0,
-    });
+    sentWords = words;
+    const coded = codeSentence(words, actors, agents, lex.verbs, coderOptions);
     for (const e of coded) events.push(toWireEvent(e, words, doc, places, events.length, inContent));
   }
   return { ...doc, events };
+}
+
+/** A stable sort by start, in place: a sentence has a few actors, mostly in order already. */
+function sortByStart(actors: ActorHit[]): void {
+  for (let i = 1; i < actors.length; i++) {
+    const a = actors[i]!;
+    let j = i - 1;
+    while (j >= 0 && actors[j]!.start > a.start) {
+      actors[j + 1] = actors[j]!;
+      j--;
+    }
+    actors[j + 1] = a;
+  }
 }
 
 function toWireEvent(

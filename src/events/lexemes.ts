@@ -7,7 +7,7 @@
 import type { AgentDict } from './dict/agents.js';
 import { discardCandidates, type DiscardCandidate } from './dict/discards.js';
 import type { VerbForm } from './dict/verbs.js';
-import { patternKeyWords } from './coder.js';
+import { patternKeyIndex, type PatternsByBlock } from './coder.js';
 import { gatesOf, type TrieNode } from './gates.js';
 import type { Lexicon } from './lexicon.js';
 import { nounLexicon } from './nominal.js';
@@ -22,6 +22,8 @@ export interface Lexeme {
   actor: TrieNode | undefined;
   /** Some verb pattern is indexed on this word. */
   patternKey: boolean;
+  /** Those patterns, by block number. */
+  patterns: PatternsByBlock | undefined;
   /** An event noun or a troop-movement verb of data/events/nouns.json. */
   eventNoun: boolean;
 }
@@ -38,7 +40,7 @@ export function lexemesOf(lex: Lexicon): Lexemes {
   let l = built.get(lex);
   if (l) return l;
   const gates = gatesOf(lex);
-  const keys = patternKeyWords(lex.verbs);
+  const keys = patternKeyIndex(lex.verbs);
   const nouns = nounLexicon();
   const cache = new Map<string, Lexeme>();
   const make = (norm: string): Lexeme => {
@@ -50,6 +52,7 @@ export function lexemesOf(lex: Lexicon): Lexemes {
       discards: discardCandidates(up, lex.discards),
       actor: gates.actors.next.get(norm),
       patternKey: keys.has(up),
+      patterns: keys.get(up),
       eventNoun: nouns.nouns[up] !== undefined || nouns.movement.verbs.includes(up),
     };
   };

@@ -140,7 +140,7 @@ function agentWordMatches(dictWord: string, text: string, stem: boolean): boolea
 }
 
 /** Dictionary agents in the words, longest match first, skipping words already taken by actors. */
-export function findDictAgents(words: readonly Word[], dict: AgentDict, taken: readonly boolean[]): AgentHit[] {
+export function findDictAgents(words: readonly Word[], dict: AgentDict, taken: ArrayLike<boolean | number>): AgentHit[] {
   const out: AgentHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -7,7 +7,7 @@
  * from the thanked to the thankful. Word lists: data/events/nouns.json.
  */
 import { readDataJson } from '../data-dir.js';
-import type { ActorHit, Group, Member } from './groups.js';
+import type { ActorHit, Group, Member, WordMarks } from './groups.js';
 import type { Word } from './words.js';
 
 export interface NounEntry {
@@ -54,7 +54,7 @@ export interface NominalInput {
   /** Sources of verb events already coded, by the verb's word index. */
   verbSources: { at: number; source: Member }[];
   /** Word indexes of verbs (nouns are not read there). */
-  verbAt: ReadonlySet<number>;
+  verbAt: WordMarks;
   isPassive: (at: number) => boolean;
 }
 
@@ -113,6 +113,7 @@ function ofThemeSector(m: Member | null, theme: string | undefined): boolean {
 export function nominalEvents(inp: NominalInput, lex: NounLexicon): NominalEvent[] {
   const out: NominalEvent[] = [];
   const { words } = inp;
+  // the loop holds no closure over `i` (each pass would allocate a context): the work is in nounEvent
   for (let i = 0; i < inp.limit; i++) {
     const w = words[i]!;
     if (w.lx && !w.lx.eventNoun) continue;
@@ -123,44 +124,50 @@ export function nominalEvents(inp: NominalInput, lex: NounLexicon): NominalEvent
     }
     const n = lex.nouns[w.up];
     if (!n || w.pos === 'VERB' || w.pos === 'AUX') continue;
-    let code = n.code;
-    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-      const r = n.kind ? lex.refine[n.kind]?.[words[k]!.up] : undefined;
-      if (r) code = r;
-    }
-    // the source: a possessor or modifier in the noun's own phrase, "of"/"by" after it, the
-    // subject of "be" for an adjective, else the source of the clause's verb event
-    let src: Member | null = null;
-    const own = groupAt(inp, i);
-    if (own && inp.actors.some((a) => a.start >= own.start && a.end <= i)) src = actorOf(inp, own, lex);
-    let after = i + 1;
-    if (!src && (words[i + 1]?.up === 'OF' || words[i + 1]?.up === 'BY')) {
-      const g = groupAfter(inp, i + 2, 4, lex.notTargets);
-      if (g && ofThemeSector(realOf(g), n.theme)) {
-        src = realOf(g);
-        after = g.end;
-      }
-    }
-    if (!src && n.adjective && BE.has(words[i - 1]?.up ?? '')) {
-      const g = [...inp.groups].reverse().find((x) => x.end <= i - 1 && x.end >= i - 3);
-      src = realOf(g);
-    }
-    if (n.theme && !ofThemeSector(src, n.theme)) continue;
-    let tgt = actorOf(inp, targetAfter(inp, after - 1, n.targets, lex.notTargets), lex);
-    // aid thanked for ("grateful to X for their aid"): from the thanked to the thankful
-    if (n.kind === 'aid') {
-      const thanks = out.find((e) => e.code === GRATITUDE && e.at < i && !hasStop(words, e.at, i));
-      if (thanks) {
-        tgt ??= thanks.source;
-        if (!src || src.code === tgt.code) src = thanks.target;
-      }
-    }
-    if (!src) src = [...inp.verbSources].reverse().find((v) => v.at < i && !hasStop(words, v.at, i))?.source ?? null;
-    // an event noun needs both sides: "Russia's gratitude has taken a turn" thanks no one
-    if (!src || !src.real || !tgt || tgt.code === src.code) continue;
-    out.push({ code, source: src, target: tgt, at: i, from: Math.min(src.start, i), to: Math.max(i + 1, tgt?.end ?? 0) });
+    nounEvent(inp, i, n, lex, out);
   }
   return out;
+}
+
+/** The event of the noun at word `i`, if it has both sides. */
+function nounEvent(inp: NominalInput, i: number, n: NounEntry, lex: NounLexicon, out: NominalEvent[]): void {
+  const { words } = inp;
+  let code = n.code;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const r = n.kind ? lex.refine[n.kind]?.[words[k]!.up] : undefined;
+    if (r) code = r;
+  }
+  // the source: a possessor or modifier in the noun's own phrase, "of"/"by" after it, the
+  // subject of "be" for an adjective, else the source of the clause's verb event
+  let src: Member | null = null;
+  const own = groupAt(inp, i);
+  if (own && inp.actors.some((a) => a.start >= own.start && a.end <= i)) src = actorOf(inp, own, lex);
+  let after = i + 1;
+  if (!src && (words[i + 1]?.up === 'OF' || words[i + 1]?.up === 'BY')) {
+    const g = groupAfter(inp, i + 2, 4, lex.notTargets);
+    if (g && ofThemeSector(realOf(g), n.theme)) {
+      src = realOf(g);
+      after = g.end;
+    }
+  }
+  if (!src && n.adjective && BE.has(words[i - 1]?.up ?? '')) {
+    const g = [...inp.groups].reverse().find((x) => x.end <= i - 1 && x.end >= i - 3);
+    src = realOf(g);
+  }
+  if (n.theme && !ofThemeSector(src, n.theme)) return;
+  let tgt = actorOf(inp, targetAfter(inp, after - 1, n.targets, lex.notTargets), lex);
+  // aid thanked for ("grateful to X for their aid"): from the thanked to the thankful
+  if (n.kind === 'aid') {
+    const thanks = out.find((e) => e.code === GRATITUDE && e.at < i && !hasStop(words, e.at, i));
+    if (thanks) {
+      tgt ??= thanks.source;
+      if (!src || src.code === tgt.code) src = thanks.target;
+    }
+  }
+  if (!src) src = [...inp.verbSources].reverse().find((v) => v.at < i && !hasStop(words, v.at, i))?.source ?? null;
+  // an event noun needs both sides: "Russia's gratitude has taken a turn" thanks no one
+  if (!src || !src.real || !tgt || tgt.code === src.code) return;
+  out.push({ code, source: src, target: tgt, at: i, from: Math.min(src.start, i), to: Math.max(i + 1, tgt?.end ?? 0) });
 }
 
 /** A comma or clause word between two word indexes. */

@@ -16,7 +16,7 @@ export interface Word {
   /** Capitalised as written (for unknown-name checks). */
   cap: boolean;
   /** The word's dictionary look-ups, when the caller keeps them (the events stage does). */
-  lx?: Lexeme;
+  lx?: Lexeme | undefined;
 }
 
 export function sentenceWords(tokens: readonly Token[], first: number, last: number, lexemes?: Lexemes): Word[] {
@@ -46,11 +46,15 @@ export function sentenceWords(tokens: readonly Token[], first: number, last: num
     }
     joinNext = false;
     const c = t.text.charCodeAt(0);
-    const w: Word = { up, start: t.start, end: t.end, pos: t.pos, tok: i, cap: c >= 65 && c <= 90 };
-    if (lx) w.lx = lx;
-    out.push(w);
+    // `lx` is in the literal (not added after) so that every word has one shape and no spill store
+    out.push({ up, start: t.start, end: t.end, pos: t.pos, tok: i, cap: c >= 65 && c <= 90, lx });
   }
   // words joined from several tokens take the look-ups of their joined form
-  if (lexemes) for (const w of out) if (w.up !== w.lx!.up) w.lx = lexemes.get(w.up.toLowerCase());
+  if (lexemes) {
+    for (let k = 0; k < out.length; k++) {
+      const w = out[k]!;
+      if (w.up !== w.lx!.up) w.lx = lexemes.get(w.up.toLowerCase());
+    }
+  }
   return out;
 }

@@ -87,7 +87,7 @@ function wordIndexOf(list: readonly Discard[]): Map<number, DiscardCandidate[]> 
  * `findDiscard`, matched word by word (the last word as a stem unless the phrase ends in `_`).
  */
 export function findDiscardWords(
-  words: readonly { up: string; lx?: { discards: DiscardCandidate[] | undefined } }[],
+  words: readonly { up: string; lx?: { discards: DiscardCandidate[] | undefined } | undefined }[],
   list: readonly Discard[],
 ): Discard | null {
   if (list.length === 0) return null;

@@ -79,8 +79,10 @@ export function workerPool(
 
   const spawn = (i: number): Promise<void> =>
     new Promise((resolve, reject) => {
-      // A generous old-generation bound: a 5 MB article fits; a runaway one kills this worker, not the machine.
-      const w = new Worker(url, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: init.heapMb, maxYoungGenerationSizeMb: 16 } });
+      // A generous old-generation bound: a 5 MB article fits; a runaway one kills this worker, not the
+      // machine. A 48 MB young generation (16 MB semi-spaces, as the CLI runs) lets an article's
+      // short-lived objects die young.
+      const w = new Worker(url, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: init.heapMb, maxYoungGenerationSizeMb: 48 } });
       workers[i] = w;
       let ready = false;
       w.on('message', (m: WorkerResult | { type: 'ready'; loadMs: number }) => {

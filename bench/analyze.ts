@@ -59,7 +59,9 @@ let tokens = 0;
 const load = loadavg()[0]!;
 const cpu0 = process.cpuUsage();
 const start = process.hrtime.bigint();
+const passRates: number[] = [];
 for (let p = 0; p < passes; p++) {
+  const passStart = process.hrtime.bigint();
   for (const a of articles) {
     const t0 = process.hrtime.bigint();
     const doc = analyzeDoc(a, res);
@@ -67,7 +69,9 @@ for (let p = 0; p < passes; p++) {
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     tokens += doc.tokens.length;
   }
+  passRates.push(articles.length / (Number(process.hrtime.bigint() - passStart) / 1e9));
 }
+passRates.sort((x, y) => x - y);
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 // CPU time of this process: on a busy shared machine, articles per CPU-second is what an idle core would give.
 const cpu = process.cpuUsage(cpu0);
@@ -83,6 +87,8 @@ const result = {
   seconds: Number(seconds.toFixed(3)),
   articlesPerSecond: Math.round(n / seconds),
   articlesPerCpuSecond: Math.round(n / cpuSeconds),
+  /** Each pass's articles/s, slowest to fastest: how much the machine's speed moved during the run. */
+  passArticlesPerSecond: passRates.map((r) => Math.round(r)),
   tokensPerSecond: Math.round(tokens / seconds),
   msPerArticle: { p50: Number(percentile(times, 50).toFixed(2)), p95: Number(percentile(times, 95).toFixed(2)), max: Number(times[times.length - 1]!.toFixed(2)) },
   resourceLoadMs: Math.round(loadMs),
@@ -98,6 +104,7 @@ else {
     [
       `corpus        ${result.corpus}: ${result.articles} articles, ~${result.wordsPerArticle} words each; ${passes} timed passes after a warm-up`,
       `throughput    ${result.articlesPerSecond} articles/s, ${result.tokensPerSecond.toLocaleString('en')} tokens/s (one process, wall clock); ${result.articlesPerCpuSecond} articles per CPU-second`,
+      `passes        ${result.passArticlesPerSecond.join(', ')} articles/s (slowest to fastest)`,
       `per article   p50 ${result.msPerArticle.p50} ms, p95 ${result.msPerArticle.p95} ms, max ${result.msPerArticle.max} ms`,
       `resources     loaded in ${result.resourceLoadMs} ms`,
       `peak RSS      ${result.peakRssMB} MB`,

@@ -92,9 +92,12 @@ export function workerPool(
           resolve();
           return;
         }
+        // Each item is answered once: a late answer from a worker that died after posting it, or
+        // the replacement's answer to the same item, finds it no longer pending and is dropped.
         const q = queued[i]!;
         const k = q.findIndex((x) => x.seq === m.seq);
-        if (k >= 0) q.splice(k, 1);
+        if (k < 0) return;
+        q.splice(k, 1);
         onResult(m);
       });
       w.on('error', (e) => {

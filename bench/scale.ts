@@ -164,7 +164,7 @@ try {
       if (!db.inTransaction) db.exec('BEGIN');
       committer.commit({ name: `s${done}`, report: r, blob: encodeReport(r), fp: fingerprint(r) });
       done++;
-      if (done % 64 === 0) db.exec('COMMIT');
+      if (done % 256 === 0) db.exec('COMMIT');
       if (done % 100 === 0) peak = Math.max(peak, process.memoryUsage.rss());
       if (done % BLOCK === 0 || done === N) {
         const rate = (done % BLOCK || BLOCK) / ((performance.now() - t) / 1000);

@@ -85,9 +85,8 @@ export class Committer {
       insertFts: p('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
       insertLsh: p('INSERT INTO lsh (key, article) VALUES (?, ?)'),
       insertEntity: p('INSERT INTO entities (article, eid, name, type, kb, mentions) VALUES (?, ?, ?, ?, ?, ?)'),
-      upsertSpeaker: p(
-        `INSERT INTO speakers (key, name, norm) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET key = excluded.key RETURNING id`,
-      ).pluck(),
+      speakerByKey: p('SELECT id FROM speakers WHERE key = ?').pluck(),
+      insertSpeaker: p('INSERT INTO speakers (key, name, norm) VALUES (?, ?, ?) RETURNING id').pluck(),
       speakerById: p('SELECT key, norm, name FROM speakers WHERE id = ?'),
       insertQuote: p(
         `INSERT INTO quotes (article, aid, speaker, source, type, cue, content, in_headline, start, day)
@@ -114,8 +113,10 @@ export class Committer {
       insertFinding: p('INSERT INTO findings (article, fid, rule, severity, message) VALUES (?, ?, ?, ?, ?)'),
       insertFigure: p('INSERT INTO figures (article, key, value, day, start, end) VALUES (?, ?, ?, ?, ?, ?)'),
       storyFigures: p(
-        `SELECT f.article, f.value, f.start, f.end, a.text, a.title FROM figures f JOIN articles a ON a.id = f.article
-         WHERE a.story = ? AND f.key = ? AND f.article != ? ORDER BY f.article, f.start`,
+        // The story's few articles first, then their figures: starting from the figures of a common
+        // key ("troops") would read every such figure in the corpus (CROSS JOIN fixes the order).
+        `SELECT f.article, f.value, f.start, f.end, a.text, a.title FROM articles a CROSS JOIN figures f ON f.article = a.id
+         WHERE a.story = ? AND f.key = ? AND a.id != ? ORDER BY f.article, f.start`,
       ),
       insertCorpusFinding: p(
         `INSERT OR IGNORE INTO corpus_findings (rule, severity, key, article_a, article_b, message, evidence)
@@ -208,7 +209,8 @@ export class Committer {
   private speakerId(s: SpeakerRef): number {
     const known = this.speakerIds.get(s.key);
     if (known !== undefined) return known;
-    const id = this.st.upsertSpeaker.get(s.key, s.name, words(s.name).join(' ')) as number;
+    // Look up before inserting: an upsert would rewrite the row (and dirty its page) every time.
+    const id = (this.st.speakerByKey.get(s.key) ?? this.st.insertSpeaker.get(s.key, s.name, words(s.name).join(' '))) as number;
     if (this.speakerIds.size < 100000) this.speakerIds.set(s.key, id);
     return id;
   }

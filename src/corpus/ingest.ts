@@ -143,6 +143,10 @@ export function workerPool(
   }));
 }
 
+/** A commit batch ends after this many articles or this long (a slow input holds nothing back longer). */
+const BATCH_ARTICLES = 256;
+const BATCH_MS = 1000;
+
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const nWorkers = opts.workers ?? availableParallelism();
@@ -162,9 +166,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
 
-  // Articles are committed in batches (up to 64 or a quarter second) of savepoints: each article
-  // with its whole report still commits or vanishes as one, but the full-text index and the WAL
-  // are flushed once per batch instead of once per article.
+  // Articles are committed in batches (up to 256 or one second) of savepoints: each article with
+  // its whole report still commits or vanishes as one, but the indexes and the WAL are flushed once
+  // per batch instead of once per article. In a big database most index inserts land on pages of
+  // their own (LSH keys, quote hashes), so the bigger the batch, the fewer pages each article costs:
+  // at 90,000 articles a batch of 64 spent 1.9 ms an article in COMMIT, one of 512 spent 0.9 ms.
   let batch = 0;
   let batchStart = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -191,10 +197,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
           opts.db.exec('BEGIN');
           batchStart = performance.now();
           // A slow input must not hold finished articles back.
-          timer = setTimeout(flush, 250);
+          timer = setTimeout(flush, BATCH_MS);
         }
         const c = committer.commit({ name: r.name, report: r.report, blob, fp: r.fp });
-        if (++batch >= 64 || performance.now() - batchStart > 250) flush();
+        if (++batch >= BATCH_ARTICLES || performance.now() - batchStart > BATCH_MS) flush();
         if (c.status === 'stored') summary.ingested++;
         else if (c.status === 'duplicate') summary.duplicates++;
         else summary.nearDuplicates++;

@@ -206,5 +206,7 @@ test('CAMEO labels, Goldstein scores and quad classes', () => {
   assert.deepEqual(cameoInfo('072'), { label: 'Provide military aid', goldstein: 8.3, quadClass: 2 });
   assert.deepEqual(cameoInfo('1721'), { label: 'Impose administrative sanctions', goldstein: -5, quadClass: 4 });
   assert.equal(cameoInfo('111').quadClass, 3);
+  // GDELT's quad classes, the same in reports and in the corpus: investigate is verbal conflict, protest material conflict
+  assert.deepEqual(['080', '090', '130', '141'].map((c) => cameoInfo(c).quadClass), [2, 3, 3, 4]);
   assert.equal(cameoInfo('+++').quadClass, 0);
 });

@@ -1,14 +1,7 @@
 /** CAMEO root codes: quad classes (as GDELT defines them) and short labels for tables. */
 
-/** 1 verbal cooperation (01–05), 2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20). */
-export function quadClass(code: string): number {
-  const root = Number(code.slice(0, 2));
-  if (!Number.isInteger(root) || root < 1) return 0;
-  if (root <= 5) return 1;
-  if (root <= 8) return 2;
-  if (root <= 13) return 3;
-  return root <= 20 ? 4 : 0;
-}
+/** The quad class of a code (the one definition, in the events stage): 01–05, 06–08, 09–13, 14–20. */
+export { quadClassOf as quadClass } from '../events/cameo.js';
 
 export const QUAD_LABELS: Record<number, string> = {
   0: 'unknown',

@@ -18,11 +18,21 @@ export interface CameoInfo {
   quadClass: 0 | 1 | 2 | 3 | 4;
 }
 
+/**
+ * The quad class of a CAMEO code as GDELT (and ICEWS, Phoenix) define it: 1 verbal cooperation
+ * (01–05), 2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20);
+ * 0 when the code has no root.
+ */
+export function quadClassOf(code: string): 0 | 1 | 2 | 3 | 4 {
+  const digits = code.replace(/[^0-9]/g, '');
+  const root = digits.length >= 2 ? Number(digits.slice(0, 2)) : 0;
+  if (root < 1) return 0;
+  return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : root <= 20 ? 4 : 0;
+}
+
 export function cameoInfo(code: string): CameoInfo {
   table ??= readDataJson<CameoFile>('cameo/events.json').codes;
   const digits = code.replace(/[^0-9]/g, '');
   const hit = table[digits] ?? table[digits.slice(0, 3)] ?? table[digits.slice(0, 2)];
-  const root = Number(digits.slice(0, 2));
-  const quadClass = !Number.isFinite(root) || digits.length < 2 ? 0 : root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : root <= 20 ? 4 : 0;
-  return { label: hit?.label ?? `CAMEO ${code}`, goldstein: hit?.goldstein ?? 0, quadClass: hit ? quadClass : 0 };
+  return { label: hit?.label ?? `CAMEO ${code}`, goldstein: hit?.goldstein ?? 0, quadClass: hit ? quadClassOf(digits) : 0 };
 }

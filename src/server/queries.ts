@@ -7,7 +7,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../store/db.js';
-import { findSpeakers, ftsQuery, type SpeakerMatch } from '../corpus/queries.js';
+import { RANK_WINDOW, findSpeakers, ftsQuery, snippets, type SpeakerMatch } from '../corpus/queries.js';
 import type { SearchQuery } from './schemas.js';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -100,14 +100,27 @@ function articleWhere(q: SearchQuery, params: unknown[]): { from: string; where:
 export function searchArticles(db: Db, q: SearchQuery): ArticleList {
   const params: unknown[] = [];
   const { from, where, ranked } = articleWhere(q, params);
-  const snippet = ranked ? `snippet(articles_fts, 1, '[', ']', '…', 16)` : 'NULL';
-  const order = ranked ? 'bm25(articles_fts, 5.0, 1.0)' : 'a.published IS NULL, a.published DESC, a.id DESC';
-  const items = prep(db, 
-      `SELECT a.id, a.title, a.published, a.source, a.url, ${snippet} AS snippet,
-              (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
-       FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, q.limit, q.offset) as ArticleListItem[];
+  // Ranked: the page is chosen on the index alone (among the RANK_WINDOW most recent matches),
+  // then snippets are made for it in a second query; unranked: newest first, which the published
+  // index serves (NULLs sort last in DESC order).
+  const items = prep(db,
+      ranked
+        ? `WITH recent AS (
+             SELECT a.id AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM ${from} WHERE ${where}
+             ORDER BY a.id DESC LIMIT ${RANK_WINDOW}),
+           top AS (SELECT id, score FROM recent ORDER BY score, id LIMIT ? OFFSET ?)
+           SELECT a.id, a.title, a.published, a.source, a.url, NULL AS snippet,
+                  (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
+           FROM top JOIN articles a ON a.id = top.id ORDER BY top.score, top.id`
+        : `SELECT a.id, a.title, a.published, a.source, a.url, NULL AS snippet,
+                  (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
+           FROM ${from} WHERE ${where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
+    ).all(...params, q.limit, q.offset) as ArticleListItem[];
+  const match = ranked ? ftsQuery(q.q ?? '') : null;
+  if (match) {
+    const snips = snippets(db, match, items.map((i) => i.id));
+    for (const i of items) i.snippet = snips.get(i.id) ?? null;
+  }
   const total = prep(db, `SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).pluck().get(...params, TOTAL_CAP + 1) as number;
   const out: ArticleList = { total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP, items };
   if (q.facets) {

@@ -155,6 +155,8 @@ function actorWhere(actors: readonly string[], params: unknown[]): string {
     return `(${col} >= ? AND ${col} < ?)`;
   };
   const [a, b] = actors.map((s) => s.toUpperCase());
+  // The same code twice (events within one country) needs one direction, not the same one twice.
+  if (a && b && a === b) return `(${pre('e.actor1', a)} AND ${pre('e.actor2', a)})`;
   if (a && b) return `((${pre('e.actor1', a)} AND ${pre('e.actor2', b)}) OR (${pre('e.actor1', b)} AND ${pre('e.actor2', a)}))`;
   if (a) return `(${pre('e.actor1', a)} OR ${pre('e.actor2', a)})`;
   return '1';

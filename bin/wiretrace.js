@@ -6,6 +6,16 @@
 //   (about 25 MB of RSS), at no measurable cost in speed.
 import { main } from '../dist/src/cli/main.js';
 
+// A reader that stops early (`wiretrace analyze DIR --jsonl | head`) is not an error: stop quietly,
+// as Unix tools do, instead of dying with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`wiretrace: cannot write: ${err && err.message}\n`);
+    process.exit(1);
+  });
+}
+
 main(process.argv).then(
   (code) => { process.exitCode = code; },
   (err) => { process.stderr.write(`wiretrace: internal error: ${err && err.stack ? err.stack : err}\n`); process.exitCode = 1; },

@@ -219,3 +219,23 @@ test('cli: --fail-on exits 5 only when a finding at or above the severity is rep
   const bad = await run(['analyze', file('clean2.txt', ARTICLE), '--fail-on', 'severe']);
   assert.equal(bad.code, EXIT.usage);
 });
+
+test('a reader that stops early (| head) ends the run quietly: no stack trace, no error exit', async () => {
+  const { spawn } = await import('node:child_process');
+  const bin = join(ROOT, 'bin', 'wiretrace.js');
+  const dir = mkdtempSync(join(tmpdir(), 'wt-pipe-'));
+  try {
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `a${i}.txt`), `Talks resume ${i}\n\n“We are ready,” the minister said on Tuesday in Kyiv.\n`);
+    const child = spawn(process.execPath, [bin, 'analyze', dir, '--jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    // read the first line, then close the pipe as `head -1` does
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.doesNotMatch(err, /EPIPE|at .*\.js:\d+/);
+    assert.equal(code, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -75,12 +75,6 @@ export function sentenceAt(doc: Doc, offset: number): number {
   return -1;
 }
 
-/** The tokens of sentence `i` (empty for a bad index). */
-export function sentenceTokens(doc: Doc, i: number): Token[] {
-  const s = doc.sentences[i];
-  return s ? doc.tokens.slice(s.first, s.last) : [];
-}
-
 const slices = new WeakMap<CheckContext, (readonly Token[] | undefined)[]>();
 /** The tokens of sentence `si`, sliced once per article: several rules read every sentence. */
 export function tokensOfSentence(ctx: CheckContext, si: number): readonly Token[] {

@@ -47,20 +47,6 @@ const KB_TYPE: Record<string, EntityType | undefined> = {
 /** AMBIGUOUS_PLACES as a map: asked once per single-word name, with words no object key should be. */
 const AMBIGUOUS = new Map<string, readonly string[]>(Object.entries(AMBIGUOUS_PLACES));
 
-/**
- * aliasKey(s); for printable ASCII with single inner spaces and no dots or backquotes (most
- * names) that is the text in lower case, without aliasKey's four passes.
- */
-function nameKey(s: string): string {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 0x20 ? k === 0 || k === s.length - 1 || s.charCodeAt(k - 1) === 0x20 : c < 0x21 || c > 0x7e || c === 0x2e || c === 0x60) {
-      return aliasKey(s);
-    }
-  }
-  return s.toLowerCase();
-}
-
 export function entitiesStage(doc: Doc, res: Resources): Doc {
   const { kb } = res;
   const { mentions } = doc;
@@ -75,7 +61,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
   mentions.forEach((m, k) => {
     if (m.kind !== 'name') return;
     names.push(k);
-    const key = nameKey(text.slice(m.start, m.end));
+    const key = aliasKey(text.slice(m.start, m.end));
     nameKeys[k] = { key, words: key.split(' ') };
   });
 

@@ -4,16 +4,12 @@
  * phrases as a token trie, and story discards. Built once per dictionary set.
  */
 import type { Token } from '../types.js';
-import { codeOn } from './dict/actors.js';
+import { codeOn, phraseTrie, type TrieNode } from './dict/actors.js';
 import { prefixKey, type Discard } from './dict/discards.js';
 import type { Lexemes } from './lexemes.js';
 import type { Lexicon } from './lexicon.js';
 
-export interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** First dictionary entry whose phrase ends here, else -1. */
-  entry: number;
-}
+export type { TrieNode } from './dict/actors.js';
 
 export interface Gates {
   /** Lower-cased verb words, and the piece before a hyphen ("re-elected" is three tokens). */
@@ -36,24 +32,6 @@ function pairIndex(w: string): number {
 /** A dictionary word as tokens: "AL-QAEDA" is "al", "-", "qaeda" to the tokeniser. */
 const pieces = (w: string): string[] => w.toLowerCase().split(/(-)/).filter((p) => p !== '');
 
-function buildTrie(lex: Lexicon): TrieNode {
-  const root: TrieNode = { next: new Map(), entry: -1 };
-  for (const list of lex.actors.phrases.values()) {
-    for (const p of list) {
-      let node = root;
-      for (const w of p.words.flatMap(pieces)) {
-        let child = node.next.get(w);
-        if (!child) {
-          child = { next: new Map(), entry: -1 };
-          node.next.set(w, child);
-        }
-        node = child;
-      }
-      if (node.entry < 0) node.entry = p.entry;
-    }
-  }
-  return root;
-}
 
 function storyIndex(list: readonly Discard[]): Gates['story'] {
   const idx: Gates['story'] = new Map();
@@ -80,7 +58,7 @@ export function gatesOf(lex: Lexicon): Gates {
     const story = storyIndex(lex.discards);
     const storyPairs = new Uint8Array(65536);
     for (const d of lex.discards) if (d.story) storyPairs[pairIndex(d.phrase.toLowerCase().split(' ')[0]!)] = 1;
-    g = { verbs, actors: buildTrie(lex), story, storyPairs };
+    g = { verbs, actors: phraseTrie(lex.actors, pieces), story, storyPairs };
     built.set(lex, g);
   }
   return g;

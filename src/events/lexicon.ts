@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeOn, readActorDict, type ActorDict } from './dict/actors.js';
+import { codeOn, phraseTrie, readActorDict, type ActorDict, type TrieNode } from './dict/actors.js';
 import { readAgentDict, type AgentDict } from './dict/agents.js';
 import { COMPILED_FORMAT, readCompiledLexicon, type CompiledLexicon } from './dict/compiled.js';
 import { readDiscards, type Discard } from './dict/discards.js';
@@ -69,32 +69,11 @@ export function loadRuntimeLexicon(dir: string): Lexicon {
   return loadLexicon(dir, RUNTIME_DICTS, false);
 }
 
-/** A phrase trie over upper-cased words; `entry` is the first dictionary entry ending here, else -1. */
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entry: number;
-}
-
 const actorTries = new WeakMap<ActorDict, TrieNode>();
 function actorTrie(dict: ActorDict): TrieNode {
   let root = actorTries.get(dict);
   if (root) return root;
-  root = { next: new Map(), entry: -1 };
-  // each list is longest first, and equal phrases keep dictionary order: the first one wins
-  for (const list of dict.phrases.values()) {
-    for (const p of list) {
-      let node = root;
-      for (const w of p.words) {
-        let child = node.next.get(w);
-        if (!child) {
-          child = { next: new Map(), entry: -1 };
-          node.next.set(w, child);
-        }
-        node = child;
-      }
-      if (node.entry < 0) node.entry = p.entry;
-    }
-  }
+  root = phraseTrie(dict);
   actorTries.set(dict, root);
   return root;
 }

@@ -59,7 +59,8 @@ function prefix(col: string, code: string, params: unknown[]): string {
   return `(${col} >= ? AND ${col} < ?)`;
 }
 
-function articleWhere(q: SearchQuery, params: unknown[]): { from: string; where: string; ranked: boolean } {
+/** FROM and WHERE of an article search; `match` is the full-text query when there is one (the list is then ranked). */
+function articleWhere(q: SearchQuery, params: unknown[]): { from: string; where: string; match: string | null } {
   const parts: string[] = [];
   const match = q.q ? ftsQuery(q.q) : null;
   let from = 'articles a';
@@ -94,17 +95,17 @@ function articleWhere(q: SearchQuery, params: unknown[]): { from: string; where:
     parts.push(`a.id IN (SELECT article FROM events WHERE ${w1} UNION SELECT article FROM events WHERE ${w2})`);
     params.push(...p1);
   }
-  return { from, where: parts.length ? parts.join(' AND ') : '1', ranked: match !== null };
+  return { from, where: parts.length ? parts.join(' AND ') : '1', match };
 }
 
 export function searchArticles(db: Db, q: SearchQuery): ArticleList {
   const params: unknown[] = [];
-  const { from, where, ranked } = articleWhere(q, params);
+  const { from, where, match } = articleWhere(q, params);
   // Ranked: the page is chosen on the index alone (among the RANK_WINDOW most recent matches),
   // then snippets are made for it in a second query; unranked: newest first, which the published
   // index serves (NULLs sort last in DESC order).
   const items = prep(db,
-      ranked
+      match
         ? `WITH recent AS (
              SELECT a.id AS id, bm25(articles_fts, 5.0, 1.0) AS score FROM ${from} WHERE ${where}
              ORDER BY a.id DESC LIMIT ${RANK_WINDOW}),
@@ -116,7 +117,6 @@ export function searchArticles(db: Db, q: SearchQuery): ArticleList {
                   (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
            FROM ${from} WHERE ${where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
     ).all(...params, q.limit, q.offset) as ArticleListItem[];
-  const match = ranked ? ftsQuery(q.q ?? '') : null;
   if (match) {
     const snips = snippets(db, match, items.map((i) => i.id));
     for (const i of items) i.snippet = snips.get(i.id) ?? null;

@@ -57,8 +57,9 @@ function newReader(): Reader {
   }
   const lex = lexicon as WinkLexicon | null;
   if (!lex || typeof lex.lookup !== 'function') throw new Error('wink-nlp: lexicon not found (was wink-nlp upgraded?)');
-  const known = lex.lookup.bind(lex);
-  const add = lex.add.bind(lex);
+  // wink's lexicon methods are closures (they use no `this`): called directly, not through bind
+  const known = lex.lookup;
+  const add = lex.add;
   const intrinsic = lex.intrinsicSize();
   // While a new word is being added, the lexicon reads its own entries (the word's lower case).
   let adding = 0;

@@ -27,6 +27,37 @@ export interface ActorDict {
   phrases: Map<string, { words: string[]; entry: number }[]>;
 }
 
+/** A phrase trie over a dictionary's words; `entry` is the first entry whose phrase ends here, else -1. */
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry: number;
+}
+
+/**
+ * The dictionary's phrases as a trie, each word spelled by `spell` (the dictionary's own words by
+ * default). Each list is longest first and equal phrases keep dictionary order: the first one wins.
+ */
+export function phraseTrie(dict: ActorDict, spell: (word: string) => readonly string[] = (w) => [w]): TrieNode {
+  const root: TrieNode = { next: new Map(), entry: -1 };
+  for (const list of dict.phrases.values()) {
+    for (const p of list) {
+      let node = root;
+      for (const word of p.words) {
+        for (const w of spell(word)) {
+          let child = node.next.get(w);
+          if (!child) {
+            child = { next: new Map(), entry: -1 };
+            node.next.set(w, child);
+          }
+          node = child;
+        }
+      }
+      if (node.entry < 0) node.entry = p.entry;
+    }
+  }
+  return root;
+}
+
 /** YYMMDD or YYYYMMDD -> YYYYMMDD (two-digit years below 30 are 20xx, as in the TABARI files). */
 export function parseDictDate(s: string): number | null {
   const d = s.trim();

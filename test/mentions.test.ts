@@ -7,6 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mentionsOf, rows } from './mentions-fixture.js';
+import { analyzeTextDoc } from './helpers.js';
+import { MAX_FEATURES, N_POS_CODES, smallTableIds, tokenFeatures, tokenFeaturesSplit, tokenHashes, type FeatureContext } from '../src/mentions/ner/features.js';
 
 const CASES: [string, string, string[]][] = [
   [
@@ -138,5 +140,24 @@ test('mentions: odd input gives fewer mentions, never an exception', () => {
   for (const input of ['x', '’s', "'s 's 's", 'General', 'General,', 'Mr. Mr. Mr.', 'the the the', '\u2019\u2019\u2019', 'A'.repeat(5000), 'President ' .repeat(300)]) {
     const doc = mentionsOf(input);
     for (const m of doc.mentions) assert.equal(doc.tokens[m.first]!.start, m.start);
+  }
+});
+
+test('NER features: the run-time split gives the readable ids, the six small-table ones read from their tables', () => {
+  const doc = analyzeTextDoc('Talks in Geneva\n\nRussian Deputy Defense Minister General Victor Goremykin met No Gwansik in Kursk Oblast on Tuesday, the ministry said.');
+  const mask = (1 << 20) - 1;
+  const t = smallTableIds(mask);
+  const ctx: FeatureContext = { tokens: doc.tokens, first: 0, last: doc.tokens.length, titleCase: false, commonLower: new Set(['the', 'on', 'in']), hashes: tokenHashes(doc.tokens.length) };
+  const full = new Int32Array(MAX_FEATURES);
+  const split = new Int32Array(MAX_FEATURES);
+  const small = new Int32Array(5);
+  const P = N_POS_CODES;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const n = tokenFeatures(ctx, i, mask, full);
+    const m = tokenFeaturesSplit(ctx, i, mask, split, small);
+    const fromTables = new Set([0, 7, 12, 13, 16, 17]);
+    assert.deepEqual([...split.slice(0, m)], [...full.slice(0, n)].filter((_, k) => !fromTables.has(k)), `word features of token ${i}`);
+    const tables = [t.t0, t.t7[small[0]!], t.t12[small[1]! * P + small[0]!], t.t13[small[0]! * P + small[2]!], t.t16[small[3]!], t.t17[small[3]! * 2 + small[4]!]];
+    assert.deepEqual(tables, [0, 7, 12, 13, 16, 17].map((k) => full[k]), `table features of token ${i}`);
   }
 });

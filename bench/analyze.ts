@@ -1,19 +1,50 @@
 /**
  * `npm run bench`: analyse a corpus in one process and print articles/s, tokens/s, ms per article
  * (p50, p95) and peak RSS. The corpus is the PolNeAR dev texts from ../shared when present, else the
- * bundled examples. A warm-up pass first (JIT, lazy loads), then timed passes.
+ * bundled examples. A warm-up pass first (JIT, lazy loads), then timed passes. Two ways, each in a
+ * fresh process of its own (so each peak RSS is its own):
+ *   - batch: as `wiretrace analyze DIR --jsonl` runs (src/batch.ts): this thread runs the stages,
+ *     a second thread reads the next articles' tokens meanwhile; the same reports.
+ *   - one thread: analyzeDoc on one article after another, as the API analyses a single article.
  *
- *   node dist/bench/analyze.js [--passes N] [--dir DIR] [--json]
+ *   node dist/bench/analyze.js [--passes N] [--dir DIR] [--mode batch|one] [--json]
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { readArticle } from '../src/ingest/index.js';
 import { loadResources } from '../src/resources.js';
 import { analyzeDoc, toReport } from '../src/pipeline.js';
-import type { Article } from '../src/types.js';
+import { analyzeBatch } from '../src/batch.js';
+import type { Article, Doc } from '../src/types.js';
 import { ROOT, arg } from './common.js';
 
+type Mode = 'batch' | 'one';
+
+interface ModeResult {
+  mode: Mode;
+  corpus: string;
+  articles: number;
+  wordsPerArticle: number;
+  passes: number;
+  analysed: number;
+  seconds: number;
+  articlesPerSecond: number;
+  /** Articles per CPU-second of the whole process (all threads, the garbage collector's included). */
+  articlesPerCpuSecond: number;
+  /** Each pass's articles/s, slowest to fastest: how much the machine's speed moved during the run. */
+  passArticlesPerSecond: number[];
+  tokensPerSecond: number;
+  /** Time from an article's turn to its finished report (in batch mode, tokens may have been read ahead). */
+  msPerArticle: { p50: number; p95: number; max: number };
+  resourceLoadMs: number;
+  peakRssMB: number;
+  node: string;
+  cpus: string;
+  loadAverage: number;
+}
 
 function corpus(): { name: string; articles: Article[] } {
   const polnear = join(ROOT, '..', 'shared', 'data', 'polnear', 'dev', 'text');
@@ -38,77 +69,125 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const passes = Math.max(1, Number(arg('--passes') ?? 5));
-const loadStart = process.hrtime.bigint();
-const res = loadResources();
-const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
-const { name, articles } = corpus();
-if (articles.length === 0) {
-  process.stderr.write('bench: no articles found.\n');
-  process.exit(3);
-}
-
-let words = 0;
-for (const a of articles) words += a.text.split(/\s+/).filter(Boolean).length;
-
-// Warm-up: one full pass, not timed.
-for (const a of articles) toReport(analyzeDoc(a, res));
-
-const times: number[] = [];
-let tokens = 0;
-const load = loadavg()[0]!;
-const cpu0 = process.cpuUsage();
-const start = process.hrtime.bigint();
-const passRates: number[] = [];
-for (let p = 0; p < passes; p++) {
-  const passStart = process.hrtime.bigint();
-  for (const a of articles) {
-    const t0 = process.hrtime.bigint();
-    const doc = analyzeDoc(a, res);
-    toReport(doc);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    tokens += doc.tokens.length;
+/** One pass over the articles; calls `done` with each finished document, in order. */
+async function pass(mode: Mode, articles: Article[], res: ReturnType<typeof loadResources>, done: (doc: Doc, ms: number) => void): Promise<void> {
+  if (mode === 'one') {
+    for (const a of articles) {
+      const t0 = process.hrtime.bigint();
+      const doc = analyzeDoc(a, res);
+      toReport(doc);
+      done(doc, Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return;
   }
-  passRates.push(articles.length / (Number(process.hrtime.bigint() - passStart) / 1e9));
+  let t0 = process.hrtime.bigint();
+  for await (const r of analyzeBatch(articles, (a) => a, res)) {
+    if ('error' in r) throw r.error;
+    toReport(r.doc);
+    const t1 = process.hrtime.bigint();
+    done(r.doc, Number(t1 - t0) / 1e6);
+    t0 = t1;
+  }
 }
-passRates.sort((x, y) => x - y);
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-// CPU time of this process: on a busy shared machine, articles per CPU-second is what an idle core would give.
-const cpu = process.cpuUsage(cpu0);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-times.sort((x, y) => x - y);
-const n = articles.length * passes;
-const result = {
-  corpus: name,
-  articles: articles.length,
-  wordsPerArticle: Math.round(words / articles.length),
-  passes,
-  analysed: n,
-  seconds: Number(seconds.toFixed(3)),
-  articlesPerSecond: Math.round(n / seconds),
-  articlesPerCpuSecond: Math.round(n / cpuSeconds),
-  /** Each pass's articles/s, slowest to fastest: how much the machine's speed moved during the run. */
-  passArticlesPerSecond: passRates.map((r) => Math.round(r)),
-  tokensPerSecond: Math.round(tokens / seconds),
-  msPerArticle: { p50: Number(percentile(times, 50).toFixed(2)), p95: Number(percentile(times, 95).toFixed(2)), max: Number(times[times.length - 1]!.toFixed(2)) },
-  resourceLoadMs: Math.round(loadMs),
-  peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-  node: process.version,
-  cpus: `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
-  loadAverage: Number(load.toFixed(1)),
-};
 
-if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-else {
+async function runMode(mode: Mode, passes: number): Promise<ModeResult> {
+  const loadStart = process.hrtime.bigint();
+  const res = loadResources();
+  const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
+  const { name, articles } = corpus();
+  if (articles.length === 0) {
+    process.stderr.write('bench: no articles found.\n');
+    process.exit(3);
+  }
+  let words = 0;
+  for (const a of articles) words += a.text.split(/\s+/).filter(Boolean).length;
+
+  await pass(mode, articles, res, () => {}); // warm-up, not timed
+
+  const times: number[] = [];
+  let tokens = 0;
+  const load = loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const passRates: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    const passStart = process.hrtime.bigint();
+    await pass(mode, articles, res, (doc, ms) => {
+      times.push(ms);
+      tokens += doc.tokens.length;
+    });
+    passRates.push(articles.length / (Number(process.hrtime.bigint() - passStart) / 1e9));
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  passRates.sort((x, y) => x - y);
+  times.sort((x, y) => x - y);
+  const n = articles.length * passes;
+  return {
+    mode,
+    corpus: name,
+    articles: articles.length,
+    wordsPerArticle: Math.round(words / articles.length),
+    passes,
+    analysed: n,
+    seconds: Number(seconds.toFixed(3)),
+    articlesPerSecond: Math.round(n / seconds),
+    articlesPerCpuSecond: Math.round(n / ((cpu.user + cpu.system) / 1e6)),
+    passArticlesPerSecond: passRates.map((r) => Math.round(r)),
+    tokensPerSecond: Math.round(tokens / seconds),
+    msPerArticle: { p50: Number(percentile(times, 50).toFixed(2)), p95: Number(percentile(times, 95).toFixed(2)), max: Number(times[times.length - 1]!.toFixed(2)) },
+    resourceLoadMs: Math.round(loadMs),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    node: process.version,
+    cpus: `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
+    loadAverage: Number(load.toFixed(1)),
+  };
+}
+
+/** The mode in a fresh process of its own, with this process's flags and environment. */
+function child(mode: Mode): ModeResult {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--mode', mode, '--json', '--passes', String(passes)];
+  const dir = arg('--dir');
+  if (dir !== undefined) args.push('--dir', dir);
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (r.status !== 0) {
+    process.stderr.write(`bench: the ${mode} run failed (exit ${r.status ?? r.signal})\n`);
+    process.exit(1);
+  }
+  return JSON.parse(r.stdout) as ModeResult;
+}
+
+function lines(r: ModeResult): string[] {
+  const label = r.mode === 'batch' ? 'batch' : 'one thread';
+  const how =
+    r.mode === 'batch'
+      ? 'as `analyze DIR --jsonl`: stages here, tokens read ahead on a second thread'
+      : 'analyzeDoc, one article after another in one thread';
+  return [
+    `${label.padEnd(13)} ${r.articlesPerSecond} articles/s, ${r.tokensPerSecond.toLocaleString('en')} tokens/s, peak RSS ${r.peakRssMB} MB (${how})`,
+    `  passes      ${r.passArticlesPerSecond.join(', ')} articles/s (slowest to fastest); ${r.articlesPerCpuSecond} articles per CPU-second`,
+    `  per article p50 ${r.msPerArticle.p50} ms, p95 ${r.msPerArticle.p95} ms, max ${r.msPerArticle.max} ms; resources loaded in ${r.resourceLoadMs} ms`,
+  ];
+}
+
+const passes = Math.max(1, Number(arg('--passes') ?? 5));
+const only = arg('--mode');
+if (only !== undefined && only !== 'batch' && only !== 'one') {
+  process.stderr.write('bench: --mode is batch or one\n');
+  process.exit(2);
+}
+const results = only !== undefined ? [await runMode(only, passes)] : [child('batch'), child('one')];
+
+if (process.argv.includes('--json')) {
+  process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : { batch: results[0], one: results[1] }, null, 2)}\n`);
+} else {
+  const first = results[0]!;
+  const busy = results.some((r) => r.loadAverage > availableParallelism());
   process.stdout.write(
     [
-      `corpus        ${result.corpus}: ${result.articles} articles, ~${result.wordsPerArticle} words each; ${passes} timed passes after a warm-up`,
-      `throughput    ${result.articlesPerSecond} articles/s, ${result.tokensPerSecond.toLocaleString('en')} tokens/s (one process, wall clock); ${result.articlesPerCpuSecond} articles per CPU-second`,
-      `passes        ${result.passArticlesPerSecond.join(', ')} articles/s (slowest to fastest)`,
-      `per article   p50 ${result.msPerArticle.p50} ms, p95 ${result.msPerArticle.p95} ms, max ${result.msPerArticle.max} ms`,
-      `resources     loaded in ${result.resourceLoadMs} ms`,
-      `peak RSS      ${result.peakRssMB} MB`,
-      `machine       ${result.cpus}, Node ${result.node}, load average ${result.loadAverage}${load > availableParallelism() ? ' (busy: wall-clock figures are low)' : ''}`,
+      `corpus        ${first.corpus}: ${first.articles} articles, ~${first.wordsPerArticle} words each; ${passes} timed passes after a warm-up, each way in a fresh process`,
+      ...results.flatMap(lines),
+      `machine       ${first.cpus}, Node ${first.node}, load average ${results.map((r) => r.loadAverage).join(' / ')}${busy ? ' (busy: wall-clock figures are low)' : ''}`,
       '',
     ].join('\n'),
   );

@@ -12,9 +12,12 @@ import { eventsStage } from './events/index.js';
 import { checksStage } from './checks/index.js';
 
 export function analyzeDoc(article: Article, res: Resources): Doc {
-  let doc = textStage(article);
-  doc = tokensStage(doc);
-  doc = mentionsStage(doc, res);
+  return analyzeTokens(tokensStage(textStage(article)), res);
+}
+
+/** The stages after tokens (src/batch.ts reads tokens on another thread, then runs these). */
+export function analyzeTokens(tokens: Doc, res: Resources): Doc {
+  let doc = mentionsStage(tokens, res);
   doc = entitiesStage(doc, res);
   doc = attributionStage(doc, res);
   doc = eventsStage(doc, res);

@@ -4,19 +4,21 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { collectInputs, type InputItem } from './inputs.js';
 import { readArticle, InputError, DEFAULT_MAX_BYTES, type InputFormat } from '../ingest/index.js';
 import { loadResources, type Resources } from '../resources.js';
 import { KbFileError } from '../kb/load.js';
-import { analyze } from '../pipeline.js';
+import { toReport } from '../pipeline.js';
+import { analyzeBatch } from '../batch.js';
 import { renderTerminal } from '../report/terminal.js';
 import { renderHtml } from '../report/html.js';
 import { registerEval } from './eval.js';
 import { registerCorpus } from './corpus.js';
 import { registerEvalPetrarch } from './eval-petrarch.js';
 import { registerServe } from './serve.js';
-import type { Report, Severity } from '../types.js';
+import type { Article, Report, Severity } from '../types.js';
 import { collect, isoDate, positiveInt } from './flags.js';
 import { tuneHeap } from '../heap.js';
 
@@ -136,19 +138,27 @@ async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promi
   );
   const reports: Report[] = [];
   const many = items.length > 1 || opts.jsonl === true;
-  for (const item of items) {
-    let report: Report;
-    try {
-      const { article, warnings } = readArticle(item.data, {
-        format: item.format ?? opts.format,
-        maxBytes: opts.maxBytes,
-        name: item.name,
-        ...(opts.title !== undefined ? { title: opts.title } : {}),
-        ...(opts.published !== undefined ? { published: opts.published } : {}),
-      });
-      for (const w of warnings) io.stderr(`wiretrace: ${item.name}: ${w}\n`);
-      report = analyze(article, res);
-    } catch (e) {
+  // Many articles go through the batch (src/batch.ts): tokens of the next ones are read on a second
+  // thread while this one runs the other stages; the reports are the same, in the same order.
+  const warned = new Map<InputItem, string[]>();
+  const toArticle = (item: InputItem): Article => {
+    const { article, warnings } = readArticle(item.data, {
+      format: item.format ?? opts.format,
+      maxBytes: opts.maxBytes,
+      name: item.name,
+      ...(opts.title !== undefined ? { title: opts.title } : {}),
+      ...(opts.published !== undefined ? { published: opts.published } : {}),
+    });
+    if (warnings.length) warned.set(item, warnings);
+    return article;
+  };
+  const thread = items.length > 1 && availableParallelism() > 1;
+  for await (const r of analyzeBatch(items, toArticle, res, { thread })) {
+    const item = r.item;
+    for (const w of warned.get(item) ?? []) io.stderr(`wiretrace: ${item.name}: ${w}\n`);
+    warned.delete(item);
+    if ('error' in r) {
+      const e = r.error;
       if (e instanceof InputError) {
         failed++;
         io.stderr(`wiretrace: ${item.name}: ${e.message}\n`);
@@ -159,6 +169,7 @@ async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promi
       io.stderr(`wiretrace: ${item.name}: internal error (a bug: please report it): ${(e as Error)?.stack ?? String(e)}\n`);
       continue;
     }
+    const report = toReport(r.doc);
     if (opts.jsonl) io.stdout(`${JSON.stringify(report)}\n`);
     if (!opts.jsonl || opts.html) reports.push(report);
   }

@@ -3,8 +3,8 @@
  * wink-nlp is lossless (every token keeps its preceding whitespace), so offsets are rebuilt by
  * walking the text; sentences are also cut at paragraph breaks.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLPType from 'wink-nlp';
 import type { Doc, Pos, Sentence, Token } from '../types.js';
 
 /**
@@ -20,11 +20,26 @@ let renewAfter = RENEW_AFTER_CHARS;
  * on every call (the second reader would get a doubly escaped string, the third one runs out of
  * memory), so the first answer is kept. The pipeline does not use custom entities.
  */
-const cer = model.metaCER;
-const firstCer = typeof cer === 'function' ? (cer as () => unknown)() : cer;
-const MODEL = { ...model, metaCER: (() => firstCer) as unknown as typeof model.metaCER };
+type Model = Parameters<typeof winkNLPType>[0];
+let MODEL: Model | null = null;
 
-type Reader = ReturnType<typeof winkNLP>;
+/**
+ * wink-nlp and its model (about 40 MB of heap), loaded on first use: a batch's main thread, whose
+ * tokens are read on another thread (src/batch.ts), never needs them.
+ */
+function winkModel(): { winkNLP: typeof winkNLPType; model: Model } {
+  const require = createRequire(import.meta.url);
+  const winkNLP = require('wink-nlp') as typeof winkNLPType;
+  if (!MODEL) {
+    const model = require('wink-eng-lite-web-model') as Model;
+    const cer = model.metaCER;
+    const firstCer = typeof cer === 'function' ? (cer as () => unknown)() : cer;
+    MODEL = { ...model, metaCER: (() => firstCer) as unknown as Model['metaCER'] };
+  }
+  return { winkNLP, model: MODEL };
+}
+
+type Reader = ReturnType<typeof winkNLPType>;
 interface WinkLexicon {
   lookup(text: string): number[] | null;
   add(text: string, category: number): unknown;
@@ -42,7 +57,8 @@ interface WinkLexicon {
  * included, so the mapper is wrapped for one call to reach it (wink-nlp 2.4, pinned).
  */
 function newReader(): Reader {
-  const r = winkNLP(MODEL, ['sbd', 'pos']);
+  const { winkNLP, model } = winkModel();
+  const r = winkNLP(model, ['sbd', 'pos']);
   const its = r.its as unknown as Record<string, (i: number, rdd: { cache: WinkLexicon }) => unknown>;
   const value = its.value!;
   let lexicon: WinkLexicon | null = null;
@@ -78,12 +94,12 @@ function newReader(): Reader {
   return r;
 }
 
-let nlp = newReader();
+let nlp: Reader | null = null;
 let readSince = 0;
 
 /** The wink-nlp reader for a text of `length` characters, renewed when due. */
 function reader(length: number): Reader {
-  if (readSince > renewAfter) {
+  if (!nlp || readSince > renewAfter) {
     nlp = newReader();
     readSince = 0;
   }
@@ -146,8 +162,30 @@ export function winkText(s: string): string {
   return out ? out.join('') : s;
 }
 
-export function tokensStage(doc: Doc): Doc {
-  const { norm, paragraphs } = doc;
+/** Parts of speech by code, as TokenRuns.pos holds them. */
+const POS_LIST: readonly Pos[] = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+const POS_CODE = new Map<string, number>(POS_LIST.map((p, k) => [p, k]));
+const X_CODE = POS_CODE.get('X')!;
+
+/**
+ * What wink-nlp read in a text, as flat arrays (so that another thread can read it and hand it
+ * over without copying): per token its offsets, part-of-speech code (POS_LIST), whether whitespace
+ * precedes it and whether a sentence ends after it. Whitespace tokens are left out.
+ */
+export interface TokenRuns {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  pos: Uint8Array;
+  /** Bit 1: whitespace before; bit 2: a sentence ends after this token. */
+  flags: Uint8Array;
+}
+
+const SPACE_BEFORE = 1;
+const SENTENCE_END = 2;
+
+/** wink-nlp's tokens, parts of speech and sentence ends of `norm` (Doc.norm), with offsets. */
+export function readTokens(norm: string): TokenRuns {
   const seen = winkText(norm);
   const nlp = reader(seen.length);
   const its = nlp.its;
@@ -159,21 +197,10 @@ export function tokensStage(doc: Doc): Doc {
   const sentEnds = new Set<number>();
   for (const [, last] of wdoc.sentences().out(its.span) as unknown as [number, number][]) sentEnds.add(last);
 
-  const text = doc.article.text;
-  const tokens: Token[] = [];
-  const sentences: Sentence[] = [];
+  const cap = values.length;
+  const runs: TokenRuns = { n: 0, start: new Int32Array(cap), end: new Int32Array(cap), pos: new Uint8Array(cap), flags: new Uint8Array(cap) };
+  let n = 0;
   let off = 0;
-  let para = 0;
-  let sentFirst = 0;
-  let pendingBreak = false;
-  const closeSentence = (): void => {
-    if (tokens.length > sentFirst) {
-      const first = tokens[sentFirst]!;
-      const last = tokens[tokens.length - 1]!;
-      sentences.push({ first: sentFirst, last: tokens.length, start: first.start, end: last.end, para: first.para });
-    }
-    sentFirst = tokens.length;
-  };
   for (let w = 0; w < values.length; w++) {
     const value = values[w]!;
     const pre = spaces[w] ?? '';
@@ -192,11 +219,43 @@ export function tokensStage(doc: Doc): Doc {
       end = at + value.length;
     }
     off = end;
-    const pos = (tags[w] ?? 'X') as Pos;
-    if (pos === 'SPACE' || value.trim() === '') {
-      if (sentEnds.has(w)) closeSentence();
+    const tag = tags[w] ?? 'X';
+    if (tag === 'SPACE' || value.trim() === '') {
+      // a sentence that ends on whitespace ends after the last real token
+      if (sentEnds.has(w) && n > 0) runs.flags[n - 1]! |= SENTENCE_END;
       continue;
     }
+    runs.start[n] = start;
+    runs.end[n] = end;
+    runs.pos[n] = POS_CODE.get(tag) ?? X_CODE;
+    runs.flags[n] = (pre.length > 0 || start === 0 ? SPACE_BEFORE : 0) | (sentEnds.has(w) ? SENTENCE_END : 0);
+    n++;
+  }
+  runs.n = n;
+  return runs;
+}
+
+/** The tokens layer of `doc` from what wink read in it (readTokens(doc.norm)): sentences are also cut at paragraph breaks. */
+export function tokensFrom(doc: Doc, runs: TokenRuns): Doc {
+  const { norm, paragraphs } = doc;
+  const text = doc.article.text;
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let para = 0;
+  let sentFirst = 0;
+  let pendingBreak = false;
+  const closeSentence = (): void => {
+    if (tokens.length > sentFirst) {
+      const first = tokens[sentFirst]!;
+      const last = tokens[tokens.length - 1]!;
+      sentences.push({ first: sentFirst, last: tokens.length, start: first.start, end: last.end, para: first.para });
+    }
+    sentFirst = tokens.length;
+  };
+  for (let k = 0; k < runs.n; k++) {
+    const start = runs.start[k]!;
+    const end = runs.end[k]!;
+    const flags = runs.flags[k]!;
     while (para + 1 < paragraphs.length && start >= paragraphs[para + 1]!.start) {
       para++;
       pendingBreak = true;
@@ -211,13 +270,17 @@ export function tokensStage(doc: Doc): Doc {
       end,
       text: text.slice(start, end),
       norm: norm.slice(start, end).toLowerCase(),
-      pos,
+      pos: POS_LIST[runs.pos[k]!]!,
       sent: sentences.length,
       para: paragraphs.length ? para : 0,
-      spaceBefore: pre.length > 0 || start === 0,
+      spaceBefore: (flags & SPACE_BEFORE) !== 0,
     });
-    if (sentEnds.has(w)) closeSentence();
+    if ((flags & SENTENCE_END) !== 0) closeSentence();
   }
   closeSentence();
   return { ...doc, tokens, sentences };
+}
+
+export function tokensStage(doc: Doc): Doc {
+  return tokensFrom(doc, readTokens(doc.norm));
 }

@@ -4,18 +4,29 @@
  * training and run time see the same tokens and wink POS tags. An averaged structured perceptron
  * over BIO tags, fixed epochs and a seeded shuffle: the same inputs give the same file, byte for byte.
  * Dev/ is never read here (scripts/eval-ner.ts scores on it).
+ *
+ * `-- --holdout K` trains on the train articles but every K-th and scores the bare model on those
+ * (entity level, exact span and class) without writing the model: for choosing settings such as
+ * `-- --epochs N` on train/ alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusNames, readCorpusDoc, ROOT, type GoldEntity } from './ner-corpus.js';
 import { candidateRuns, isTitleCase, MAX_FEATURES, N_TAGS, TAGS, tokenFeatures, tokenHashes, viterbi, allowed, type FeatureContext } from '../src/mentions/ner/features.js';
-import { encodeModel } from '../src/mentions/ner/model.js';
+import { encodeModel, NerModel } from '../src/mentions/ner/model.js';
 import type { Doc } from '../src/types.js';
 import { rng } from './rng.js';
 
 const BITS = 18;
 const EPOCHS = 8;
 const SEED = 20240611;
+
+/** A positive whole number given after `name` on the command line, else null. */
+function flag(name: string): number | null {
+  const k = process.argv.indexOf(name);
+  const v = k >= 0 ? Number(process.argv[k + 1]) : NaN;
+  return Number.isInteger(v) && v > 0 ? v : null;
+}
 
 const CLASS_OF: Record<string, string> = { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC' };
 
@@ -67,8 +78,11 @@ interface Run {
 
 function main(): void {
   const t0 = performance.now();
-  const names = corpusNames('train');
-  const corpus = names.map((n) => readCorpusDoc('train', n));
+  const epochs = flag('--epochs') ?? EPOCHS;
+  const holdout = flag('--holdout');
+  const all = corpusNames('train').map((n) => readCorpusDoc('train', n));
+  const corpus = holdout ? all.filter((_, k) => k % holdout !== 0) : all;
+  const names = corpus.map((c) => c.name);
   const docs = corpus.map((c) => c.doc);
   const commonLower = commonLowerWords(docs);
   const commonSet = new Set(commonLower);
@@ -116,7 +130,7 @@ function main(): void {
   const rand = rng(SEED);
   const order = runs.map((_, k) => k);
   const pred = new Uint8Array(256);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
       const j = Math.floor(rand() * (k + 1));
       [order[k], order[j]] = [order[j]!, order[k]!];
@@ -170,6 +184,10 @@ function main(): void {
   }
   for (let k = 0; k < size; k++) w[k] = w[k]! - acc[k]! / c;
   for (let k = 0; k < T; k++) tw[k] = tw[k]! - tacc[k]! / c;
+  if (holdout) {
+    scoreHeldOut(all.filter((_, k) => k % holdout === 0), w, tw, commonSet);
+    return;
+  }
   const about =
     'Name recogniser for wiretrace: averaged structured perceptron over BIO tags (PER/ORG/LOC), hashed features ' +
     '(src/mentions/ner/features.ts). Trained by scripts/train-ner.ts on the CoreNLP NER tags of PolNeAR train/ ' +
@@ -180,6 +198,30 @@ function main(): void {
   const json = JSON.stringify(file);
   writeFileSync(out, json + '\n');
   console.log(`wrote ${out} (${(json.length / 1024).toFixed(0)} KiB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** The bare model on held-out train articles: entity-level P/R/F1 against CoreNLP's spans. */
+function scoreHeldOut(held: { doc: Doc; gold: GoldEntity[] }[], w: Float64Array, tw: Float64Array, commonLower: Set<string>): void {
+  const model = new NerModel(BITS, w, tw, commonLower);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { doc, gold } of held) {
+    const key = (a: number, b: number, cls: string): string => `${a}:${b}:${cls}`;
+    const want = new Set(gold.filter((g) => CLASS_OF[g.cls]).map((g) => key(g.start, g.end, CLASS_OF[g.cls]!)));
+    let found = 0;
+    for (const s of doc.sentences) {
+      for (const sp of model.decodeSentence(doc.tokens, s.first, s.last)) {
+        if (want.has(key(doc.tokens[sp.first]!.start, doc.tokens[sp.last - 1]!.end, sp.cls))) found++;
+        else fp++;
+      }
+    }
+    tp += found;
+    fn += want.size - found;
+  }
+  const p = tp / (tp + fp);
+  const r = tp / (tp + fn);
+  console.log(`held out ${held.length} train articles: P ${(100 * p).toFixed(2)} R ${(100 * r).toFixed(2)} F1 ${((200 * p * r) / (p + r)).toFixed(2)} (${tp}/${fp}/${fn})`);
 }
 
 main();

@@ -78,6 +78,32 @@ const CASES: [string, string, string[]][] = [
     ['officials | nominal GROUP', 'General Motors | name ORG'],
   ],
   [
+    'after a title: an organisation head is no name ("Justice Department"), particles and hyphenated names stay whole',
+    'Court news\n\nThe Justice Department said Mayor Bill de Blasio had spoken to Mr. Holtz-Eakin and to President Park Geun-hye on Monday.',
+    [
+      'Justice Department | name ORG',
+      'Mayor | title PERSON title=-/-/Mayor',
+      'Bill de Blasio | name PERSON title=-/-/Mayor',
+      'Mr. | title PERSON title=-/-/Mr.',
+      'Holtz-Eakin | name PERSON title=-/-/Mr.',
+      'President | title PERSON title=head-of-state/-/-',
+      'Park Geun-hye | name PERSON title=head-of-state/-/-',
+    ],
+  ],
+  [
+    'a full name repeated where the model misses it is found whole; "Jr." is no surname of its own',
+    'Guests at the debate\n\nThe billionaire Mark Cuban will attend. Clinton invited Trump critic Mark Cuban to sit in the front row. Vice President Joseph R. Biden Jr. spoke on Monday. Colin Powell and Joseph R. Biden Jr. met later.',
+    [
+      'Mark Cuban | name PERSON',
+      'Clinton | name PERSON',
+      'Mark Cuban | name PERSON',
+      'Vice President | title PERSON title=vice-president/-/-/deputy',
+      'Joseph R. Biden Jr. | name PERSON title=vice-president/-/-/deputy',
+      'Colin Powell | name PERSON',
+      'Joseph R. Biden | name PERSON',
+    ],
+  ],
+  [
     '"Theresa May" is a name; lower-case "us" is a pronoun and "US" the country',
     'Help is coming\n\nTheresa May said the US would help us.',
     ['Theresa May | name PERSON', 'US | name GPE', 'us | pronoun GROUP'],

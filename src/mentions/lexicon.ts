@@ -21,6 +21,7 @@ const mentionsFileSchema = z.object({
   notNames: z.array(z.string()),
   titleModifiers: z.object({ deputy: z.array(z.string()), other: z.array(z.string()) }),
   locationHeads: z.array(z.string()),
+  nameParticles: z.array(z.string()),
 });
 
 /** A set of multi-token phrases with longest-match look-up. */
@@ -97,6 +98,8 @@ export interface MentionLexicon {
   nominals: PhraseMap<NominalEntry>;
   notNames: ReadonlySet<string>;
   locationHeads: ReadonlySet<string>;
+  /** Lower-case words inside a person's name between capitalised ones ("Bill de Blasio"). */
+  nameParticles: ReadonlySet<string>;
 }
 
 export function buildMentionLexicon(rolesJson: unknown, mentionsJson: unknown): MentionLexicon {
@@ -120,6 +123,7 @@ export function buildMentionLexicon(rolesJson: unknown, mentionsJson: unknown): 
     nominals,
     notNames: new Set(m.notNames),
     locationHeads: new Set(m.locationHeads),
+    nameParticles: new Set(m.nameParticles),
   };
 }
 

@@ -257,13 +257,7 @@ function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged
       i = Math.max(j, i + 1);
       continue;
     }
-    let k = j;
-    while (k < last && k < j + 4 && (capital(tokens[k]) || (!tokens[k]!.spaceBefore && k > j && tokens[k - 1]!.norm === '-'))) {
-      if (lex.notNames.has(tokens[k]!.norm) || lex.titles.match(tokens, k, k + 1)) break;
-      k++;
-    }
-    while (k > j && tokens[k - 1]!.norm === '-') k--;
-    const words = k - j;
+    const [k, words] = nameAfterTitle(tokens, lex, j, last);
     const lastWord = tokens[k - 1];
     const model = covering(merged, j);
     let kbThere = false;
@@ -282,31 +276,85 @@ function personsAfterTitles(doc: Doc, lex: MentionLexicon, ner: NerModel, merged
 }
 
 /**
+ * The capitalised name that starts at token j after a title: [end token, words]. Up to four words;
+ * a hyphenated word is one ("Holtz-Eakin", "Park Geun-hye"), and particles between capitalised
+ * words belong to it ("Bill de Blasio"). It stops at a word that is never a name, at another title,
+ * and at a word that heads an organisation: "Justice Department" is no person called Department.
+ */
+function nameAfterTitle(tokens: readonly Token[], lex: MentionLexicon, j: number, last: number): [number, number] {
+  let k = j;
+  let words = 0;
+  while (k < last) {
+    const t = tokens[k]!;
+    if (k > j && !t.spaceBefore) {
+      // the pieces of a hyphenated word: "-" glued to a letter on both sides, and what follows it
+      const letterNext = k + 1 < last && !tokens[k + 1]!.spaceBefore && LETTER.test(tokens[k + 1]!.text[0] ?? '');
+      if ((t.norm === '-' && letterNext) || (tokens[k - 1]!.norm === '-' && LETTER.test(t.text[0] ?? ''))) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (words === 4) break;
+    if (!capital(t)) {
+      // "de", "von der": only between capitalised words of the name
+      let p = k;
+      while (p < last && p < k + 2 && tokens[p]!.spaceBefore && lex.nameParticles.has(tokens[p]!.norm)) p++;
+      if (p === k || p >= last || words === 0 || !capital(tokens[p])) break;
+      k = p;
+      continue;
+    }
+    if (lex.notNames.has(t.norm) || lex.titles.match(tokens, k, k + 1) || lex.nominals.match(tokens, k, k + 1)?.[1].type === 'ORG') break;
+    words++;
+    k++;
+  }
+  return [k, words];
+}
+
+/**
  * A surname alone names the person named in full elsewhere in the article ("Peskov stated" after
  * "Dmitry Peskov"), with that person's KB candidates.
  */
 function addSurnames(doc: Doc, names: Draft[]): void {
   const { tokens } = doc;
-  const people = new Map<string, Draft>();
+  /** Per surname: the full name, and the token of the surname in it. */
+  const people = new Map<string, [Draft, number]>();
   const taken = new Uint8Array(tokens.length);
   for (const m of names) {
     for (let i = m.first; i < m.last; i++) taken[i] = 1;
-    if (m.type === 'PERSON' && m.last - m.first > 1 && capital(tokens[m.last - 1])) people.set(tokens[m.last - 1]!.norm, m);
+    if (m.type !== 'PERSON' || m.last - m.first < 2) continue;
+    // "Joseph R. Biden Jr.": the surname is Biden, not Jr. nor an initial
+    let s = m.last - 1;
+    while (s > m.first && NOT_SURNAME.test(tokens[s]!.text)) s--;
+    if (s > m.first && capital(tokens[s])) people.set(tokens[s]!.norm, [m, s]);
   }
   if (people.size === 0) return;
   for (const t of tokens) {
     if (taken[t.i] || !capital(t)) continue;
+    const found = people.get(t.norm);
+    if (!found) continue;
+    const [full, s] = found;
+    // the full name again where the model missed it ("Mark Cuban"): the whole of it, not the surname
+    let from = t.i;
+    const before = s - full.first;
+    if (t.i - before >= 0 && tokens[t.i - before]!.sent === t.sent) {
+      let same = true;
+      for (let q = 0; q < before && same; q++) same = !taken[t.i - before + q] && tokens[t.i - before + q]!.norm === tokens[full.first + q]!.norm;
+      if (same) from = t.i - before;
+    }
     // "the Trump campaign", "Clinton supporters": the surname as an attribute is no mention of the person
     const next = tokens[t.i + 1];
-    const prev = tokens[t.i - 1];
+    const prev = tokens[from - 1];
     if ((next && next.sent === t.sent && (next.pos === 'NOUN' || next.pos === 'PROPN')) || (prev && prev.sent === t.sent && (prev.pos === 'DET' || prev.pos === 'ADJ'))) continue;
-    const full = people.get(t.norm);
-    if (full && !isTitleCase(tokens, doc.sentences[t.sent]!.first, doc.sentences[t.sent]!.last)) {
-      names.push(draftName(doc, t.i, t.i + 1, 'PERSON', full.kb, 'pattern:surname'));
+    if (!isTitleCase(tokens, doc.sentences[t.sent]!.first, doc.sentences[t.sent]!.last)) {
+      names.push(draftName(doc, from, t.i + 1, 'PERSON', full.kb, 'pattern:surname'));
     }
   }
   sortByStart(names);
 }
+
+/** Ends of personal names that are no surname: initials ("R."), generations ("Jr.", "III"). */
+const NOT_SURNAME = /^(?:\p{L}\.|Jr\.?|Sr\.?|II|III|IV)$/u;
 
 /**
  * One name, one type within an article: a model guess that repeats the surname of a person named

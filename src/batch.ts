@@ -6,19 +6,21 @@
  * changes. The second thread holds only wink-nlp's model, not the knowledge base or the models.
  *
  * If the thread cannot start or dies (a pathological article), the articles it held are read here
- * instead: slower, never lost.
+ * instead: slower, never lost. One thread serves every batch of the process (it is started on first
+ * use and keeps the process alive only while it holds work).
  */
 import { Worker } from 'node:worker_threads';
 import type { Article, Doc } from './types.js';
 import type { Resources } from './resources.js';
 import { textStage } from './text/index.js';
 import { readTokens, tokensFrom, type TokenRuns } from './tokens/index.js';
+import type { TokenJob } from './tokens/worker.js';
 import { analyzeTokens } from './pipeline.js';
 
 export interface BatchOptions {
   /** Read tokens on a second thread (default true); false runs everything in this thread. */
   thread?: boolean;
-  /** Articles read ahead of the one being analysed (default 4). */
+  /** Articles read ahead of the one being analysed (default 8; sent to the thread in halves). */
   ahead?: number;
   /** The tokeniser thread's script (tests: a stand-in that dies). */
   tokeniserUrl?: URL;
@@ -28,52 +30,62 @@ export type BatchResult<T> = { item: T; doc: Doc } | { item: T; error: unknown }
 
 type Reply = { id: number; runs?: TokenRuns; error?: string } | { ready: true };
 
-/** The tokeniser thread: `read` answers with the tokens of a text, or null when the thread is gone. */
+/**
+ * The tokeniser thread: `read` answers with the tokens of a text, or null when the thread is gone.
+ * It keeps the process alive only while it holds work, so one thread serves every batch.
+ */
 class TokenThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, (runs: TokenRuns | null) => void>();
   private next = 0;
-  private dead = false;
-  readonly ready: Promise<boolean>;
+  dead = false;
 
   constructor(url: URL) {
     // A young generation as large as the CLI's (16 MB semi-spaces): wink's short-lived objects die young.
     this.worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     this.worker.unref();
-    this.ready = new Promise((resolve) => {
-      this.worker.on('message', (m: Reply) => {
-        if ('ready' in m) {
-          resolve(true);
-          return;
-        }
-        const done = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        done?.(m.runs ?? null);
-      });
-      const fail = (): void => {
-        this.dead = true;
-        resolve(false);
-        for (const done of this.pending.values()) done(null);
-        this.pending.clear();
-      };
-      this.worker.on('error', fail);
-      this.worker.on('exit', fail);
+    this.worker.on('message', (m: Reply) => {
+      if ('ready' in m) return;
+      const done = this.pending.get(m.id);
+      if (!done) return;
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) this.worker.unref();
+      done(m.runs ?? null);
     });
+    const fail = (): void => {
+      this.dead = true;
+      for (const done of this.pending.values()) done(null);
+      this.pending.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', fail);
   }
 
-  read(norm: string): Promise<TokenRuns | null> {
-    if (this.dead) return Promise.resolve(null);
-    const id = this.next++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage({ id, norm });
-    });
+  /** The tokens of each text, in one message (each wake-up of the thread costs a context switch). */
+  read(norms: string[]): Array<Promise<TokenRuns | null>> {
+    if (this.dead || norms.length === 0) return norms.map(() => Promise.resolve(null));
+    if (this.pending.size === 0) this.worker.ref();
+    const jobs: TokenJob[] = [];
+    const answers = norms.map(
+      (norm) =>
+        new Promise<TokenRuns | null>((resolve) => {
+          const id = this.next++;
+          this.pending.set(id, resolve);
+          jobs.push({ id, norm });
+        }),
+    );
+    this.worker.postMessage(jobs);
+    return answers;
   }
+}
 
-  close(): Promise<number> {
-    this.dead = true;
-    return this.worker.terminate();
-  }
+/** The shared tokeniser thread per script (started on first use; a dead one is replaced next batch). */
+const threads = new Map<string, TokenThread>();
+
+function tokenThread(url: URL): TokenThread {
+  let t = threads.get(url.href);
+  if (!t || t.dead) threads.set(url.href, (t = new TokenThread(url)));
+  return t;
 }
 
 interface Slot<T> {
@@ -90,48 +102,48 @@ interface Slot<T> {
 export async function* analyzeBatch<T>(
   items: Iterable<T>, toArticle: (item: T) => Article, res: Resources, opts: BatchOptions = {},
 ): AsyncGenerator<BatchResult<T>> {
-  const thread = opts.thread !== false ? new TokenThread(opts.tokeniserUrl ?? new URL('./tokens/worker.js', import.meta.url)) : null;
-  const ahead = Math.max(1, opts.ahead ?? 4);
+  const thread = opts.thread !== false ? tokenThread(opts.tokeniserUrl ?? new URL('./tokens/worker.js', import.meta.url)) : null;
+  const ahead = Math.max(1, opts.ahead ?? 8);
   const queue: Slot<T>[] = [];
   const it = items[Symbol.iterator]();
   let more = true;
+  /** Tops the queue up to `ahead` once it is down to half, and sends the new texts in one message. */
   const fill = (): void => {
+    if (queue.length > ahead >> 1) return;
+    const asked: Slot<T>[] = [];
     while (more && queue.length < ahead) {
       const r = it.next();
       if (r.done) {
         more = false;
-        return;
+        break;
       }
       const slot: Slot<T> = { item: r.value };
       try {
         slot.doc = textStage(toArticle(r.value));
-        if (thread) slot.runs = thread.read(slot.doc.norm);
+        asked.push(slot);
       } catch (e) {
         slot.error = e;
       }
       queue.push(slot);
     }
+    if (thread) thread.read(asked.map((s) => s.doc!.norm)).forEach((runs, k) => (asked[k]!.runs = runs));
   };
-  try {
+  fill();
+  while (queue.length > 0) {
+    const slot = queue.shift()!;
     fill();
-    while (queue.length > 0) {
-      const slot = queue.shift()!;
-      fill();
-      if (slot.error !== undefined || !slot.doc) {
-        yield { item: slot.item, error: slot.error };
-        continue;
-      }
-      let doc: Doc;
-      try {
-        const runs = (slot.runs ? await slot.runs : null) ?? readTokens(slot.doc.norm);
-        doc = analyzeTokens(tokensFrom(slot.doc, runs), res);
-      } catch (e) {
-        yield { item: slot.item, error: e };
-        continue;
-      }
-      yield { item: slot.item, doc };
+    if (slot.error !== undefined || !slot.doc) {
+      yield { item: slot.item, error: slot.error };
+      continue;
     }
-  } finally {
-    await thread?.close();
+    let doc: Doc;
+    try {
+      const runs = (slot.runs ? await slot.runs : null) ?? readTokens(slot.doc.norm);
+      doc = analyzeTokens(tokensFrom(slot.doc, runs), res);
+    } catch (e) {
+      yield { item: slot.item, error: e };
+      continue;
+    }
+    yield { item: slot.item, doc };
   }
 }

@@ -10,12 +10,15 @@ export interface TokenJob {
   norm: string;
 }
 
-parentPort!.on('message', (job: TokenJob) => {
-  try {
-    const r = readTokens(job.norm);
-    parentPort!.postMessage({ id: job.id, runs: r }, [r.start, r.end, r.pos, r.flags].map((a) => a.buffer as ArrayBuffer));
-  } catch (e) {
-    parentPort!.postMessage({ id: job.id, error: (e as Error)?.message ?? String(e) });
+/** Texts come a few at a time; each answer goes back as soon as it is ready. */
+parentPort!.on('message', (jobs: TokenJob[]) => {
+  for (const job of jobs) {
+    try {
+      const r = readTokens(job.norm);
+      parentPort!.postMessage({ id: job.id, runs: r }, [r.start, r.end, r.pos, r.flags].map((a) => a.buffer as ArrayBuffer));
+    } catch (e) {
+      parentPort!.postMessage({ id: job.id, error: (e as Error)?.message ?? String(e) });
+    }
   }
 });
 parentPort!.postMessage({ ready: true });

@@ -5,7 +5,7 @@
  *
  *   node dist/bench/ingest.js [--dir DIR] [--workers N] [--json]
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/db.js';
@@ -19,8 +19,23 @@ const workers = arg('--workers') !== undefined ? Number(arg('--workers')) : avai
 const tmp = mkdtempSync(join(tmpdir(), 'wiretrace-bench-'));
 const path = join(tmp, 'bench.db');
 const db = openStore(path);
+
+/** CPU seconds of the main thread alone (Linux: /proc/self/task/PID/stat), null elsewhere. */
+function mainThreadCpu(): number | null {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 try {
+  const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpu();
   const s = await ingest({ db, dbPath: path, inputs: [dir], workers });
+  const cpu = process.cpuUsage(cpu0);
+  const main1 = mainThreadCpu();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const result = {
     corpus: dir === polnear ? 'PolNeAR train texts (../shared)' : dir,
@@ -36,13 +51,18 @@ try {
     workerStartMs: s.workerStartMs,
     peakRssMb: s.peakRssMb,
     databaseMb: Number((statSync(path).size / 1048576).toFixed(1)),
+    /** CPU seconds, every thread together and the main thread (reading, receiving, committing) alone:
+     * steadier than articles/s on a machine shared with other work. */
+    cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
+    mainThreadCpuSeconds: main0 !== null && main1 !== null ? Number((main1 - main0).toFixed(2)) : null,
   };
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     process.stdout.write(
       `${result.corpus}: ${result.articles} articles (${result.stored} stored, ${result.duplicates} duplicates, ${result.nearDuplicates} near-duplicates, ${result.skipped} skipped)\n` +
         `${result.articlesPerSecond} articles/s with ${result.workers} worker(s) on ${result.cpu}; ${result.seconds} s; ` +
-        `peak RSS ${result.peakRssMb} MB; worker start-up ${result.workerStartMs.join(', ')} ms; database ${result.databaseMb} MB\n`,
+        `peak RSS ${result.peakRssMb} MB; worker start-up ${result.workerStartMs.join(', ')} ms; database ${result.databaseMb} MB\n` +
+        `CPU ${result.cpuSeconds} s in all threads, ${result.mainThreadCpuSeconds ?? '?'} s in the main thread\n`,
     );
   }
 } finally {

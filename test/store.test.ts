@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, TABLES, createTableSql } from '../src/store/schema.js';
-import { defaultDbPath, openStore, StoreError } from '../src/store/db.js';
+import { defaultDbPath, openStore, StoreError, type Db } from '../src/store/db.js';
 import { decodeReport, encodeReport } from '../src/store/codec.js';
-import { analyzeText } from './helpers.js';
+import { ingest } from '../src/corpus/ingest.js';
+import { ROOT, analyzeText } from './helpers.js';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'wt-store-'));
@@ -76,4 +77,46 @@ test('reports are stored deflated and come back identical', () => {
   const blob = encodeReport(r);
   assert.ok(blob.length < JSON.stringify(r).length);
   assert.deepEqual(decodeReport(blob), r);
+});
+
+/** The counts kept at commit time, read as the aggregate views read them. */
+function keptCounts(db: Db): unknown {
+  const all = (sql: string): unknown[] => db.prepare(sql).all();
+  return {
+    totals: all('SELECT name, n FROM totals ORDER BY name'),
+    speakers: all('SELECT speaker, quotes FROM speaker_counts ORDER BY speaker'),
+    pairs: all('SELECT actor1, actor2, n, ROUND(goldstein, 6) AS g FROM pair_counts ORDER BY actor1, actor2'),
+    rules: all('SELECT * FROM rule_counts ORDER BY rule'),
+    scores: all('SELECT * FROM finding_scores ORDER BY rule, article'),
+  };
+}
+
+test('counts kept at commit time equal the counts of the rows themselves, and migration 4 fills them for an older database', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-counts-'));
+  const path = join(dir, 'c.db');
+  try {
+    const db = openStore(path);
+    await ingest({ db, dbPath: path, inputs: [join(ROOT, 'examples', 'corpus')], workers: 0 });
+    const kept = keptCounts(db);
+    // Recomputed from the rows by the migration's own SQL: drop the counts, step back to schema 3, reopen.
+    db.exec('DROP TABLE totals; DROP TABLE speaker_counts; DROP TABLE pair_counts; DROP TABLE rule_counts; DROP TABLE finding_scores');
+    db.pragma('user_version = 3');
+    db.close();
+    const again = openStore(path);
+    assert.deepEqual(keptCounts(again), kept);
+    const k = kept as { totals: Array<{ name: string; n: number }>; rules: Array<{ rule: string }>; scores: unknown[] };
+    assert.deepEqual(k.totals.map((t) => t.name), ['articles', 'corpus_findings', 'entities', 'events', 'findings', 'near_duplicates', 'quotes', 'stories']);
+    assert.deepEqual(
+      Object.fromEntries(k.totals.map((t) => [t.name, t.n])),
+      Object.fromEntries(['articles', 'corpus_findings', 'entities', 'events', 'findings', 'near_duplicates', 'quotes'].map((t) => [
+        t, again.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(),
+      ]).concat([['stories', again.prepare('SELECT COUNT(DISTINCT story) FROM articles').pluck().get()]])),
+    );
+    // The demo corpus has both kinds of finding: article findings and corpus findings.
+    assert.ok(k.rules.some((r) => r.rule === 'quote-contradiction') && k.rules.some((r) => r.rule === 'headline-misattribution'));
+    assert.ok(k.scores.length > 0);
+    again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

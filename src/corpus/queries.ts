@@ -329,41 +329,46 @@ export interface Stats {
   findingsByRule: Array<{ rule: string; count: number }>;
 }
 
+/**
+ * Counts, date range and the busiest speakers, pairs and rules, read from the counts kept at commit
+ * time (store/schema.ts: totals, speaker_counts, pair_counts, rule_counts): a few hundred rows
+ * whatever the size of the corpus.
+ */
 export function stats(db: Db): Stats {
-  const one = (sql: string): number => db.prepare(sql).pluck().get() as number;
-  const range = db.prepare('SELECT MIN(published) AS first, MAX(published) AS last FROM articles').get() as {
-    first: string | null;
-    last: string | null;
-  };
+  const totals = new Map(
+    (db.prepare('SELECT name, n FROM totals').all() as Array<{ name: string; n: number }>).map((r) => [r.name, r.n]),
+  );
+  const total = (name: string): number => totals.get(name) ?? 0;
+  // Two look-ups on the published index (MIN and MAX in one SELECT read every row).
+  const range = db
+    .prepare('SELECT (SELECT MIN(published) FROM articles) AS first, (SELECT MAX(published) FROM articles) AS last')
+    .get() as { first: string | null; last: string | null };
   return {
-    articles: one('SELECT COUNT(*) FROM articles'),
-    nearDuplicates: one('SELECT COUNT(*) FROM near_duplicates'),
-    stories: one('SELECT COUNT(DISTINCT story) FROM articles'),
-    entities: one('SELECT COUNT(*) FROM entities'),
-    speakers: one('SELECT COUNT(*) FROM speakers'),
-    quotes: one('SELECT COUNT(*) FROM quotes'),
-    events: one('SELECT COUNT(*) FROM events'),
-    findings: one('SELECT COUNT(*) FROM findings'),
-    corpusFindings: one('SELECT COUNT(*) FROM corpus_findings'),
+    articles: total('articles'),
+    nearDuplicates: total('near_duplicates'),
+    stories: total('stories'),
+    entities: total('entities'),
+    speakers: db.prepare('SELECT COUNT(*) FROM speakers').pluck().get() as number,
+    quotes: total('quotes'),
+    events: total('events'),
+    findings: total('findings'),
+    corpusFindings: total('corpus_findings'),
     firstDate: range.first,
     lastDate: range.last,
     topSpeakers: db
       .prepare(
-        `SELECT s.name, COUNT(*) AS quotes FROM quotes q JOIN speakers s ON s.id = q.speaker
-         GROUP BY q.speaker ORDER BY quotes DESC, s.name LIMIT 10`,
+        `SELECT s.name, c.quotes FROM speaker_counts c JOIN speakers s ON s.id = c.speaker
+         ORDER BY c.quotes DESC, s.name LIMIT 10`,
       )
       .all() as Stats['topSpeakers'],
     topPairs: db
       .prepare(
-        `SELECT actor1, actor2, SUM(n) AS events, ROUND(SUM(goldstein) / SUM(n), 2) AS meanGoldstein FROM event_days
-         WHERE actor1 != '' AND actor2 != '' GROUP BY actor1, actor2 ORDER BY events DESC, actor1, actor2 LIMIT 10`,
+        `SELECT actor1, actor2, n AS events, ROUND(goldstein / n, 2) AS meanGoldstein FROM pair_counts
+         WHERE actor1 != '' AND actor2 != '' ORDER BY events DESC, actor1, actor2 LIMIT 10`,
       )
       .all() as Stats['topPairs'],
     findingsByRule: db
-      .prepare(
-        `SELECT rule, COUNT(*) AS count FROM (SELECT rule FROM findings UNION ALL SELECT rule FROM corpus_findings)
-         GROUP BY rule ORDER BY count DESC, rule`,
-      )
+      .prepare('SELECT rule, findings AS count FROM rule_counts WHERE findings > 0 ORDER BY count DESC, rule')
       .all() as Stats['findingsByRule'],
   };
 }

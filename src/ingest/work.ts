@@ -1,12 +1,13 @@
 /**
  * One unit of ingest work, the same in a worker thread or in the main thread (`--workers 0`):
- * read -> already stored? -> analyse -> fingerprint -> deflate.
+ * read -> already stored? -> analyse -> fingerprint, rows to index, deflated report.
  */
 import Database from 'better-sqlite3';
 import type { Resources } from '../resources.js';
-import type { Article, Report } from '../types.js';
+import type { Article } from '../types.js';
 import { analyze } from '../pipeline.js';
 import { contentHash, fingerprint, type Fingerprint } from '../corpus/fingerprint.js';
+import { storeRows, type StoreRows } from '../corpus/rows.js';
 import { encodeReport } from '../store/codec.js';
 import { InputError, readArticle, type InputFormat } from './index.js';
 
@@ -27,7 +28,8 @@ export interface WorkerJob {
 }
 
 export type WorkerResult =
-  | { seq: number; type: 'analysed'; name: string; report: Report; blob: Uint8Array; fp: Fingerprint; warnings: string[] }
+  /** The writer gets what its tables index (rows) and the deflated report, not the report itself. */
+  | { seq: number; type: 'analysed'; name: string; rows: StoreRows; blob: Uint8Array; fp: Fingerprint; warnings: string[] }
   | { seq: number; type: 'duplicate'; name: string; hash: string; warnings: string[] }
   | { seq: number; type: 'skip'; name: string; reason: string }
   | { seq: number; type: 'error'; name: string; message: string };
@@ -60,5 +62,5 @@ export function analyzeOne(job: WorkerJob, res: Resources, known: HashCheck | nu
   const hash = contentHash(article.text);
   if (known?.(hash)) return { seq, type: 'duplicate', name: item.name, hash, warnings };
   const report = analyze(article, res);
-  return { seq, type: 'analysed', name: item.name, report, blob: encodeReport(report), fp: fingerprint(report), warnings };
+  return { seq, type: 'analysed', name: item.name, rows: storeRows(report), blob: encodeReport(report), fp: fingerprint(report), warnings };
 }

@@ -1,8 +1,9 @@
 /**
  * An ingest worker thread: loads the pipeline's resources once, then for each item it is sent
  * reads the article, skips it when the store already holds its text (so a rerun after a crash only
- * analyses what is missing), analyses it, and returns the report with its fingerprint and the
- * deflated report. The writer (main thread) commits; workers only read the database.
+ * analyses what is missing), analyses it, and returns what the writer stores: the rows its tables
+ * index, the fingerprint and the deflated report (work.ts). The writer (main thread) commits;
+ * workers only read the database.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeOne, openHashCheck, type WorkerInit, type WorkerJob, type WorkerResult } from './work.js';

@@ -27,14 +27,22 @@ export function analyzePage(root: HTMLElement): void {
   let seq = 0;
   let timer: number | undefined;
   let last: string | null = null;
+  /** What the shown (or awaited) analysis is made of: the same input is not analysed and drawn again (that would take the reader's focus away). */
+  let asked = '';
 
   const run = async (): Promise<void> => {
+    // An explicit run supersedes a pending one from typing.
+    window.clearTimeout(timer);
     const text = input.value;
     if (!text.trim()) {
       mount(out);
       mount(status);
+      asked = '';
       return;
     }
+    const key = `${date.value}\u0000${format.value}\u0000${text}`;
+    if (key === asked) return;
+    asked = key;
     const my = ++seq;
     mount(status, 'Analysing…');
     try {
@@ -45,6 +53,7 @@ export function analyzePage(root: HTMLElement): void {
       mount(out, reportView(r));
     } catch (e) {
       if (my !== seq) return;
+      asked = ''; // a failed analysis may be asked for again
       mount(status, h('span', { class: 'error' }, e instanceof ApiFailure ? `${e.message} (${e.code})` : String(e)));
     }
   };

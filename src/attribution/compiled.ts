@@ -518,6 +518,20 @@ export function roleCueRows(w: PackedWeights, cue: CueWords): RoleCueRows {
 
 /** The three class scores of roleFeatures(a, r, i, prev) under packed weights `w`, into out[0..2]. */
 export function roleScores(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
+  roleScoresBase(a, r, C, i, w, T, buf, out);
+  roleScoresPrev(a, C, i, prev, w, T, buf, out);
+}
+
+const prevOut = new Float64Array(3);
+/** Rows of feature 122 (word, previous tag) of the token roleScoresBase last read, for previous tags 0, 1, 2. */
+const wordPrev = new Float64Array(9);
+
+/**
+ * The part of roleScores that does not read the previous tag, into out[0..2]; roleScoresPrev adds
+ * the rest for each previous tag (Viterbi scores a token under three). Leaves token i's position in
+ * POSITION for roleScoresPrev.
+ */
+export function roleScoresBase(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
   const { side, s1, d, commas, that, otherCue, qRel, sentDelta } = rolePosition(a, r, i);
   const wd = a.word[i]!;
   const c = a.posCode[i]!;
@@ -526,8 +540,9 @@ export function roleScores(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i
   buf[0] = mix(I104[side]!, wd);
   buf[1] = mix(I108[side]!, wAt(a, i - 1));
   buf[2] = mix(I109[side]!, wAt(a, i + 1));
-  buf[3] = mix(I122[prev]!, wd);
-  w.sum3(buf, 4, out);
+  w.sum3(buf, 3, out);
+  for (let prev = 0; prev < 3; prev++) buf[prev] = mix(I122[prev]!, wd);
+  w.rows3(buf, 3, wordPrev);
   const at = T.at;
   offs[0] = at[0]! + s1 * 3;
   offs[1] = at[1]! + (s1 * 11 + d) * 3;
@@ -541,23 +556,41 @@ export function roleScores(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i
   offs[9] = at[9]! + ((commas * 4 + side) * 11 + d) * 3;
   offs[10] = at[10]! + ((that * 4 + side) * 4 + commas) * 3;
   offs[11] = at[11]! + ((otherCue * 4 + side) * 11 + d) * 3;
-  offs[12] = at[12]! + (prev * 4 + side) * 3;
-  offs[13] = at[13]! + ((prev * 4 + side) * MAX_POS + c) * 3;
-  offs[14] = at[14]! + ((a.shape[i]! * 4 + side) * 5 + prev) * 3;
-  offs[15] = at[15]! + ((that * 4 + side) * MAX_POS + c) * 3;
-  offs[16] = at[16]! + ((qRel * 4 + side) * 5 + prev) * 3;
-  offs[17] = at[17]! + ((otherCue * 4 + side) * 5 + prev) * 3;
-  offs[18] = at[18]! + ((side * 16 + commas - 16) * MAX_POS + c) * 3;
-  addRows(T.w, offs, 19, out);
-  // the cue's own rows, in roleFeatures' order: 110, 111, 112, 113, 126, 129, 130
+  offs[12] = at[15]! + ((that * 4 + side) * MAX_POS + c) * 3;
+  offs[13] = at[18]! + ((side * 16 + commas - 16) * MAX_POS + c) * 3;
+  addRows(T.w, offs, 14, out);
+  // the cue's own rows that do not read the previous tag: 110, 111, 112, 113
   const h = C.head;
   const o110 = s1 * 3;
   const o111 = (H111 + s1 * 7 + Math.min(d, 6)) * 3;
   const o112 = (H112 + s1 * MAX_POS + c) * 3;
+  const first = C.first;
+  for (let k = 0; k < 3; k++) out[k] = out[k]! + (h[o110 + k]! + h[o111 + k]! + h[o112 + k]! + first[o110 + k]!);
+}
+
+/** Adds to out[0..2] the features of token i that read the previous tag (after roleScoresBase for the same token). */
+export function roleScoresPrev(a: ArticleFeatures, C: RoleCueRows, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
+  const { side, s1, otherCue, qRel } = POSITION;
+  const c = a.posCode[i]!;
+  // feature 122 (word, previous tag): read by roleScoresBase for the tags of the path; TAG_CUE and TAG_START here
+  if (prev < 3) {
+    prevOut[0] = wordPrev[prev * 3]!;
+    prevOut[1] = wordPrev[prev * 3 + 1]!;
+    prevOut[2] = wordPrev[prev * 3 + 2]!;
+  } else {
+    buf[0] = mix(I122[prev]!, a.word[i]!);
+    w.sum3(buf, 1, prevOut);
+  }
+  const at = T.at;
+  offs[0] = at[12]! + (prev * 4 + side) * 3;
+  offs[1] = at[13]! + ((prev * 4 + side) * MAX_POS + c) * 3;
+  offs[2] = at[14]! + ((a.shape[i]! * 4 + side) * 5 + prev) * 3;
+  offs[3] = at[16]! + ((qRel * 4 + side) * 5 + prev) * 3;
+  offs[4] = at[17]! + ((otherCue * 4 + side) * 5 + prev) * 3;
+  addRows(T.w, offs, 5, prevOut);
+  // the cue's own rows that do: 126, 129, 130
   const o126 = (H126 + prev * 2 + s1) * 3;
   const o12x = (s1 * 5 + prev) * 3;
-  const { first, next, before } = C;
-  for (let k = 0; k < 3; k++) {
-    out[k] = out[k]! + (0 + h[o110 + k]! + h[o111 + k]! + h[o112 + k]! + first[o110 + k]! + h[o126 + k]! + next[o12x + k]! + before[o12x + k]!);
-  }
+  const { head, next, before } = C;
+  for (let k = 0; k < 3; k++) out[k] = out[k]! + prevOut[k]! + (head[o126 + k]! + next[o12x + k]! + before[o12x + k]!);
 }

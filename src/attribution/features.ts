@@ -369,7 +369,6 @@ export function roleFeatures(a: ArticleFeatures, r: RoleContext, i: number, prev
   f.add(119, otherCue * 4 + side, d);
   f.add(120, prev * 4 + side);
   f.add(121, prev * 4 + side, p);
-  f.add(122, prev, w);
   f.add(123, a.shape[i]! * 4 + side, prev);
   f.add(124, that * 4 + side, p);
   f.add(125, qRel * 4 + side, prev);
@@ -427,7 +426,7 @@ export function tagRoles(a: ArticleFeatures, r: RoleContext, win: TokSpan, model
         out[0] = base[0]!;
         out[1] = base[1]!;
         out[2] = base[2]!;
-        roleScoresPrev(a, cueRows, i, prev, packed, rows, f.ids, out);
+        roleScoresPrev(a, cueRows, i, prev, rows, out);
       } else {
         roleFeaturesFast(a, r, i, prev, f);
         model.best(f, out);

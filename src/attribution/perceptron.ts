@@ -231,25 +231,6 @@ export class PackedWeights implements Scorer {
     out[2] = s2;
   }
 
-  /** The three weights of each of the first n ids into out[3k .. 3k+2] (zeros for an id without weights). */
-  rows3(ids: Uint32Array, n: number, out: Float64Array): void {
-    const { index, values, mask, offs } = this;
-    const m = Math.min(n, offs.length);
-    for (let k = 0; k < m; k++) {
-      const s = ids[k]! & mask;
-      const w = (s >>> 5) << 1;
-      const word = index[w]!;
-      const sh = s & 31;
-      offs[k] = ((word >>> sh) & 1) * (index[w + 1]! + popcount(word & ((1 << sh) - 1)) + 1) * 3;
-    }
-    for (let k = 0; k < m; k++) {
-      const r = offs[k]!;
-      out[k * 3] = values[r]!;
-      out[k * 3 + 1] = values[r + 1]!;
-      out[k * 3 + 2] = values[r + 2]!;
-    }
-  }
-
   /** The weights of each id, `classes` per id (zeros for an id without weights). */
   rowsOf(ids: ArrayLike<number>): Float64Array {
     const K = this.classes;

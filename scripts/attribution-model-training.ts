@@ -7,10 +7,11 @@
 import type { Range, Token } from '../src/types.js';
 import type { GoldAttribution } from '../src/eval/brat.js';
 import {
-  articleFeatures, CUE_B, CUE_I, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles,
+  articleFeatures, CUE_B, CUE_I, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, TAG_CUE, TAG_START,
   type ArticleFeatures, type TokSpan,
 } from '../src/attribution/features.js';
-import { FeatureBuf, Trainer, type Weights } from '../src/attribution/perceptron.js';
+import { FeatureBuf, PackedWeights, Trainer, type Weights } from '../src/attribution/perceptron.js';
+import { roleFeaturesFast } from '../src/attribution/compiled.js';
 import type { Quote } from '../src/attribution/quotes.js';
 import { rng } from './rng.js';
 
@@ -18,7 +19,7 @@ export interface TrainingDoc {
   a: ArticleFeatures;
   cueGold: Uint8Array;
   cuePrefix: Int32Array;
-  frames: Array<{ cue: TokSpan; win: TokSpan; tags: Uint8Array }>;
+  frames: Array<{ cue: TokSpan; win: TokSpan; tags: Uint8Array; g: GoldAttribution }>;
 }
 
 const overlaps = (t: Token, rs: readonly Range[] | null): boolean => (rs ?? []).some((r) => t.start < r.end && t.end > r.start);
@@ -26,7 +27,6 @@ const overlaps = (t: Token, rs: readonly Range[] | null): boolean => (rs ?? []).
 export function trainingDoc(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], nSentences: number, gold: readonly GoldAttribution[]): TrainingDoc {
   const a = articleFeatures(tokens, inQuote, quotes, nSentences);
   const cueGold = new Uint8Array(tokens.length);
-  const frames: TrainingDoc['frames'] = [];
   const cues: Array<{ g: GoldAttribution; cue: TokSpan }> = [];
   for (const g of gold) {
     let first = -1;
@@ -40,9 +40,25 @@ export function trainingDoc(tokens: readonly Token[], inQuote: Int32Array, quote
     for (let i = first; i < last; i++) cueGold[i] = i === first || cueGold[i - 1] === 0 ? CUE_B : CUE_I;
     cues.push({ g, cue: { first, last } });
   }
+  const d: TrainingDoc = { a, cueGold, cuePrefix: new Int32Array(0), frames: cues.map(({ g, cue }) => ({ g, cue, win: cue, tags: new Uint8Array(0) })) };
+  withCues(d, cueGold);
+  return d;
+}
+
+/**
+ * Sets the cues the role tagger reads as "other cues" (and that bound its window) to `mask` (non-zero
+ * per cue token), and re-reads each frame's window and gold tags. At run time these are the cue
+ * tagger's cues, nested ones included: training on them, rather than on the gold cues, keeps a
+ * nested "said" from cutting the outer content short.
+ */
+export function withCues(d: TrainingDoc, mask: Uint8Array): void {
+  const { a } = d;
+  const { tokens } = a;
   const cuePrefix = new Int32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) cuePrefix[i + 1] = cuePrefix[i]! + (cueGold[i]! > 0 ? 1 : 0);
-  for (const { g, cue } of cues) {
+  for (let i = 0; i < tokens.length; i++) cuePrefix[i + 1] = cuePrefix[i]! + (mask[i]! > 0 ? 1 : 0);
+  d.cuePrefix = cuePrefix;
+  for (const fr of d.frames) {
+    const { cue, g } = fr;
     const win = roleWindow(a, cue, cuePrefix);
     const tags = new Uint8Array(win.last - win.first);
     for (let i = win.first; i < win.last; i++) {
@@ -50,9 +66,30 @@ export function trainingDoc(tokens: readonly Token[], inQuote: Int32Array, quote
       const t = tokens[i]!;
       tags[i - win.first] = overlaps(t, g.source) ? ROLE_S : overlaps(t, g.content) ? ROLE_C : 0;
     }
-    frames.push({ cue, win, tags });
+    fr.win = win;
+    fr.tags = tags;
   }
-  return { a, cueGold, cuePrefix, frames };
+}
+
+/**
+ * The cue tagger's own cues on every training document, each read by a tagger trained on the other
+ * folds (so they err as they will on new text), then set as the documents' cues (withCues).
+ */
+export function jackknifeCues(docs: readonly TrainingDoc[], folds: number, epochs: number): void {
+  const masks: Uint8Array[] = [];
+  const f = new FeatureBuf();
+  const out = new Float64Array(3);
+  for (let k = 0; k < folds; k++) {
+    // packed as shipped, so it tags as the stage does (no cues inside quotes)
+    const model = PackedWeights.unpack(trainCueTagger(docs.filter((_, i) => i % folds !== k), epochs, true).pack(PRUNE));
+    docs.forEach((d, i) => {
+      if (i % folds !== k) return;
+      const mask = new Uint8Array(d.a.tokens.length);
+      for (const c of tagCues(d.a, model, f, out)) mask.fill(1, c.first, c.last);
+      masks[i] = mask;
+    });
+  }
+  docs.forEach((d, i) => withCues(d, masks[i]!));
 }
 
 function order(n: number, rand: () => number): number[] {
@@ -65,8 +102,10 @@ function order(n: number, rand: () => number): number[] {
 }
 
 export const MODEL_BITS = 20;
+/** Weights closer to zero than this are left out of the shipped model. */
+export const PRUNE = 0.05;
 
-export function trainCueTagger(docs: readonly TrainingDoc[], epochs: number): Weights {
+export function trainCueTagger(docs: readonly TrainingDoc[], epochs: number, quiet = false): Weights {
   const tr = new Trainer(MODEL_BITS, 3);
   const f = new FeatureBuf();
   const out = new Float64Array(3);
@@ -82,14 +121,20 @@ export function trainCueTagger(docs: readonly TrainingDoc[], epochs: number): We
         tr.update(f, truth, guess);
       });
     }
-    console.log(`  cue tagger epoch ${e + 1}: ${((100 * wrong) / Math.max(total, 1)).toFixed(2)}% tokens wrong`);
+    if (!quiet) console.log(`  cue tagger epoch ${e + 1}: ${((100 * wrong) / Math.max(total, 1)).toFixed(2)}% tokens wrong`);
   }
   return tr.averaged();
 }
 
+/**
+ * The role tagger, trained as a structured perceptron: each window is decoded whole (tagRoles, Viterbi)
+ * and, where the best path and the gold one differ at a token (in its tag or the tag before), the
+ * gold token's features are rewarded and the path's penalised.
+ */
 export function trainRoleTagger(docs: readonly TrainingDoc[], epochs: number): Weights {
   const tr = new Trainer(MODEL_BITS, 3);
   const f = new FeatureBuf();
+  const g = new FeatureBuf();
   const out = new Float64Array(3);
   const rand = rng(29);
   for (let e = 0; e < epochs; e++) {
@@ -99,11 +144,25 @@ export function trainRoleTagger(docs: readonly TrainingDoc[], epochs: number): W
       const d = docs[k]!;
       for (const fr of d.frames) {
         const ctx = roleContext(d.a, fr.cue, d.cuePrefix);
-        tagRoles(d.a, ctx, fr.win, tr, f, out, fr.tags, (truth, guess) => {
+        const guess = tagRoles(d.a, ctx, fr.win, tr, f, out);
+        for (let j = 0; j < guess.length; j++) {
+          const i = fr.win.first + j;
+          if (i >= fr.cue.first && i < fr.cue.last) continue;
           total++;
-          if (truth !== guess) wrong++;
-          tr.update(f, truth, guess);
-        });
+          const fixed = j === 0 ? TAG_START : i === fr.cue.last ? TAG_CUE : -1;
+          const goldPrev = fixed >= 0 ? fixed : fr.tags[j - 1]!;
+          const guessPrev = fixed >= 0 ? fixed : guess[j - 1]!;
+          const truth = fr.tags[j]!;
+          const got = guess[j]!;
+          if (truth !== got) wrong++;
+          if (truth !== got || goldPrev !== guessPrev) {
+            roleFeaturesFast(d.a, ctx, i, goldPrev, g);
+            roleFeaturesFast(d.a, ctx, i, guessPrev, f);
+            tr.add(g, truth, 1);
+            tr.add(f, got, -1);
+          }
+          tr.c++;
+        }
       }
     }
     console.log(`  role tagger epoch ${e + 1}: ${((100 * wrong) / Math.max(total, 1)).toFixed(2)}% tokens wrong`);

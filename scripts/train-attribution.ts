@@ -17,7 +17,7 @@ import type { Token } from '../src/types.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { MODEL_FILE, type ModelFile } from '../src/attribution/model.js';
-import { trainCueTagger, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
+import { jackknifeCues, PRUNE, trainCueTagger, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
 
 const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
 const MIN_CUE = 3;
@@ -85,8 +85,10 @@ console.log(`${articles.length} articles; ${Object.keys(out.words).length} cue w
 
 // The learned taggers (src/attribution/features.ts): weights only, hashed features, no text.
 const EPOCHS = 6;
-const PRUNE = 0.05;
+const FOLDS = 4;
 const cueTagger = trainCueTagger(docs, EPOCHS);
+// the role tagger learns with the cues the cue tagger will give it, nested ones included
+jackknifeCues(docs, FOLDS, EPOCHS);
 const roleTagger = trainRoleTagger(docs, EPOCHS);
 const model: ModelFile = {
   _about:

@@ -42,6 +42,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['partial quote inside indirect speech', 'Reed said the plan was “a serious mistake” for the city.', [['mixed', 'Reed', 'said', ['the plan was “a serious mistake” for the city']]]],
   ['second cue after a comma reuses the source', 'Lopez praised the workers, saying that they had saved the harbour.', [['indirect', 'Lopez', 'praised', ['the workers']], ['indirect', 'Lopez', 'saying', ['that they had saved the harbour']]]],
   ['nested attribution: only the outermost', 'The minister said Reed believes the plan will fail.', [['indirect', 'The minister', 'said', ['Reed believes the plan will fail']]]],
+  // a nested cue late in the content used to end it there ("… until Haley said")
+  ['nested cue does not cut the outer content', 'Sims said he was undecided until Haley said she was backing the senator.', [['indirect', 'Sims', 'said', ['he was undecided until Haley said she was backing the senator']]]],
   // false positives
   ['apostrophes are not quotes', 'Russia’s ministry and Pyongyang’s envoy met in the ’90s at O’Brien’s.', []],
   ['scare quotes are no attribution', 'The so-called ‘peace dividend’ never arrived.', []],

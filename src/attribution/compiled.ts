@@ -178,7 +178,6 @@ const R118 = table(118, 8, 4, same, same);
 const R119 = table(119, 8, 11, same, same);
 const R120 = table(120, 20, 1, same, zero);
 const R121 = table(121, 20, MAX_POS, same, ph);
-const I122 = inner(122, 5);
 const R123 = table(123, 20, 5, same, same);
 const R124 = table(124, 8, MAX_POS, same, ph);
 const R125 = table(125, 16, 5, same, same);
@@ -297,22 +296,21 @@ export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, 
   ids[18] = R119[(otherCue * 4 + side) * 11 + d]!;
   ids[19] = R120[prev * 4 + side]!;
   ids[20] = R121[(prev * 4 + side) * MAX_POS + c]!;
-  ids[21] = mix(I122[prev]!, w);
-  ids[22] = R123[(a.shape[i]! * 4 + side) * 5 + prev]!;
-  ids[23] = R124[(that * 4 + side) * MAX_POS + c]!;
-  ids[24] = R125[(qRel * 4 + side) * 5 + prev]!;
-  ids[25] = cid.r126[prev * 4 + side]!;
-  ids[26] = R127[(otherCue * 4 + side) * 5 + prev]!;
-  ids[27] = R128[(side * 16 + commas - 16) * MAX_POS + c]!;
-  ids[28] = cid.r129[side * 16 + prev - 16]!;
-  ids[29] = cid.r130[side * 16 + prev - 16]!;
-  f.n = 30;
+  ids[21] = R123[(a.shape[i]! * 4 + side) * 5 + prev]!;
+  ids[22] = R124[(that * 4 + side) * MAX_POS + c]!;
+  ids[23] = R125[(qRel * 4 + side) * 5 + prev]!;
+  ids[24] = cid.r126[prev * 4 + side]!;
+  ids[25] = R127[(otherCue * 4 + side) * 5 + prev]!;
+  ids[26] = R128[(side * 16 + commas - 16) * MAX_POS + c]!;
+  ids[27] = cid.r129[side * 16 + prev - 16]!;
+  ids[28] = cid.r130[side * 16 + prev - 16]!;
+  f.n = 29;
 }
 
 // --- run time: the weights of the table features, read from the model once --------------------
 // A table feature's id comes from a small table, so its weights can be read into a small table
 // too (a few KB, in cache) instead of looked up in the model per token. Only features of words are
-// looked up per token: 19 of the cue tagger's 32, 4 of the role tagger's 30. Same sums.
+// looked up per token: 19 of the cue tagger's 32, 3 of the role tagger's 29. Same sums.
 
 const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31] as const;
 const ROLE_TABLES = [R101, R102, R103, R105, R106, R107, R114, R115, R116, R117, R118, R119, R120, R121, R123, R124, R125, R127, R128] as const;
@@ -518,6 +516,17 @@ export function roleCueRows(w: PackedWeights, cue: CueWords): RoleCueRows {
 
 /** The three class scores of roleFeatures(a, r, i, prev) under packed weights `w`, into out[0..2]. */
 export function roleScores(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
+  roleScoresBase(a, r, C, i, w, T, buf, out);
+  roleScoresPrev(a, C, i, prev, T, out);
+}
+
+
+/**
+ * The part of roleScores that does not read the previous tag, into out[0..2]; roleScoresPrev adds
+ * the rest for each previous tag (Viterbi scores a token under three). Leaves token i's position in
+ * POSITION for roleScoresPrev.
+ */
+export function roleScoresBase(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
   const { side, s1, d, commas, that, otherCue, qRel, sentDelta } = rolePosition(a, r, i);
   const wd = a.word[i]!;
   const c = a.posCode[i]!;
@@ -526,8 +535,7 @@ export function roleScores(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i
   buf[0] = mix(I104[side]!, wd);
   buf[1] = mix(I108[side]!, wAt(a, i - 1));
   buf[2] = mix(I109[side]!, wAt(a, i + 1));
-  buf[3] = mix(I122[prev]!, wd);
-  w.sum3(buf, 4, out);
+  w.sum3(buf, 3, out);
   const at = T.at;
   offs[0] = at[0]! + s1 * 3;
   offs[1] = at[1]! + (s1 * 11 + d) * 3;
@@ -541,23 +549,32 @@ export function roleScores(a: ArticleFeatures, r: RoleContext, C: RoleCueRows, i
   offs[9] = at[9]! + ((commas * 4 + side) * 11 + d) * 3;
   offs[10] = at[10]! + ((that * 4 + side) * 4 + commas) * 3;
   offs[11] = at[11]! + ((otherCue * 4 + side) * 11 + d) * 3;
-  offs[12] = at[12]! + (prev * 4 + side) * 3;
-  offs[13] = at[13]! + ((prev * 4 + side) * MAX_POS + c) * 3;
-  offs[14] = at[14]! + ((a.shape[i]! * 4 + side) * 5 + prev) * 3;
-  offs[15] = at[15]! + ((that * 4 + side) * MAX_POS + c) * 3;
-  offs[16] = at[16]! + ((qRel * 4 + side) * 5 + prev) * 3;
-  offs[17] = at[17]! + ((otherCue * 4 + side) * 5 + prev) * 3;
-  offs[18] = at[18]! + ((side * 16 + commas - 16) * MAX_POS + c) * 3;
-  addRows(T.w, offs, 19, out);
-  // the cue's own rows, in roleFeatures' order: 110, 111, 112, 113, 126, 129, 130
+  offs[12] = at[15]! + ((that * 4 + side) * MAX_POS + c) * 3;
+  offs[13] = at[18]! + ((side * 16 + commas - 16) * MAX_POS + c) * 3;
+  addRows(T.w, offs, 14, out);
+  // the cue's own rows that do not read the previous tag: 110, 111, 112, 113
   const h = C.head;
   const o110 = s1 * 3;
   const o111 = (H111 + s1 * 7 + Math.min(d, 6)) * 3;
   const o112 = (H112 + s1 * MAX_POS + c) * 3;
+  const first = C.first;
+  for (let k = 0; k < 3; k++) out[k] = out[k]! + (h[o110 + k]! + h[o111 + k]! + h[o112 + k]! + first[o110 + k]!);
+}
+
+/** Adds to out[0..2] the features of token i that read the previous tag (after roleScoresBase for the same token). */
+export function roleScoresPrev(a: ArticleFeatures, C: RoleCueRows, i: number, prev: number, T: TableRows, out: Float64Array): void {
+  const { side, s1, otherCue, qRel } = POSITION;
+  const c = a.posCode[i]!;
+  const at = T.at;
+  offs[0] = at[12]! + (prev * 4 + side) * 3;
+  offs[1] = at[13]! + ((prev * 4 + side) * MAX_POS + c) * 3;
+  offs[2] = at[14]! + ((a.shape[i]! * 4 + side) * 5 + prev) * 3;
+  offs[3] = at[16]! + ((qRel * 4 + side) * 5 + prev) * 3;
+  offs[4] = at[17]! + ((otherCue * 4 + side) * 5 + prev) * 3;
+  addRows(T.w, offs, 5, out);
+  // the cue's own rows that do: 126, 129, 130
   const o126 = (H126 + prev * 2 + s1) * 3;
   const o12x = (s1 * 5 + prev) * 3;
-  const { first, next, before } = C;
-  for (let k = 0; k < 3; k++) {
-    out[k] = out[k]! + (0 + h[o110 + k]! + h[o111 + k]! + h[o112 + k]! + first[o110 + k]! + h[o126 + k]! + next[o12x + k]! + before[o12x + k]!);
-  }
+  const { head, next, before } = C;
+  for (let k = 0; k < 3; k++) out[k] = out[k]! + (head[o126 + k]! + next[o12x + k]! + before[o12x + k]!);
 }

@@ -4,11 +4,12 @@
  *   - the cue tagger labels every token O / B(egin) / I(nside) of a cue;
  *   - the role tagger, given one cue, labels each token of the window around it O / S(ource) /
  *     C(ontent), reading distance and side from the cue, quotes, commas and other cues between.
- * Both decode greedily left to right, the previous tag a feature.
+ * The previous tag is a feature of both: the cue tagger decodes greedily left to right, the role
+ * tagger takes the best whole path (Viterbi).
  */
 import type { Token } from '../types.js';
 import { FeatureBuf, PackedWeights, strHash, strHashRange, type Scorer } from './perceptron.js';
-import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScores, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
+import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScoresBase, roleScoresPrev, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -18,8 +19,8 @@ export const ROLE_O = 0;
 export const ROLE_S = 1;
 export const ROLE_C = 2;
 /** The previous-tag value for the cue's own tokens in the role tagger. */
-const TAG_CUE = 3;
-const TAG_START = 4;
+export const TAG_CUE = 3;
+export const TAG_START = 4;
 
 export type { Scorer } from './perceptron.js';
 
@@ -368,7 +369,6 @@ export function roleFeatures(a: ArticleFeatures, r: RoleContext, i: number, prev
   f.add(119, otherCue * 4 + side, d);
   f.add(120, prev * 4 + side);
   f.add(121, prev * 4 + side, p);
-  f.add(122, prev, w);
   f.add(123, a.shape[i]! * 4 + side, prev);
   f.add(124, that * 4 + side, p);
   f.add(125, qRel * 4 + side, prev);
@@ -379,38 +379,76 @@ export function roleFeatures(a: ArticleFeatures, r: RoleContext, i: number, prev
   f.add(130, wAt(a, cue.first - 1), side * 16 + prev);
 }
 
-/** Greedy role tagging over the cue's window: the tag of each window token (cue tokens get O). */
-export function tagRoles(
-  a: ArticleFeatures,
-  r: RoleContext,
-  win: TokSpan,
-  model: Scorer,
-  f: FeatureBuf,
-  out: Float64Array,
-  gold?: Uint8Array,
-  learn?: (truth: number, guess: number) => void,
-): Uint8Array {
-  const tags = new Uint8Array(win.last - win.first);
-  let prev = TAG_START;
-  const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
+/** Reused by tagRoles: back pointers (3 per token) and the scores of the path ends. */
+let back = new Uint8Array(3 * 512);
+const delta = new Float64Array(3);
+const next = new Float64Array(3);
+const base = new Float64Array(3);
+
+/**
+ * Role tagging over the cue's window: the best tag sequence (Viterbi; the previous tag is a feature,
+ * so each token is scored under each previous tag). The cue's tokens split the window into two
+ * independent halves: the first token reads TAG_START as its previous tag, the token after the cue
+ * TAG_CUE. Cue tokens get O. A greedy left-to-right reading stopped contents short or broke them
+ * in pieces where one word scored low; the whole path does not.
+ */
+export function tagRoles(a: ArticleFeatures, r: RoleContext, win: TokSpan, model: Scorer, f: FeatureBuf, out: Float64Array): Uint8Array {
+  const n = win.last - win.first;
+  const tags = new Uint8Array(n);
+  if (back.length < n * 3) back = new Uint8Array(n * 3);
+  // shipped weights: scores straight from the compiled tables, the part without the previous tag once
+  const packed = model instanceof PackedWeights && model.classes === 3 ? model : null;
   const cueRows = packed ? roleCueRows(packed, r) : null;
   const rows = packed ? tableRows(packed, 'role') : null;
-  for (let i = win.first; i < win.last; i++) {
+  let segStart = -1;
+  const close = (end: number): void => {
+    if (segStart < 0) return;
+    let t = delta[1]! > delta[0]! ? 1 : 0;
+    if (delta[2]! > delta[t]!) t = 2;
+    for (let k = end - 1; k >= segStart; k--) {
+      tags[k] = t;
+      t = back[k * 3 + t]!;
+    }
+    segStart = -1;
+  };
+  for (let k = 0; k < n; k++) {
+    const i = win.first + k;
     if (i >= r.cue.first && i < r.cue.last) {
-      prev = TAG_CUE;
+      close(k);
       continue;
     }
-    let tag: number;
-    if (packed && cueRows && rows) {
-      roleScores(a, r, cueRows, i, prev, packed, rows, f.ids, out);
-      tag = bestOf3(out, true);
-    } else {
-      roleFeaturesFast(a, r, i, prev, f);
-      tag = model.best(f, out);
+    const first = segStart < 0;
+    if (packed && cueRows && rows) roleScoresBase(a, r, cueRows, i, packed, rows, f.ids, base);
+    const prevs = first ? 1 : 3;
+    for (let p = 0; p < prevs; p++) {
+      const prev = first ? (k === 0 ? TAG_START : TAG_CUE) : p;
+      if (packed && cueRows && rows) {
+        out[0] = base[0]!;
+        out[1] = base[1]!;
+        out[2] = base[2]!;
+        roleScoresPrev(a, cueRows, i, prev, rows, out);
+      } else {
+        roleFeaturesFast(a, r, i, prev, f);
+        model.best(f, out);
+      }
+      if (first) {
+        delta[0] = out[0]!;
+        delta[1] = out[1]!;
+        delta[2] = out[2]!;
+        continue;
+      }
+      // ties go to the lower previous tag, as Weights.best's go to the lower class
+      for (let t = 0; t < 3; t++) {
+        const sc = delta[p]! + out[t]!;
+        if (p === 0 || sc > next[t]!) {
+          next[t] = sc;
+          back[k * 3 + t] = p;
+        }
+      }
     }
-    if (gold && learn) learn(gold[i - win.first]!, tag);
-    tags[i - win.first] = tag;
-    prev = tag;
+    if (first) segStart = k;
+    else delta.set(next);
   }
+  close(n);
   return tags;
 }

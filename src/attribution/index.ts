@@ -106,6 +106,28 @@ function knownCue(tokens: readonly Token[], first: number, last: number, lex: At
 }
 
 /**
+ * "According to the fire service, two homes were lost": where the tagger read the words after
+ * "according to" as content, up to a comma in the same sentence, they are the source and the
+ * content starts after the comma.
+ */
+function accordingToSource(tokens: readonly Token[], frame: Frame): void {
+  const { first, last } = frame.cue;
+  if (last - first < 2 || tokens[last - 1]!.norm !== 'to' || tokens[last - 2]!.norm !== 'according') return;
+  const after = tokens[last];
+  const c = frame.content[0];
+  if (!after || !c || c.start !== after.start) return;
+  for (let k = last + 1; k < last + 12 && k < tokens.length && tokens[k]!.sent === after.sent; k++) {
+    if (tokens[k]!.start >= c.end) return;
+    if (tokens[k]!.norm !== ',') continue;
+    const rest = tokens[k + 1];
+    if (!rest || rest.sent !== after.sent || rest.start >= c.end) return;
+    frame.source = [last, k];
+    frame.content = [{ start: rest.start, end: c.end }, ...frame.content.slice(1)];
+    return;
+  }
+}
+
+/**
  * Frames from the learned taggers. Where the tagger's content holds a rule frame's whole direct
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
  * found none) wins.
@@ -119,6 +141,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
     if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
     const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' };
+    if (!frame.source) accordingToSource(tokens, frame);
     // the first rule frame (in text order) whose cue overlaps this one
     const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
     const rule = ruled[k];

@@ -73,7 +73,13 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
   for (const cue of cues) {
     const win = roleWindow(a, cue, cuePrefix);
     const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, model.role, f, out);
-    const content = runs(tags, win.first, ROLE_C, tokens).map(([s, e]) => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end }));
+    const content: Range[] = [];
+    for (let [s, e] of runs(tags, win.first, ROLE_C, tokens)) {
+      // punctuation outside quotes at either end is not content ("«Nous restons prêts», the minister said")
+      while (e > s && tokens[e - 1]!.pos === 'PUNCT' && a.inQuote[e - 1]! < 0) e--;
+      while (e > s && tokens[s]!.pos === 'PUNCT' && a.inQuote[s]! < 0) s++;
+      if (e > s) content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
+    }
     if (content.length === 0) continue;
     let source: [number, number] | null = null;
     let bestDist = Infinity;

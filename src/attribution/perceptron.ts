@@ -301,6 +301,16 @@ export class Trainer {
     this.c++;
   }
 
+  /** Adds `delta` to class `cls` of every feature in f (a structured update's one side). */
+  add(f: FeatureBuf, cls: number, delta: number): void {
+    const K = this.classes;
+    for (let k = 0; k < f.n; k++) {
+      const base = (f.ids[k]! & this.mask) * K + cls;
+      this.w[base]! += delta;
+      this.u[base]! += delta * this.c;
+    }
+  }
+
   averaged(): Weights {
     const out = Weights.empty(this.bits, this.classes);
     for (let i = 0; i < out.w.length; i++) out.w[i] = this.w[i]! - this.u[i]! / this.c;

@@ -1,0 +1,73 @@
+/**
+ * `node dist/scripts/attribution-heldout.js [--fold K] [--errors N]`: trains the attribution taggers
+ * as `npm run train:attribution` does, on four fifths of PolNeAR train, and scores the stage on the
+ * other fifth (every fifth article from K), so that choices are made without reading dev. Prints
+ * the figures as `wiretrace eval polnear` does; `--errors N` first prints gold against predicted
+ * content for N held-out attributions whose content was not found exactly.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { textStage } from '../src/text/index.js';
+import { tokensStage } from '../src/tokens/index.js';
+import { parseBrat, type GoldAttribution } from '../src/eval/brat.js';
+import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
+import { emptyCorpusTally, figures, scoreArticle } from '../src/eval/score.js';
+import { formatEval } from '../src/eval/format.js';
+import { sameChars, trimmedChars } from '../src/eval/protocol.js';
+import { DATA_DIR } from '../src/data-dir.js';
+import { pairQuotes } from '../src/attribution/quotes.js';
+import { attributionStage, quoteIndex } from '../src/attribution/index.js';
+import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
+import { PackedWeights } from '../src/attribution/perceptron.js';
+import type { Doc } from '../src/types.js';
+import type { Resources } from '../src/resources.js';
+import { jackknifeCues, PRUNE, trainCueTagger, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
+
+const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
+const arg = (name: string, dflt: number): number => {
+  const k = process.argv.indexOf(name);
+  return k >= 0 ? Number(process.argv[k + 1]) : dflt;
+};
+const fold = arg('--fold', 0);
+const errors = arg('--errors', 0);
+const EPOCHS = 6;
+
+const annFiles = readdirSync(join(TRAIN, 'attributions'));
+const fit: TrainingDoc[] = [];
+const held: Array<{ doc: Doc; gold: GoldAttribution[] }> = [];
+readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEach((file, k) => {
+  const name = file.slice(0, -4);
+  const ann = pickAnnotation(name, annFiles);
+  if (!ann) return;
+  const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
+  const doc = tokensStage(textStage(polnearArticle(name, text)));
+  const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
+  if (k % 5 === fold) held.push({ doc, gold });
+  else {
+    const quotes = pairQuotes(text, doc.paragraphs);
+    fit.push(trainingDoc(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
+  }
+});
+const cue = trainCueTagger(fit, EPOCHS).pack(PRUNE);
+jackknifeCues(fit, 4, EPOCHS);
+const role = trainRoleTagger(fit, EPOCHS).pack(PRUNE);
+const lex = { ...loadAttributionLexicon(), model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role) } };
+// the attribution stage reads only the lexicon of the resources (no knowledge base needed here)
+const res = { attribution: lex } as unknown as Resources;
+const tally = emptyCorpusTally();
+let shown = 0;
+for (const { doc, gold } of held) {
+  const text = doc.article.text;
+  const pred = attributionStage(doc, res).attributions;
+  scoreArticle(tally, text, gold, pred);
+  for (const g of gold) {
+    const c0 = g.cue?.[0];
+    if (shown >= errors || !c0 || g.content.length === 0) continue;
+    const p = pred.find((x) => x.cue.start < c0.end && x.cue.end > c0.start);
+    if (!p || sameChars(trimmedChars(text, g.content), trimmedChars(text, p.content))) continue;
+    shown++;
+    const show = (rs: readonly { start: number; end: number }[]): string => rs.map((r) => text.slice(r.start, r.end)).join(' … ');
+    console.log(`--- ${doc.article.source}: cue «${p.cue.text}»\n  gold «${show(g.content)}»\n  pred «${show(p.content)}»`);
+  }
+}
+console.log(formatEval({ ...figures(tally), unannotated: 0 }));

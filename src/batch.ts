@@ -41,8 +41,8 @@ class TokenThread {
   dead = false;
 
   constructor(url: URL) {
-    // A young generation as large as the CLI's (16 MB semi-spaces): wink's short-lived objects die young.
-    this.worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    // A young generation as large as the CLI's (8 MB semi-spaces): wink's short-lived objects die young.
+    this.worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 24 } });
     this.worker.unref();
     this.worker.on('message', (m: Reply) => {
       if ('ready' in m) return;

@@ -8,7 +8,7 @@
  * wide: worker threads started afterwards (ingest, the API's pool) follow it too.
  *
  * The CLI, the benches and the server call this once at start-up; the nursery size
- * (--max-semi-space-size=16) and the malloc arena count (MALLOC_ARENA_MAX=1) can only be set when
+ * (--max-semi-space-size=8) and the malloc arena count (MALLOC_ARENA_MAX=1) can only be set when
  * the process starts: bin/wiretrace.js and the npm bench scripts set them.
  */
 import { setFlagsFromString } from 'node:v8';

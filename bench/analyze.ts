@@ -41,6 +41,8 @@ interface ModeResult {
   msPerArticle: { p50: number; p95: number; max: number };
   resourceLoadMs: number;
   peakRssMB: number;
+  /** One-thread mode: the corpus's texts joined into one article of about a megabyte (a guard against work that grows faster than the text). */
+  bigArticle?: { chars: number; ms: number; peakRssMB: number };
   node: string;
   cpus: string;
   loadAverage: number;
@@ -120,6 +122,22 @@ async function runMode(mode: Mode, passes: number): Promise<ModeResult> {
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = process.cpuUsage(cpu0);
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  let bigArticle: ModeResult['bigArticle'];
+  if (mode === 'one') {
+    const parts: string[] = [];
+    let chars = 0;
+    for (let k = 0; chars < 1_000_000; k++) {
+      const t = articles[k % articles.length]!.text;
+      parts.push(t);
+      chars += t.length + 2;
+    }
+    const text = `One long article\n\n${parts.join('\n\n')}`;
+    const t0 = process.hrtime.bigint();
+    // reading is timed too: it is part of the work on a long text
+    analyzeDoc(readArticle(Buffer.from(text), { name: 'long.txt', maxBytes: 1 << 26 }).article, res);
+    bigArticle = { chars: text.length, ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  }
   passRates.sort((x, y) => x - y);
   times.sort((x, y) => x - y);
   const n = articles.length * passes;
@@ -137,7 +155,8 @@ async function runMode(mode: Mode, passes: number): Promise<ModeResult> {
     tokensPerSecond: Math.round(tokens / seconds),
     msPerArticle: { p50: Number(percentile(times, 50).toFixed(2)), p95: Number(percentile(times, 95).toFixed(2)), max: Number(times[times.length - 1]!.toFixed(2)) },
     resourceLoadMs: Math.round(loadMs),
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMB,
+    ...(bigArticle ? { bigArticle } : {}),
     node: process.version,
     cpus: `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
     loadAverage: Number(load.toFixed(1)),
@@ -167,6 +186,9 @@ function lines(r: ModeResult): string[] {
     `${label.padEnd(13)} ${r.articlesPerSecond} articles/s, ${r.tokensPerSecond.toLocaleString('en')} tokens/s, peak RSS ${r.peakRssMB} MB (${how})`,
     `  passes      ${r.passArticlesPerSecond.join(', ')} articles/s (slowest to fastest); ${r.articlesPerCpuSecond} articles per CPU-second`,
     `  per article p50 ${r.msPerArticle.p50} ms, p95 ${r.msPerArticle.p95} ms, max ${r.msPerArticle.max} ms; resources loaded in ${r.resourceLoadMs} ms`,
+    ...(r.bigArticle
+      ? [`  one article of ${(r.bigArticle.chars / 1e6).toFixed(1)} MB (the corpus joined): ${(r.bigArticle.ms / 1000).toFixed(1)} s, peak RSS then ${r.bigArticle.peakRssMB} MB`]
+      : []),
   ];
 }
 

@@ -104,13 +104,15 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
     else add(`name:${m.type}:${key}`, m.type, null, k);
   }
   // Pass 2: single-word names.
+  let adjectiveCounts: Map<string, number> | undefined;
   for (const k of names) {
     if (owner[k]) continue;
     const m = mentions[k]!;
     const word = nameKeys[k]!.key;
     const ambiguous = AMBIGUOUS.get(word);
     if (ambiguous && (m.type === 'GPE' || m.type === 'LOC')) {
-      const pick = mostSalient(ambiguous, byKey, mentions) ?? null;
+      adjectiveCounts ??= countAdjectives(mentions);
+      const pick = mostSalient(ambiguous, byKey, adjectiveCounts) ?? null;
       const entry = pick ? kb.get(pick) : undefined;
       if (entry) {
         add(entry.id, 'GPE', entry, k);
@@ -134,6 +136,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
     else add(`name:${m.type}:${word}`, m.type, null, k);
   }
   // Pass 3: adjectives and titles.
+  const titled = titledSpans(mentions, names);
   for (let k = 0; k < mentions.length; k++) {
     if (owner[k]) continue;
     const m = mentions[k]!;
@@ -141,7 +144,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
       const entry = m.kb[0] ? kb.get(m.kb[0]) : undefined;
       if (entry) add(entry.id, 'GPE', entry, k);
     } else if (m.kind === 'title') {
-      const person = personDescribedBy(m, mentions, names, owner);
+      const person = personDescribedBy(m, titled, owner);
       if (person) {
         join(person, k);
         continue;
@@ -245,12 +248,19 @@ function nearestWithWord(drafts: readonly Draft[], type: EntityType, word: strin
   return best ?? first;
 }
 
+/** Adjective mentions per KB id ("Korean" for KOR), counted once per article. */
+function countAdjectives(mentions: readonly Mention[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of mentions) if (m.kind === 'adjective' && m.kb[0] !== undefined) counts.set(m.kb[0], (counts.get(m.kb[0]) ?? 0) + 1);
+  return counts;
+}
+
 /** Of the KB readings of an ambiguous name, the one the article mentions most. */
-function mostSalient(ids: readonly string[], byKey: ReadonlyMap<string, Draft>, mentions: readonly Mention[]): string | undefined {
+function mostSalient(ids: readonly string[], byKey: ReadonlyMap<string, Draft>, adjectives: ReadonlyMap<string, number>): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   for (const id of ids) {
-    const count = (byKey.get(id)?.mentions.length ?? 0) + mentions.filter((m) => m.kind === 'adjective' && m.kb[0] === id).length;
+    const count = (byKey.get(id)?.mentions.length ?? 0) + (adjectives.get(id) ?? 0);
     if (count > bestCount) {
       best = id;
       bestCount = count;
@@ -259,14 +269,54 @@ function mostSalient(ids: readonly string[], byKey: ReadonlyMap<string, Draft>, 
   return best;
 }
 
-/** A title phrase attached to a person name ("Defense Minister General No Gwansik") belongs to that person. */
-function personDescribedBy(t: Mention, mentions: readonly Mention[], names: readonly number[], owner: readonly (Draft | undefined)[]): Draft | undefined {
-  for (const k of names) {
+/**
+ * The stretch of text each titled person name covers with its title (from the title's start to the
+ * later of its end and the name's start), sorted by start; a title mention inside one belongs to
+ * that person. Built once per article, searched per title.
+ */
+interface TitledSpans {
+  from: Int32Array;
+  to: Int32Array;
+  /** Index into `names` of each span (the first such name wins, as in text order). */
+  rank: Int32Array;
+  /** Mention index of each span. */
+  k: Int32Array;
+  longest: number;
+}
+
+function titledSpans(mentions: readonly Mention[], names: readonly number[]): TitledSpans {
+  const rows: Array<[number, number, number, number]> = [];
+  names.forEach((k, rank) => {
     const n = mentions[k]!;
-    if (n.type !== 'PERSON' || !n.title) continue;
-    if (t.start >= n.title.start && t.end <= Math.max(n.title.end, n.start)) return owner[k];
+    if (n.type === 'PERSON' && n.title) rows.push([n.title.start, Math.max(n.title.end, n.start), rank, k]);
+  });
+  rows.sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+  let longest = 0;
+  for (const r of rows) longest = Math.max(longest, r[1] - r[0]);
+  return {
+    from: Int32Array.from(rows, (r) => r[0]),
+    to: Int32Array.from(rows, (r) => r[1]),
+    rank: Int32Array.from(rows, (r) => r[2]),
+    k: Int32Array.from(rows, (r) => r[3]),
+    longest,
+  };
+}
+
+/** A title phrase attached to a person name ("Defense Minister General No Gwansik") belongs to that person. */
+function personDescribedBy(t: Mention, spans: TitledSpans, owner: readonly (Draft | undefined)[]): Draft | undefined {
+  // spans starting at or before the title, back as far as the longest span reaches
+  let lo = 0;
+  let hi = spans.from.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans.from[mid]! <= t.start) lo = mid + 1;
+    else hi = mid;
   }
-  return undefined;
+  let best = -1;
+  for (let i = lo - 1; i >= 0 && spans.from[i]! >= t.start - spans.longest; i--) {
+    if (t.end <= spans.to[i]! && (best < 0 || spans.rank[i]! < spans.rank[best]!)) best = i;
+  }
+  return best < 0 ? undefined : owner[spans.k[best]!];
 }
 
 /** The KB person who held the post a bare title names, when the text says whose post it is. */
@@ -281,12 +331,24 @@ function titleHolder(t: Mention, kb: Kb, date: string | null): KbEntry | undefin
   return kb.get(holders[0]!.id);
 }
 
+/** The number of mentions in `ordered` (in text order) that start before `start`. */
+function countBefore(ordered: readonly { m: Mention }[], start: number): number {
+  let lo = 0;
+  let hi = ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ordered[mid]!.m.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function antecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[], text: string): Draft | undefined {
   if (m.kind === 'pronoun' && m.type !== 'PERSON') return thingAntecedent(m, ordered, text);
   const wantPerson = m.type === 'PERSON';
-  for (let i = ordered.length - 1; i >= 0; i--) {
+  // back from the last mention before this one (a search, not a walk from the article's end)
+  for (let i = countBefore(ordered, m.start) - 1; i >= 0; i--) {
     const { m: a, d } = ordered[i]!;
-    if (a.start >= m.start) continue;
     if (m.sent - a.sent > PRONOUN_WINDOW) break;
     if (wantPerson ? d.type === 'PERSON' : d.type === m.type || (m.type === 'ORG' && d.type === 'GPE')) return d;
   }
@@ -302,8 +364,12 @@ function antecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[], te
 function thingAntecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[], text: string): Draft | undefined {
   const word = text.slice(m.start, m.end).toLowerCase();
   if (word !== 'its') return undefined;
-  for (const { m: a, d } of ordered) {
-    if (a.sent !== m.sent || a.start >= m.start) continue;
+  // the mentions before it in its sentence, from the sentence's first (text order is sentence order)
+  let i = countBefore(ordered, m.start) - 1;
+  while (i >= 0 && ordered[i]!.m.sent === m.sent) i--;
+  for (i++; i < ordered.length; i++) {
+    const { m: a, d } = ordered[i]!;
+    if (a.sent !== m.sent || a.start >= m.start) break;
     if (a.kind === 'adjective' || d.type === 'PERSON') continue;
     return d;
   }

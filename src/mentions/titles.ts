@@ -175,6 +175,18 @@ function resolvePhrase(
   return phrase;
 }
 
+/** The index of the token that starts at `start`, or -1 (binary search: tokens are in text order). */
+function tokenStartingAt(tokens: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length && tokens[lo]!.start === start ? lo : -1;
+}
+
 /**
  * The person a title stands in apposition to: "…’s press secretary, Dmitry Peskov," (title, comma,
  * name, then punctuation) or "Dmitry Peskov, the Kremlin spokesman," (name, comma, title).
@@ -195,7 +207,7 @@ function appositionHolder(
     }
   }
   // name, the title
-  let k = tokens.findIndex((t) => t.start === phrase.start);
+  let k = tokenStartingAt(tokens, phrase.start);
   if (k < 0) return null;
   if (k > 0 && DETERMINERS.has(tokens[k - 1]!.norm)) k--;
   if (k >= 2 && tokens[k - 1]!.norm === ',') {

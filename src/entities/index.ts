@@ -76,11 +76,13 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
     join(d, k);
     return d;
   };
+  let onJoin: ((d: Draft, m: Mention) => void) | null = null;
   const join = (d: Draft, k: number): void => {
     if (owner[k]) return;
     const m = mentions[k]!;
     d.mentions.push(m);
     owner[k] = d;
+    onJoin?.(d, m);
     const nk = nameKeys[k];
     if (nk && nk.words.length > d.words.length) {
       d.words = nk.words;
@@ -105,6 +107,8 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
   }
   // Pass 2: single-word names.
   let adjectiveCounts: Map<string, number> | undefined;
+  const wordIndex = new WordIndex(drafts);
+  onJoin = (d, m) => wordIndex.joined(d, m.start);
   for (const k of names) {
     if (owner[k]) continue;
     const m = mentions[k]!;
@@ -119,7 +123,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
         continue;
       }
     }
-    const partOf = nearestWithWord(drafts, m.type, word, m.start);
+    const partOf = wordIndex.nearest(m.type, word, m.start);
     if (partOf) {
       join(partOf, k);
       continue;
@@ -135,6 +139,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
     if (same) join(same, k);
     else add(`name:${m.type}:${word}`, m.type, null, k);
   }
+  onJoin = null;
   // Pass 3: adjectives and titles.
   const titled = titledSpans(mentions, names);
   for (let k = 0; k < mentions.length; k++) {
@@ -227,25 +232,65 @@ function findByFullName(drafts: readonly Draft[], words: string[]): Draft | unde
   });
 }
 
+/** The last of `sorted` (ascending) below `at`, or -1. */
+function lastBelow(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1]! : -1;
+}
+
 /**
- * Of the multi-word entities of this type with this word in their name, the one mentioned last
- * before `at` ("Kim" after "Kim Yo Jong" is her), else the first one.
+ * Pass 2's view of the multi-word entities found in pass 1: by type and word, in the order they were
+ * found, each with its mention starts in text order (pass 1's, then those pass 2 joins to it, which
+ * come in text order). Pass 2 adds no multi-word entity, so this is built once, and each single-word
+ * name costs a few searches instead of a walk over every mention of every entity.
  */
-function nearestWithWord(drafts: readonly Draft[], type: EntityType, word: string, at: number): Draft | undefined {
-  let first: Draft | undefined;
-  let best: Draft | undefined;
-  let bestAt = -1;
-  for (const d of drafts) {
-    if (d.type !== type || d.words.length <= 1 || !d.words.includes(word)) continue;
-    first ??= d;
-    for (const m of d.mentions) {
-      if (m.start < at && m.start > bestAt) {
-        best = d;
-        bestAt = m.start;
+class WordIndex {
+  private readonly byWord = new Map<string, Draft[]>();
+  private readonly found = new Map<Draft, { pass1: number[]; pass2: number[] }>();
+
+  constructor(drafts: readonly Draft[]) {
+    for (const d of drafts) {
+      if (d.words.length <= 1) continue;
+      for (const w of new Set(d.words)) {
+        const key = `${d.type}\u0000${w}`;
+        const list = this.byWord.get(key);
+        if (list) list.push(d);
+        else this.byWord.set(key, [d]);
       }
+      this.found.set(d, { pass1: d.mentions.map((m) => m.start).sort((a, b) => a - b), pass2: [] });
     }
   }
-  return best ?? first;
+
+  /** A mention joined `d` in pass 2. */
+  joined(d: Draft, start: number): void {
+    this.found.get(d)?.pass2.push(start);
+  }
+
+  /**
+   * Of the multi-word entities of this type with this word in their name, the one mentioned last
+   * before `at` ("Kim" after "Kim Yo Jong" is her), else the first one.
+   */
+  nearest(type: EntityType, word: string, at: number): Draft | undefined {
+    const list = this.byWord.get(`${type}\u0000${word}`);
+    if (!list) return undefined;
+    let best: Draft | undefined;
+    let bestAt = -1;
+    for (const d of list) {
+      const f = this.found.get(d)!;
+      const last = Math.max(lastBelow(f.pass1, at), lastBelow(f.pass2, at));
+      if (last > bestAt) {
+        best = d;
+        bestAt = last;
+      }
+    }
+    return best ?? list[0];
+  }
 }
 
 /** Adjective mentions per KB id ("Korean" for KOR), counted once per article. */

@@ -99,6 +99,8 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
       if ((e.type === 'GPE' || e.type === 'LOC') && e.kb && m.kind === 'name') places.push({ first: m.first, last: m.last, entity: e });
     }
   }
+  // in text order, so an event finds the places of its sentence by a search (no two share a first token)
+  places.sort((a, b) => a.first - b.first);
   // attributions by position, so each look-up is a binary search, not a scan (long articles stay linear)
   const cues = new RangeIndex(doc.attributions.map((a, k) => ({ start: a.cue.start, end: a.cue.end, value: k })));
   const contents = new RangeIndex(doc.attributions.flatMap((a, k) => a.content.map((c) => ({ start: c.start, end: c.end, value: k }))));
@@ -276,7 +278,17 @@ function locate(e: CodedEvent, words: readonly Word[], places: { first: number; 
   const lastTok = words[words.length - 1]!.tok;
   const verbTok = words[e.verbStart]!.tok;
   // the target may be the place itself ("travelled to Pyongyang"); the source is not where it acts
-  const cands = places.filter((p) => p.first >= firstTok && p.first <= lastTok && p.entity.id !== e.source?.entity);
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (places[mid]!.first < firstTok) lo = mid + 1;
+    else hi = mid;
+  }
+  const cands: typeof places = [];
+  for (let k = lo; k < places.length && places[k]!.first <= lastTok; k++) {
+    if (places[k]!.entity.id !== e.source?.entity) cands.push(places[k]!);
+  }
   if (cands.length === 0) return null;
   const rank = (p: { first: number; entity: Entity }): number => {
     const id = p.entity.kb?.id ?? '';

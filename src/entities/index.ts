@@ -16,6 +16,7 @@ import type { Kb, KbEntry } from '../kb/index.js';
 import { aliasKey } from '../kb/index.js';
 import { surnameIndex } from './surnames.js';
 import { AMBIGUOUS_PLACES } from './ambiguous.js';
+import { countBefore } from '../text/ranges.js';
 
 interface Draft {
   key: string;
@@ -234,14 +235,8 @@ function findByFullName(drafts: readonly Draft[], words: string[]): Draft | unde
 
 /** The last of `sorted` (ascending) below `at`, or -1. */
 function lastBelow(sorted: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? sorted[lo - 1]! : -1;
+  const k = countBefore(sorted.length, (i) => sorted[i]! < at);
+  return k > 0 ? sorted[k - 1]! : -1;
 }
 
 /**
@@ -350,13 +345,7 @@ function titledSpans(mentions: readonly Mention[], names: readonly number[]): Ti
 /** A title phrase attached to a person name ("Defense Minister General No Gwansik") belongs to that person. */
 function personDescribedBy(t: Mention, spans: TitledSpans, owner: readonly (Draft | undefined)[]): Draft | undefined {
   // spans starting at or before the title, back as far as the longest span reaches
-  let lo = 0;
-  let hi = spans.from.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans.from[mid]! <= t.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(spans.from.length, (i) => spans.from[i]! <= t.start);
   let best = -1;
   for (let i = lo - 1; i >= 0 && spans.from[i]! >= t.start - spans.longest; i--) {
     if (t.end <= spans.to[i]! && (best < 0 || spans.rank[i]! < spans.rank[best]!)) best = i;
@@ -377,22 +366,15 @@ function titleHolder(t: Mention, kb: Kb, date: string | null): KbEntry | undefin
 }
 
 /** The number of mentions in `ordered` (in text order) that start before `start`. */
-function countBefore(ordered: readonly { m: Mention }[], start: number): number {
-  let lo = 0;
-  let hi = ordered.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ordered[mid]!.m.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function mentionsBefore(ordered: readonly { m: Mention }[], start: number): number {
+  return countBefore(ordered.length, (i) => ordered[i]!.m.start < start);
 }
 
 function antecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[], text: string): Draft | undefined {
   if (m.kind === 'pronoun' && m.type !== 'PERSON') return thingAntecedent(m, ordered, text);
   const wantPerson = m.type === 'PERSON';
   // back from the last mention before this one (a search, not a walk from the article's end)
-  for (let i = countBefore(ordered, m.start) - 1; i >= 0; i--) {
+  for (let i = mentionsBefore(ordered, m.start) - 1; i >= 0; i--) {
     const { m: a, d } = ordered[i]!;
     if (m.sent - a.sent > PRONOUN_WINDOW) break;
     if (wantPerson ? d.type === 'PERSON' : d.type === m.type || (m.type === 'ORG' && d.type === 'GPE')) return d;
@@ -410,7 +392,7 @@ function thingAntecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[
   const word = text.slice(m.start, m.end).toLowerCase();
   if (word !== 'its') return undefined;
   // the mentions before it in its sentence, from the sentence's first (text order is sentence order)
-  let i = countBefore(ordered, m.start) - 1;
+  let i = mentionsBefore(ordered, m.start) - 1;
   while (i >= 0 && ordered[i]!.m.sent === m.sent) i--;
   for (i++; i < ordered.length; i++) {
     const { m: a, d } = ordered[i]!;

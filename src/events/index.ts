@@ -20,7 +20,7 @@ import { gatesOf, storyDiscarded, tokenActors } from './gates.js';
 import { lexemesOf } from './lexemes.js';
 import { nounLexicon } from './nominal.js';
 import { sentenceWords, type Word } from './words.js';
-import { RangeIndex } from '../text/ranges.js';
+import { RangeIndex, countBefore } from '../text/ranges.js';
 
 /** An event as the report carries it, with the fields wiretrace adds to `wiretrace.report/1`. */
 export interface CodedWireEvent extends WireEvent {
@@ -278,15 +278,8 @@ function locate(e: CodedEvent, words: readonly Word[], places: { first: number; 
   const lastTok = words[words.length - 1]!.tok;
   const verbTok = words[e.verbStart]!.tok;
   // the target may be the place itself ("travelled to Pyongyang"); the source is not where it acts
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (places[mid]!.first < firstTok) lo = mid + 1;
-    else hi = mid;
-  }
   const cands: typeof places = [];
-  for (let k = lo; k < places.length && places[k]!.first <= lastTok; k++) {
+  for (let k = countBefore(places.length, (i) => places[i]!.first < firstTok); k < places.length && places[k]!.first <= lastTok; k++) {
     if (places[k]!.entity.id !== e.source?.entity) cands.push(places[k]!);
   }
   if (cands.length === 0) return null;

@@ -10,6 +10,7 @@ import type { Kb, KbEntry } from '../kb/index.js';
 import type { MentionLexicon, TitlePiece } from './lexicon.js';
 import type { Draft, TitleDraft } from './draft.js';
 import { kbLookup } from './names.js';
+import { countBefore } from '../text/ranges.js';
 
 interface Piece {
   first: number;
@@ -175,16 +176,10 @@ function resolvePhrase(
   return phrase;
 }
 
-/** The index of the token that starts at `start`, or -1 (binary search: tokens are in text order). */
+/** The index of the token that starts at `start`, or -1 (a search: tokens are in text order). */
 function tokenStartingAt(tokens: readonly Token[], start: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < tokens.length && tokens[lo]!.start === start ? lo : -1;
+  const k = countBefore(tokens.length, (i) => tokens[i]!.start < start);
+  return k < tokens.length && tokens[k]!.start === start ? k : -1;
 }
 
 /**

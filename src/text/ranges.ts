@@ -3,6 +3,22 @@
  * long documents, where "does any other frame's content hold this cue" asked of every frame was
  * quadratic.
  */
+/**
+ * The number of leading indices in [0, n) for which `before(i)` holds, `before` being true up to
+ * some index and false after it (a sorted array asked "how many items come before x"): a binary
+ * search, so that per-item look-ups on long documents stay logarithmic.
+ */
+export function countBefore(n: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface Ranged<T> {
   start: number;
   end: number;
@@ -23,13 +39,7 @@ export class RangeIndex<T> {
 
   /** Items with `item.start < end && item.end > start`, nearest starts first. */
   overlapping(start: number, end: number): Ranged<T>[] {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.items[mid]!.start < end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(this.items.length, (i) => this.items[i]!.start < end);
     const out: Ranged<T>[] = [];
     for (let i = lo - 1; i >= 0 && this.maxEnd[i]! > start; i--) {
       const it = this.items[i]!;

@@ -35,7 +35,9 @@ test('attribution: the reference article', { skip: !HAS_SHARED && 'needs ../shar
   assert.equal(acc?.source?.text, 'the Russian Ministry of Defense');
   assert.match(acc?.content.map((c) => c.text).join(' ') ?? '', /^the discussions focused on/);
   const gwansik = all.find((a) => a.type === 'mixed' && /No Gwansik/.test(a.source?.text ?? ''));
-  assert.match(gwansik?.content.map((c) => c.text).join(' ') ?? '', /‘strengthens/);
+  assert.match(gwansik?.content.map((c) => c.text).join(' ') ?? '', /the symbolic importance of the visit.*‘strengthens/);
+  // "highlighted …, stating that …" is one attribution, not the outer one and the nested one
+  assert.equal(all.filter((a) => /No Gwansik/.test(a.source?.text ?? '')).length, 1);
   assert.equal(find(all, 'have reported')?.source?.text, 'South Korea’s intelligence agencies');
   assert.equal(find(all, 'suggest')?.source?.text, 'Analysts');
   for (const a of all) {

@@ -3,7 +3,7 @@
  * else the bundled demo corpus) into a fresh database with worker threads on every core, and print
  * articles/s, peak RSS and the workers' start-up cost.
  *
- *   node dist/bench/ingest.js [--dir DIR] [--workers N] [--json]
+ *   node dist/bench/ingest.js [--dir DIR] [--workers N] [--no-tokeniser] [--json]
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus } from 'node:os';
@@ -15,7 +15,7 @@ import { ROOT, arg } from './common.js';
 
 const polnear = join(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');
 const dir = arg('--dir') ?? (existsSync(polnear) ? polnear : join(ROOT, 'examples', 'corpus'));
-const workers = arg('--workers') !== undefined ? Number(arg('--workers')) : availableParallelism();
+const workers = arg('--workers') !== undefined ? Number(arg('--workers')) : undefined;
 const tmp = mkdtempSync(join(tmpdir(), 'wiretrace-bench-'));
 const path = join(tmp, 'bench.db');
 const db = openStore(path);
@@ -33,7 +33,7 @@ function mainThreadCpu(): number | null {
 try {
   const cpu0 = process.cpuUsage();
   const main0 = mainThreadCpu();
-  const s = await ingest({ db, dbPath: path, inputs: [dir], workers });
+  const s = await ingest({ db, dbPath: path, inputs: [dir], ...(workers !== undefined ? { workers } : {}), ...(process.argv.includes('--no-tokeniser') ? { tokeniser: false } : {}) });
   const cpu = process.cpuUsage(cpu0);
   const main1 = mainThreadCpu();
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -150,8 +150,8 @@ function* syntheticReports(n: number): Generator<Report> {
 const tmp = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
 const path = arg('--db') ?? join(tmp, 'scale.db');
 const db = openStore(path);
-const workers = availableParallelism();
-process.stdout.write(`Synthetic scale test: ${N} articles in blocks of ${BLOCK}, ${workers} workers, database ${path}\n`);
+const workers = Math.max(1, Math.floor(availableParallelism() / 2));
+process.stdout.write(`Synthetic scale test: ${N} articles in blocks of ${BLOCK}, ${workers} analysis worker(s) with tokeniser threads, database ${path}\n`);
 process.stdout.write('block      articles  articles/s  RSS MB  db MB\n');
 try {
   let done = 0;

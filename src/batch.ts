@@ -88,6 +88,11 @@ function tokenThread(url: URL): TokenThread {
   return t;
 }
 
+/** The tokens of `norm` read on the process's tokeniser thread; null when that thread is gone (read them here then). */
+export function readTokensAhead(norm: string): Promise<TokenRuns | null> {
+  return tokenThread(new URL('./tokens/worker.js', import.meta.url)).read([norm])[0]!;
+}
+
 interface Slot<T> {
   item: T;
   doc?: Doc;

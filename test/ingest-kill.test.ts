@@ -113,7 +113,7 @@ test('a worker that dies on an article costs only that article: it is skipped wi
   const results: WorkerResult[] = [];
   let failed: Error | null = null;
   const url = new URL('./fixtures/dying-worker.js', import.meta.url);
-  const pool = await workerPool(1, { dbPath: null, kbFiles: [], maxBytes: 1e6, heapMb: 256 }, (r) => results.push(r), (e) => (failed = e), url);
+  const pool = await workerPool(1, { dbPath: null, kbFiles: [], maxBytes: 1e6, heapMb: 256, tokeniser: false }, (r) => results.push(r), (e) => (failed = e), url);
   const item = (name: string): JobItem => ({ kind: 'raw', name, data: 'text', format: 'text' });
   try {
     pool.submit(0, item('first.txt'));

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { EXIT } from './exit-codes.js';
@@ -55,7 +54,7 @@ export async function startServe(opts: ServeOptions, io: Io): Promise<{ app: Fas
       const demo = demoCorpusDir();
       if (count === 0 && demo) {
         io.stderr(`wiretrace: the database ${path} is empty; ingesting the demo corpus (${demo})…\n`);
-        const s = await ingest({ db, dbPath: path, inputs: [demo], workers: Math.min(2, availableParallelism()) });
+        const s = await ingest({ db, dbPath: path, inputs: [demo] });
         io.stderr(`wiretrace: ${s.ingested} demo articles stored in ${s.seconds.toFixed(1)} s.\n`);
       }
     }

@@ -14,14 +14,20 @@ import { sourceItems } from '../ingest/sources.js';
 // keeps ~50 MB of modules out of the writer thread.
 import type { JobItem, WorkerInit, WorkerResult } from '../ingest/work.js';
 import { Committer } from './commit.js';
+import { finishOne } from './finish.js';
 
 export interface IngestOptions {
   db: Db;
   /** The database file, for the workers' read-only duplicate check (null: no check before analysis). */
   dbPath: string | null;
   inputs: readonly string[];
-  /** Worker threads; 0 analyses in the main thread. Default: one per core. */
+  /**
+   * Analysis worker threads; 0 analyses in the main thread. Default: one per two cores (at least
+   * one), each with a tokeniser thread of its own (`tokeniser`), so every core has work.
+   */
   workers?: number;
+  /** Each worker reads tokens on a second thread while it analyses (default true; src/batch.ts). */
+  tokeniser?: boolean;
   kbFiles?: string[];
   maxBytes?: number;
   stdin?: Readable;
@@ -153,7 +159,8 @@ const BATCH_MS = 1000;
 
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
-  const nWorkers = opts.workers ?? availableParallelism();
+  const tokeniser = opts.tokeniser !== false;
+  const nWorkers = opts.workers ?? (tokeniser ? Math.max(1, Math.floor(availableParallelism() / 2)) : availableParallelism());
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const committer = new Committer(opts.db);
   const summary: IngestSummary = {
@@ -214,7 +221,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     for (const w of r.warnings) opts.onWarning?.(r.name, w);
   };
 
-  const onResult = (r: WorkerResult): void => {
+  const onResult = (answer: WorkerResult): void => {
+    const r = answer.type === 'report' ? finishOne(answer, answer.report) : answer;
     results.set(r.seq, r);
     inFlight--;
     try {
@@ -233,7 +241,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     w?.();
   };
 
-  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 3072 };
+  const init: WorkerInit = { dbPath: opts.dbPath, kbFiles: opts.kbFiles ?? [], maxBytes, heapMb: opts.workerHeapMb ?? 3072, tokeniser };
   let pool: Pool | null = null;
   let local: ((item: JobItem, seq: number) => WorkerResult) | null = null;
   if (nWorkers > 0) {

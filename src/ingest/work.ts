@@ -4,11 +4,11 @@
  */
 import Database from 'better-sqlite3';
 import type { Resources } from '../resources.js';
-import type { Article } from '../types.js';
+import type { Article, Report } from '../types.js';
 import { analyze } from '../pipeline.js';
-import { contentHash, fingerprint, type Fingerprint } from '../corpus/fingerprint.js';
-import { storeRows, type StoreRows } from '../corpus/rows.js';
-import { encodeReport } from '../store/codec.js';
+import { contentHash, type Fingerprint } from '../corpus/fingerprint.js';
+import type { StoreRows } from '../corpus/rows.js';
+import { finishOne } from '../corpus/finish.js';
 import { InputError, readArticle, type InputFormat } from './index.js';
 
 export interface WorkerInit {
@@ -16,6 +16,8 @@ export interface WorkerInit {
   kbFiles: string[];
   maxBytes: number;
   heapMb: number;
+  /** Read tokens on a thread of the worker's own while it analyses the previous article (src/batch.ts). */
+  tokeniser: boolean;
 }
 
 export type JobItem =
@@ -31,6 +33,8 @@ export type WorkerResult =
   /** The writer gets what its tables index (rows) and the deflated report, not the report itself. */
   | { seq: number; type: 'analysed'; name: string; rows: StoreRows; blob: Uint8Array; fp: Fingerprint; warnings: string[] }
   | { seq: number; type: 'duplicate'; name: string; hash: string; warnings: string[] }
+  /** The report itself: the writer makes the rows, blob and fingerprint (finishOne), which frees the analysing thread. */
+  | { seq: number; type: 'report'; name: string; report: Report; warnings: string[] }
   | { seq: number; type: 'skip'; name: string; reason: string }
   | { seq: number; type: 'error'; name: string; message: string };
 
@@ -44,7 +48,10 @@ export function openHashCheck(dbPath: string): HashCheck {
   return (hash) => st.get(hash, hash) !== undefined;
 }
 
-export function analyzeOne(job: WorkerJob, res: Resources, known: HashCheck | null, maxBytes: number): WorkerResult {
+/** A job read and checked, ready for analysis; or its answer already (unreadable, or stored before). */
+export type Prepared = { done: WorkerResult } | { seq: number; name: string; article: Article; warnings: string[] };
+
+export function prepareOne(job: WorkerJob, known: HashCheck | null, maxBytes: number): Prepared {
   const { item, seq } = job;
   let article: Article;
   let warnings: string[];
@@ -52,7 +59,7 @@ export function analyzeOne(job: WorkerJob, res: Resources, known: HashCheck | nu
     try {
       ({ article, warnings } = readArticle(item.data, { format: item.format, maxBytes, name: item.name }));
     } catch (e) {
-      if (e instanceof InputError) return { seq, type: 'skip', name: item.name, reason: e.message };
+      if (e instanceof InputError) return { done: { seq, type: 'skip', name: item.name, reason: e.message } };
       throw e;
     }
   } else {
@@ -60,7 +67,12 @@ export function analyzeOne(job: WorkerJob, res: Resources, known: HashCheck | nu
     warnings = item.warnings;
   }
   const hash = contentHash(article.text);
-  if (known?.(hash)) return { seq, type: 'duplicate', name: item.name, hash, warnings };
-  const report = analyze(article, res);
-  return { seq, type: 'analysed', name: item.name, rows: storeRows(report), blob: encodeReport(report), fp: fingerprint(report), warnings };
+  if (known?.(hash)) return { done: { seq, type: 'duplicate', name: item.name, hash, warnings } };
+  return { seq, name: item.name, article, warnings };
+}
+
+
+export function analyzeOne(job: WorkerJob, res: Resources, known: HashCheck | null, maxBytes: number): WorkerResult {
+  const p = prepareOne(job, known, maxBytes);
+  return 'done' in p ? p.done : finishOne(p, analyze(p.article, res));
 }

@@ -1,13 +1,22 @@
 /**
  * An ingest worker thread: loads the pipeline's resources once, then for each item it is sent
  * reads the article, skips it when the store already holds its text (so a rerun after a crash only
- * analyses what is missing), analyses it, and returns what the writer stores: the rows its tables
- * index, the fingerprint and the deflated report (work.ts). The writer (main thread) commits;
- * workers only read the database.
+ * analyses what is missing), analyses it, and returns the report with its fingerprint and the
+ * deflated report. The writer (main thread) commits; workers only read the database.
+ *
+ * With `tokeniser` on, the worker is a small pipeline of its own (src/batch.ts): an item's text
+ * goes to a tokeniser thread as soon as it arrives, and the worker runs the later stages on the
+ * items before it meanwhile. Answers may come out of order (an item already stored is answered at
+ * once); the writer commits in input order whatever the order of answers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeOne, openHashCheck, type WorkerInit, type WorkerJob, type WorkerResult } from './work.js';
+import { openHashCheck, prepareOne, type WorkerInit, type WorkerJob, type WorkerResult } from './work.js';
 import { loadResources } from '../resources.js';
+import { textStage } from '../text/index.js';
+import { readTokens, tokensFrom, type TokenRuns } from '../tokens/index.js';
+import { analyzeTokens, toReport } from '../pipeline.js';
+import { readTokensAhead } from '../batch.js';
+import type { Doc } from '../types.js';
 
 const init = workerData as WorkerInit;
 const t0 = performance.now();
@@ -15,12 +24,48 @@ const res = loadResources({ kbFiles: init.kbFiles });
 const known = init.dbPath ? openHashCheck(init.dbPath) : null;
 parentPort!.postMessage({ type: 'ready', loadMs: performance.now() - t0 });
 
-parentPort!.on('message', (job: WorkerJob) => {
-  let out: WorkerResult;
-  try {
-    out = analyzeOne(job, res, known, init.maxBytes);
-  } catch (e) {
-    out = { seq: job.seq, type: 'error', name: job.item.name, message: (e as Error).stack ?? String(e) };
+interface Waiting {
+  job: WorkerJob;
+  p: { seq: number; name: string; warnings: string[] };
+  doc: Doc;
+  runs: Promise<TokenRuns | null> | null;
+}
+
+const queue: Waiting[] = [];
+let running = false;
+
+const failed = (job: WorkerJob, e: unknown): WorkerResult => ({ seq: job.seq, type: 'error', name: job.item.name, message: (e as Error)?.stack ?? String(e) });
+
+/** Analyses the queue in arrival order; items that arrive meanwhile join it. */
+async function drain(): Promise<void> {
+  running = true;
+  while (queue.length > 0) {
+    const w = queue.shift()!;
+    let out: WorkerResult;
+    try {
+      const runs = (w.runs ? await w.runs : null) ?? readTokens(w.doc.norm);
+      // the writer thread, mostly idle, deflates and fingerprints the report (finishOne)
+      out = { seq: w.p.seq, type: 'report', name: w.p.name, report: toReport(analyzeTokens(tokensFrom(w.doc, runs), res)), warnings: w.p.warnings };
+    } catch (e) {
+      out = failed(w.job, e);
+    }
+    parentPort!.postMessage(out);
   }
-  parentPort!.postMessage(out);
+  running = false;
+}
+
+parentPort!.on('message', (job: WorkerJob) => {
+  try {
+    const p = prepareOne(job, known, init.maxBytes);
+    if ('done' in p) {
+      parentPort!.postMessage(p.done);
+      return;
+    }
+    const doc = textStage(p.article);
+    queue.push({ job, p, doc, runs: init.tokeniser ? readTokensAhead(doc.norm) : null });
+  } catch (e) {
+    parentPort!.postMessage(failed(job, e));
+    return;
+  }
+  if (!running) void drain();
 });

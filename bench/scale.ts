@@ -3,7 +3,8 @@
  * 200,000; nothing is committed) from the PolNeAR train texts (else the demo corpus): each one
  * mixes paragraphs of three base articles, changes its numbers and gets a date between 2015 and
  * 2026; every 20th is a lightly edited copy of an earlier one (near-duplicate path). They stream
- * into a fresh database through the normal ingest (JSON Lines on a stream, workers on every core).
+ * into a fresh database through the normal ingest (JSON Lines on a stream; ingest's default workers,
+ * or `--workers N`, `--no-tokeniser` for N full workers without tokeniser threads).
  * Prints throughput and RSS per block, so flat speed and memory show, then times `search`,
  * `quotes --speaker` and the actor-pair series at the final size.
  *
@@ -12,7 +13,7 @@
  * directly: it measures the store and its queries at a size the pipeline cannot reach in a short
  * session on two cores.
  *
- *   node dist/bench/scale.js [--n 200000] [--block 10000] [--db FILE] [--keep] [--store-only]
+ *   node dist/bench/scale.js [--n 200000] [--block 10000] [--db FILE] [--keep] [--store-only] [--workers N] [--no-tokeniser]
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -150,8 +151,9 @@ function* syntheticReports(n: number): Generator<Report> {
 const tmp = mkdtempSync(join(tmpdir(), 'wiretrace-scale-'));
 const path = arg('--db') ?? join(tmp, 'scale.db');
 const db = openStore(path);
-const workers = Math.max(1, Math.floor(availableParallelism() / 2));
-process.stdout.write(`Synthetic scale test: ${N} articles in blocks of ${BLOCK}, ${workers} analysis worker(s) with tokeniser threads, database ${path}\n`);
+const tokeniser = !process.argv.includes('--no-tokeniser');
+const workers = arg('--workers') !== undefined ? Number(arg('--workers')) : tokeniser ? Math.max(1, Math.floor(availableParallelism() / 2)) : availableParallelism();
+process.stdout.write(`Synthetic scale test: ${N} articles in blocks of ${BLOCK}, ${workers} analysis worker(s)${tokeniser ? ' with tokeniser threads' : ''}, database ${path}\n`);
 process.stdout.write('block      articles  articles/s  RSS MB  db MB\n');
 try {
   let done = 0;
@@ -185,7 +187,7 @@ try {
         yield `${r.value}\n`;
       }
     })();
-    const s = await ingest({ db, dbPath: path, inputs: ['-'], stdin: Readable.from(lines), workers });
+    const s = await ingest({ db, dbPath: path, inputs: ['-'], stdin: Readable.from(lines), workers, tokeniser });
     done += size;
     const dbMb = (statSync(path).size / 1048576).toFixed(0);
     process.stdout.write(

@@ -7,7 +7,8 @@
  *
  * If the thread cannot start or dies (a pathological article), the articles it held are read here
  * instead: slower, never lost. One thread serves every batch of the process (it is started on first
- * use and keeps the process alive only while it holds work).
+ * use and keeps the process alive only while it holds work). Ingest workers use the same thread
+ * through readTokensAhead (src/ingest/worker.ts).
  */
 import { Worker } from 'node:worker_threads';
 import type { Article, Doc } from './types.js';

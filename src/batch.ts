@@ -94,6 +94,11 @@ export function readTokensAhead(norm: string): Promise<TokenRuns | null> {
   return tokenThread(new URL('./tokens/worker.js', import.meta.url)).read([norm])[0]!;
 }
 
+/** The rest of the pipeline on `doc` (after the text stage) once its tokens come back; read here when they do not. */
+export async function analyzeWhenRead(doc: Doc, runs: Promise<TokenRuns | null> | null | undefined, res: Resources): Promise<Doc> {
+  return analyzeTokens(tokensFrom(doc, (runs ? await runs : null) ?? readTokens(doc.norm)), res);
+}
+
 interface Slot<T> {
   item: T;
   doc?: Doc;
@@ -144,8 +149,7 @@ export async function* analyzeBatch<T>(
     }
     let doc: Doc;
     try {
-      const runs = (slot.runs ? await slot.runs : null) ?? readTokens(slot.doc.norm);
-      doc = analyzeTokens(tokensFrom(slot.doc, runs), res);
+      doc = await analyzeWhenRead(slot.doc, slot.runs, res);
     } catch (e) {
       yield { item: slot.item, error: e };
       continue;

@@ -31,9 +31,9 @@ export interface Article {
 // Stage layers (internal; the report below is what leaves the pipeline)
 
 /** Universal part-of-speech tags as wink-nlp gives them. */
-export type Pos =
-  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON'
-  | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+/** Universal parts of speech as wink-nlp tags them, in the one order every numeric code of a tag follows. */
+export const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'] as const;
+export type Pos = (typeof POS_TAGS)[number];
 
 export interface Token {
   /** Index in `Doc.tokens`. */

@@ -6,7 +6,7 @@
  * hashed per token. Hashing was most of the taggers' time. test/attribution-features.test.ts checks
  * the ids against the readable definitions.
  */
-import type { Pos } from '../types.js';
+import { POS_TAGS } from '../types.js';
 import type { ArticleFeatures, RoleContext } from './features.js';
 import { mixI as mix, strHash, type FeatureBuf, type PackedWeights } from './perceptron.js';
 
@@ -15,7 +15,6 @@ export const NONE = 0x5f5f5f5f;
 
 /** Part-of-speech codes: 0 is NONE (no token there), then the tags; at most MAX_POS codes. */
 const MAX_POS = 32;
-const POS_TAGS: readonly Pos[] = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
 const posCodes = new Map<string, number>(POS_TAGS.map((p, k) => [p, k + 1]));
 /** Hash of each code's tag (NONE for code 0). */
 const posHash = new Int32Array(MAX_POS);

@@ -24,6 +24,20 @@ export type Analysed = {
 /** Severity weights of the findings page's ranking: one high finding outweighs any number of lesser ones in practice. */
 export const SEVERITY_SCORE: Readonly<Record<string, number>> = { high: 100, medium: 10, low: 1 };
 
+/** Findings per rule: how many, their severity score (SEVERITY_SCORE) and how many of each severity. */
+function tallyByRule(found: Iterable<{ rule: string; severity: string }>): Map<string, { n: number; score: number; high: number; medium: number; low: number; info: number }> {
+  const byRule = new Map<string, { n: number; score: number; high: number; medium: number; low: number; info: number }>();
+  for (const f of found) {
+    let r = byRule.get(f.rule);
+    if (!r) byRule.set(f.rule, (r = { n: 0, score: 0, high: 0, medium: 0, low: 0, info: 0 }));
+    r.n++;
+    r.score += SEVERITY_SCORE[f.severity] ?? 0;
+    if (f.severity === 'high' || f.severity === 'medium' || f.severity === 'low') r[f.severity]++;
+    else r.info++;
+  }
+  return byRule;
+}
+
 export type CommitResult =
   | { status: 'stored'; id: number; story: number }
   | { status: 'duplicate'; id: number }
@@ -241,37 +255,20 @@ export class Committer {
   private countFindings(article: number, rows: StoreRows): void {
     if (rows.findings.length === 0) return;
     const all = { score: 0, high: 0, medium: 0, low: 0 };
-    const byRule = new Map<string, { n: number; score: number; high: number; medium: number; low: number; info: number }>();
-    for (const f of rows.findings) {
-      const r = byRule.get(f.rule) ?? { n: 0, score: 0, high: 0, medium: 0, low: 0, info: 0 };
-      r.n++;
-      const score = SEVERITY_SCORE[f.severity] ?? 0;
-      r.score += score;
-      all.score += score;
-      if (f.severity === 'high' || f.severity === 'medium' || f.severity === 'low') {
-        r[f.severity]++;
-        all[f.severity]++;
-      } else r.info++;
-      byRule.set(f.rule, r);
-    }
-    for (const [rule, r] of byRule) {
+    for (const [rule, r] of tallyByRule(rows.findings)) {
       this.st.addRule.run(rule, r.n, r.high, r.medium, r.low, r.info);
       this.st.insertScore.run(rule, article, r.score, r.high, r.medium, r.low);
+      all.score += r.score;
+      all.high += r.high;
+      all.medium += r.medium;
+      all.low += r.low;
     }
     this.st.insertScore.run('', article, all.score, all.high, all.medium, all.low);
   }
 
   /** rule_counts for the corpus findings this article revealed (it is their second article). */
   private countCorpusFindings(found: ReadonlyArray<{ rule: string; severity: string }>): void {
-    const byRule = new Map<string, { n: number; high: number; medium: number; low: number; info: number }>();
-    for (const f of found) {
-      const r = byRule.get(f.rule) ?? { n: 0, high: 0, medium: 0, low: 0, info: 0 };
-      r.n++;
-      if (f.severity === 'high' || f.severity === 'medium' || f.severity === 'low') r[f.severity]++;
-      else r.info++;
-      byRule.set(f.rule, r);
-    }
-    for (const [rule, r] of byRule) this.st.addRule.run(rule, r.n, r.high, r.medium, r.low, r.info);
+    for (const [rule, r] of tallyByRule(found)) this.st.addRule.run(rule, r.n, r.high, r.medium, r.low, r.info);
   }
 
   private topicOf(article: number): Buffer {

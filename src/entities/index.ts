@@ -77,13 +77,14 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
     join(d, k);
     return d;
   };
-  let onJoin: ((d: Draft, m: Mention) => void) | null = null;
+  /** Pass 2's index of the multi-word names, which learns each mention joined to one of them. */
+  let wordIndex: WordIndex | null = null;
   const join = (d: Draft, k: number): void => {
     if (owner[k]) return;
     const m = mentions[k]!;
     d.mentions.push(m);
     owner[k] = d;
-    onJoin?.(d, m);
+    wordIndex?.joined(d, m.start);
     const nk = nameKeys[k];
     if (nk && nk.words.length > d.words.length) {
       d.words = nk.words;
@@ -108,8 +109,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
   }
   // Pass 2: single-word names.
   let adjectiveCounts: Map<string, number> | undefined;
-  const wordIndex = new WordIndex(drafts);
-  onJoin = (d, m) => wordIndex.joined(d, m.start);
+  const words = (wordIndex = new WordIndex(drafts));
   for (const k of names) {
     if (owner[k]) continue;
     const m = mentions[k]!;
@@ -124,7 +124,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
         continue;
       }
     }
-    const partOf = wordIndex.nearest(m.type, word, m.start);
+    const partOf = words.nearest(m.type, word, m.start);
     if (partOf) {
       join(partOf, k);
       continue;
@@ -140,7 +140,7 @@ export function entitiesStage(doc: Doc, res: Resources): Doc {
     if (same) join(same, k);
     else add(`name:${m.type}:${word}`, m.type, null, k);
   }
-  onJoin = null;
+  wordIndex = null;
   // Pass 3: adjectives and titles.
   const titled = titledSpans(mentions, names);
   for (let k = 0; k < mentions.length; k++) {

@@ -13,9 +13,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openHashCheck, prepareOne, type WorkerInit, type WorkerJob, type WorkerResult } from './work.js';
 import { loadResources } from '../resources.js';
 import { textStage } from '../text/index.js';
-import { readTokens, tokensFrom, type TokenRuns } from '../tokens/index.js';
-import { analyzeTokens, toReport } from '../pipeline.js';
-import { readTokensAhead } from '../batch.js';
+import type { TokenRuns } from '../tokens/index.js';
+import { toReport } from '../pipeline.js';
+import { analyzeWhenRead, readTokensAhead } from '../batch.js';
 import type { Doc } from '../types.js';
 
 const init = workerData as WorkerInit;
@@ -43,9 +43,8 @@ async function drain(): Promise<void> {
     const w = queue.shift()!;
     let out: WorkerResult;
     try {
-      const runs = (w.runs ? await w.runs : null) ?? readTokens(w.doc.norm);
       // the writer thread, mostly idle, deflates and fingerprints the report (finishOne)
-      out = { seq: w.p.seq, type: 'report', name: w.p.name, report: toReport(analyzeTokens(tokensFrom(w.doc, runs), res)), warnings: w.p.warnings };
+      out = { seq: w.p.seq, type: 'report', name: w.p.name, report: toReport(await analyzeWhenRead(w.doc, w.runs, res)), warnings: w.p.warnings };
     } catch (e) {
       out = failed(w.job, e);
     }

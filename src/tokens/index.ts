@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type winkNLPType from 'wink-nlp';
-import type { Doc, Pos, Sentence, Token } from '../types.js';
+import { POS_TAGS, type Doc, type Sentence, type Token } from '../types.js';
 
 /**
  * wink-nlp keeps every new word it meets (names, numbers) in its lexicon for good: about 9 KB per
@@ -162,9 +162,8 @@ export function winkText(s: string): string {
   return out ? out.join('') : s;
 }
 
-/** Parts of speech by code, as TokenRuns.pos holds them. */
-const POS_LIST: readonly Pos[] = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
-const POS_CODE = new Map<string, number>(POS_LIST.map((p, k) => [p, k]));
+/** TokenRuns.pos holds a tag's index in POS_TAGS. */
+const POS_CODE = new Map<string, number>(POS_TAGS.map((p, k) => [p, k]));
 const X_CODE = POS_CODE.get('X')!;
 
 /**
@@ -270,7 +269,7 @@ export function tokensFrom(doc: Doc, runs: TokenRuns): Doc {
       end,
       text: text.slice(start, end),
       norm: norm.slice(start, end).toLowerCase(),
-      pos: POS_LIST[runs.pos[k]!]!,
+      pos: POS_TAGS[runs.pos[k]!]!,
       sent: sentences.length,
       para: paragraphs.length ? para : 0,
       spaceBefore: (flags & SPACE_BEFORE) !== 0,

@@ -3,7 +3,7 @@
  * see the same tokens and the same numbers. Features are hashed (FNV-1a over a template id and a
  * string) into a fixed table, so the model is one flat weight array and no feature strings ship.
  */
-import type { Token } from '../../types.js';
+import { POS_TAGS, type Token } from '../../types.js';
 
 /** BIO tags over the three CoreNLP classes the recogniser learns (MISC is learned as O). */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
@@ -393,7 +393,6 @@ export function tokenFeaturesSplit(ctx: FeatureContext, i: number, mask: number,
 }
 
 /** Part-of-speech codes for the small tables: 0 is the sentence edge, then the tags. */
-export const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'] as const;
 export const N_POS_CODES = POS_TAGS.length + 1;
 const PAD_CODE = 0;
 const POS_CODES = new Map<string, number>(POS_TAGS.map((p, k) => [p, k + 1]));

@@ -18,7 +18,7 @@ import { exportCorpus } from '../src/corpus/export/index.js';
 import { GDELT_COLUMNS } from '../src/corpus/export/gdelt.js';
 import { fragments, toBrat } from '../src/corpus/export/brat.js';
 import { parseBrat } from '../src/eval/brat.js';
-import { analyzeText } from './helpers.js';
+import { UNDO_MIGRATION_5, analyzeText } from './helpers.js';
 
 const BODY =
   'The two delegations met for six hours in the Omani capital on Tuesday and agreed to meet again next month. ' +
@@ -147,7 +147,8 @@ test('actor-pair series: the per-day counts agree with the events, and an older 
     assert.deepEqual(byRoot.map((p) => [p.period, p.count, p.meanGoldstein]), [['2025-10-02', 3, 7.13]]);
     // a finer code reads the events themselves
     assert.deepEqual(actorPairSeries(db, { actors: ['PRK', 'RUS'], interval: 'day', code: '071' }).map((p) => [p.period, p.count]), [['2025-10-02', 1]]);
-    // a database written before the table existed (schema 1): undo migrations 2 to 4, step the version back, reopen
+    // a database written before the table existed (schema 1): undo migrations 2 to 5, step the version back, reopen
+    db.exec(UNDO_MIGRATION_5);
     db.exec('DROP TABLE event_days; DROP INDEX corpus_findings_a; DROP INDEX quotes_speaker; CREATE INDEX quotes_speaker ON quotes(speaker, day)');
     db.exec('DROP TABLE totals; DROP TABLE speaker_counts; DROP TABLE pair_counts; DROP TABLE rule_counts; DROP TABLE finding_scores');
     db.pragma('user_version = 1');

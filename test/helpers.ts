@@ -54,3 +54,6 @@ export function assertSpansValid(report: Report): void {
   for (const v of report.events) check(v.evidence, `${v.id} evidence`);
   for (const f of report.findings) f.evidence.forEach((s, i) => check(s, `${f.id} evidence ${i}`));
 }
+
+/** SQL that takes a database back from schema 5 to 4 (tests of older databases reopened). */
+export const UNDO_MIGRATION_5 = 'DROP INDEX articles_meta; DROP INDEX articles_published; CREATE INDEX articles_published ON articles(published)';

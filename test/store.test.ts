@@ -8,7 +8,8 @@ import { MIGRATIONS, TABLES, createTableSql } from '../src/store/schema.js';
 import { defaultDbPath, openStore, StoreError, type Db } from '../src/store/db.js';
 import { decodeReport, encodeReport } from '../src/store/codec.js';
 import { ingest } from '../src/corpus/ingest.js';
-import { ROOT, analyzeText } from './helpers.js';
+import { ROOT, UNDO_MIGRATION_5, analyzeText } from './helpers.js';
+import { findingsOverview, searchArticles, speakerQuotes } from '../src/server/queries.js';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'wt-store-'));
@@ -99,6 +100,7 @@ test('counts kept at commit time equal the counts of the rows themselves, and mi
     await ingest({ db, dbPath: path, inputs: [join(ROOT, 'examples', 'corpus')], workers: 0 });
     const kept = keptCounts(db);
     // Recomputed from the rows by the migration's own SQL: drop the counts, step back to schema 3, reopen.
+    db.exec(UNDO_MIGRATION_5);
     db.exec('DROP TABLE totals; DROP TABLE speaker_counts; DROP TABLE pair_counts; DROP TABLE rule_counts; DROP TABLE finding_scores');
     db.pragma('user_version = 3');
     db.close();
@@ -142,6 +144,45 @@ test('the database is the same whether the articles are analysed here or by a wo
     const worker = await dump(1);
     assert.ok(here.length > 10_000);
     assert.equal(worker, here);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migration 5: lists of articles read titles and dates from covering indexes, not the rows that hold texts and reports; an older database gets them on opening', async () => {
+  const dir = tmp();
+  const path = join(dir, 'm5.db');
+  try {
+    const db = openStore(path);
+    await ingest({ db, dbPath: path, inputs: [join(ROOT, 'examples', 'corpus')], workers: 0 });
+    const pages = (d: Db): unknown => [
+      searchArticles(d, { rule: 'headline-misattribution', facets: true, limit: 20, offset: 0 }),
+      searchArticles(d, { actor: 'PRK', facets: true, limit: 20, offset: 0 }),
+      searchArticles(d, { q: 'troops', facets: true, limit: 20, offset: 0 }),
+      searchArticles(d, { from: '2025-01-01', to: '2026-12-31', facets: true, limit: 20, offset: 0 }),
+      speakerQuotes(d, { speaker: 'Peskov', limit: 100, offset: 0 }),
+      findingsOverview(d, { limit: 20 }),
+    ];
+    // Every statement these pages prepare, and how SQLite runs it: no step may read article rows.
+    const seen: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => (seen.push(sql), prepare(sql))) as typeof db.prepare;
+    const before = pages(db);
+    db.prepare = prepare;
+    const readsRows = seen.flatMap((sql) => {
+      const plan = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from(sql.match(/\?/g) ?? [], () => null)) as Array<{ detail: string }>;
+      return plan.filter((p) => /^(SCAN|SEARCH) a\b(?!.*COVERING INDEX)/.test(p.detail)).map((p) => `${p.detail}  <-  ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
+    });
+    assert.ok(seen.length >= 8, `statements seen: ${seen.length}`);
+    assert.deepEqual(readsRows, []);
+    // A schema-4 database: the same answers after the migration adds the indexes.
+    db.exec(UNDO_MIGRATION_5);
+    db.pragma('user_version = 4');
+    db.close();
+    const again = openStore(path);
+    assert.equal(again.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.deepEqual(pages(again), before);
+    again.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,12 @@ import type { Report } from '../types.js';
 import { QUAD_LABELS, ROOT_LABELS } from './cameo.js';
 import { words } from './words.js';
 
+/**
+ * Articles looked up by id read their id, date, source, title, url and story from this covering
+ * index (schema migration 5) instead of their rows, which hold the text and the report.
+ */
+export const BY_ID = 'INDEXED BY articles_meta';
+
 // --------------------------------------------------------------------------------------------
 // search
 
@@ -49,7 +55,7 @@ export function search(db: Db, q: { text: string; limit?: number }): SearchHit[]
          WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW}),
        top AS (SELECT id, score FROM recent ORDER BY score, id LIMIT ?)
        SELECT a.id, a.title, a.published, a.source, a.url, '' AS snippet, top.score AS score
-       FROM top JOIN articles a ON a.id = top.id ORDER BY top.score, top.id`,
+       FROM top JOIN articles a ${BY_ID} ON a.id = top.id ORDER BY top.score, top.id`,
     )
     .all(match, q.limit ?? 20) as SearchHit[];
   const snips = snippets(db, match, hits.map((h) => h.id));
@@ -113,7 +119,7 @@ export function quotesBySpeaker(db: Db, q: { speaker: string; limit?: number }):
          SELECT id FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))
          ORDER BY day IS NULL, day, article, start LIMIT ?)
        SELECT q.article, a.title, q.day AS published, s.name AS speaker, q.source, q.type, q.cue, q.content, q.in_headline AS inHeadline
-       FROM page JOIN quotes q ON q.id = page.id JOIN speakers s ON s.id = q.speaker JOIN articles a ON a.id = q.article
+       FROM page JOIN quotes q ON q.id = page.id JOIN speakers s ON s.id = q.speaker JOIN articles a ${BY_ID} ON a.id = q.article
        ORDER BY q.day IS NULL, q.day, q.article, q.start`,
     )
     .all(JSON.stringify(speakers.map((s) => s.id)), q.limit ?? 200) as Array<Omit<QuoteHit, 'inHeadline'> & { inHeadline: number }>;

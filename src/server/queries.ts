@@ -7,7 +7,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../store/db.js';
-import { RANK_WINDOW, findSpeakers, ftsQuery, snippets, type SpeakerMatch } from '../corpus/queries.js';
+import { BY_ID, RANK_WINDOW, findSpeakers, ftsQuery, snippets, type SpeakerMatch } from '../corpus/queries.js';
 import type { SearchQuery } from './schemas.js';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -63,9 +63,12 @@ function prefix(col: string, code: string, params: unknown[]): string {
 function articleWhere(q: SearchQuery, params: unknown[]): { from: string; where: string; match: string | null; ftsOnly: boolean } {
   const parts: string[] = [];
   const match = q.q ? ftsQuery(q.q) : null;
-  let from = 'articles a';
+  // Articles found by id (words, rule, actor) are read from the compact id index (schema
+  // migration 5), not from their rows; a date range is served by the date index, also covering.
+  const a = (match || q.rule || q.actor) && !q.from && !q.to ? `articles a ${BY_ID}` : 'articles a';
+  let from = a;
   if (match) {
-    from = 'articles_fts JOIN articles a ON a.id = articles_fts.rowid';
+    from = `articles_fts JOIN ${a} ON a.id = articles_fts.rowid`;
     parts.push('articles_fts MATCH ?');
     params.push(match);
   } else if (q.q && q.q.trim()) {
@@ -116,7 +119,7 @@ export function searchArticles(db: Db, q: SearchQuery): ArticleList {
            top AS (SELECT id, score FROM recent ORDER BY score, id LIMIT ? OFFSET ?)
            SELECT a.id, a.title, a.published, a.source, a.url, NULL AS snippet,
                   (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
-           FROM top JOIN articles a ON a.id = top.id ORDER BY top.score, top.id`
+           FROM top JOIN articles a ${BY_ID} ON a.id = top.id ORDER BY top.score, top.id`
         : `SELECT a.id, a.title, a.published, a.source, a.url, NULL AS snippet,
                   (SELECT COUNT(*) FROM findings f WHERE f.article = a.id) AS findings
            FROM ${from} WHERE ${where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
@@ -136,7 +139,7 @@ export function searchArticles(db: Db, q: SearchQuery): ArticleList {
     out.facets = {
       over: Math.min(total, FACET_WINDOW),
       source: facet(
-        `SELECT a.source AS value, COUNT(*) AS count FROM articles a WHERE a.id IN (${hits}) AND a.source IS NOT NULL
+        `SELECT a.source AS value, COUNT(*) AS count FROM articles a ${BY_ID} WHERE a.id IN (${hits}) AND a.source IS NOT NULL
          GROUP BY a.source ORDER BY count DESC, value LIMIT 20`,
       ),
       rule: facet(
@@ -241,7 +244,7 @@ export function speakerQuotes(db: Db, q: { speaker: string; limit: number; offse
          SELECT id FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))
          ORDER BY day IS NULL, day, article, start LIMIT ? OFFSET ?)
        SELECT q.id, q.article, q.aid, a.title, q.day, q.source, s.name AS speaker, q.type, q.cue, q.content, q.in_headline AS inHeadline
-       FROM page JOIN quotes q ON q.id = page.id JOIN speakers s ON s.id = q.speaker JOIN articles a ON a.id = q.article
+       FROM page JOIN quotes q ON q.id = page.id JOIN speakers s ON s.id = q.speaker JOIN articles a ${BY_ID} ON a.id = q.article
        ORDER BY q.day IS NULL, q.day, q.article, q.start`,
     )
     .all(ids, q.limit, q.offset) as Array<Omit<SpeakerQuote, 'inHeadline'> & { inHeadline: number }>;
@@ -351,7 +354,7 @@ export function findingsOverview(db: Db, q: { rule?: string; limit: number }): F
               CASE WHEN ? IS NULL THEN (SELECT json_group_array(DISTINCT f.rule) FROM findings f WHERE f.article = w.article)
                 ELSE json_array(?) END AS rules
        FROM (SELECT article, score, high, medium, low FROM finding_scores WHERE rule = ? ORDER BY score DESC, article LIMIT ?) w
-       JOIN articles a ON a.id = w.article ORDER BY w.score DESC, a.id`,
+       JOIN articles a ${BY_ID} ON a.id = w.article ORDER BY w.score DESC, a.id`,
     )
     .all(rule, rule, rule ?? '', q.limit) as Array<Omit<FindingsOverview['worst'][number], 'rules'> & { rules: string }>;
   return { counts, worst: worst.map((w) => ({ ...w, rules: JSON.parse(w.rules) as string[] })) };
@@ -386,7 +389,7 @@ export function entityCorpus(db: Db, kbId: string): EntityCorpus {
         ? // published DESC puts NULLs last, as the other path's "published IS NULL" does.
           `SELECT a.id, a.title, a.published, a.source, e.mentions FROM articles a INDEXED BY articles_published
            CROSS JOIN entities e ON e.article = a.id AND e.kb = ? ORDER BY a.published DESC, a.id DESC LIMIT 20`
-        : `SELECT a.id, a.title, a.published, a.source, e.mentions FROM entities e JOIN articles a ON a.id = e.article
+        : `SELECT a.id, a.title, a.published, a.source, e.mentions FROM entities e JOIN articles a ${BY_ID} ON a.id = e.article
            WHERE e.kb = ? ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT 20`,
     )
     .all(kbId) as EntityCorpus['recent'];

@@ -303,4 +303,13 @@ export const MIGRATIONS: readonly string[] = [
        FROM (SELECT rule, severity, article FROM findings UNION ALL SELECT '', severity, article FROM findings)
        GROUP BY rule, article`,
   ].join(';\n'),
+  // 5: covering indexes for lists of articles. An article row holds its text and report (a page or
+  // more each), so a list of titles read from the rows reads a page per article: at 200,000
+  // articles a facet or speaker page took 1-4.6 s on a cold disk cache. These read the same from
+  // compact indexes: by id (joins, facets) and by date (newest first, date ranges).
+  [
+    'CREATE INDEX articles_meta ON articles(id, published, source, title, url, story)',
+    'DROP INDEX articles_published',
+    'CREATE INDEX articles_published ON articles(published, id, source, title, url, story)',
+  ].join(';\n'),
 ];

@@ -13,6 +13,7 @@ import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import type { Attribution } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
+import { analyzeText } from './helpers.js';
 
 // No knowledge base is needed for attribution from tokens alone.
 const res = { attribution: loadAttributionLexicon() } as unknown as Resources;
@@ -84,4 +85,25 @@ test('quotes: apostrophes, nesting and unbalanced marks', () => {
   const text = 'He said “it’s the ‘best’ deal” and the voters’ view was ‘mixed.';
   const paras = [{ index: 0, start: 0, end: text.length }];
   assert.deepEqual(pairQuotes(text, paras).map((q) => q.segments.map((s) => text.slice(s.start, s.end))), [['“it’s the ‘best’ deal”']]);
+});
+
+test('attribution: the source names who speaks, not who owns the speaker or what an apposition mentions', () => {
+  const report = analyzeText(
+    'Drones hit Odesa\n\n' +
+      "Ukraine's air force said on Thursday that most of the drones had been shot down over the sea.\n\n" +
+      "Dmitry Peskov, Vladimir Putin's press secretary, said the strikes had hit military targets.\n\n" +
+      "Volodymyr Zelensky's office said the president would travel to Brussels.\n\n" +
+      'Maria Lopez, who advised the Ukrainian Defence Ministry in 2023, said the sea corridor would stay open.\n',
+    { published: '2026-03-05' },
+  );
+  const speaker = (cueStart: string): string | null => {
+    const a = report.attributions.find((x) => x.source && report.article.text.slice(x.source.start).startsWith(cueStart));
+    assert.ok(a, `an attribution whose source starts "${cueStart}"`);
+    const e = a.source!.entity ? report.entities.find((x) => x.id === a.source!.entity) : undefined;
+    return e?.name ?? null;
+  };
+  assert.equal(speaker("Ukraine's air force"), null);
+  assert.equal(speaker('Dmitry Peskov, Vladimir'), 'Dmitry Peskov');
+  assert.equal(speaker("Volodymyr Zelensky's office"), null);
+  assert.equal(speaker('Maria Lopez'), 'Maria Lopez');
 });

@@ -84,10 +84,31 @@ function mentionIndex(doc: Doc): RangeIndex<string> {
   return new RangeIndex(doc.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, value: e.id }))));
 }
 
-function entityFor(mentions: RangeIndex<string>, start: number, end: number): string | null {
+/** A possessive right after a name: "Ukraine's", "Reuters'". */
+const POSSESSIVE = /^['’]s?(?![\p{L}\p{N}])/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * The entity a source names. A name that owns what follows it in the source is not the speaker
+ * ("Ukraine's air force", "Putin's spokesman"), unless the source is the possessive itself
+ * ("Trump's" of "Trump's claim"). The head of the source, before any apposition or relative clause
+ * ("Don Fowler, who led the DNC during Bill Clinton's presidency"), speaks when it is a name;
+ * otherwise the last name in the source ("the Kremlin spokesman, Dmitry Peskov"). A source whose
+ * only name is an owner names no entity.
+ */
+function entityFor(mentions: RangeIndex<string>, text: string, start: number, end: number): string | null {
+  const names = mentions.overlapping(start, end).filter((m) => {
+    const after = text.slice(m.end, end);
+    return !(POSSESSIVE.test(after) && WORD.test(after.replace(POSSESSIVE, '')));
+  });
+  const comma = text.slice(start, end).indexOf(',');
+  let headEnd = comma >= 0 ? start + comma : end;
+  while (headEnd > start && /\s/.test(text[headEnd - 1]!)) headEnd--;
+  const head = names.find((m) => m.start < headEnd && m.end >= headEnd);
+  if (head) return head.value;
   let best: string | null = null;
   let bestEnd = -1;
-  for (const m of mentions.overlapping(start, end)) {
+  for (const m of names) {
     if (m.end > bestEnd) {
       best = m.value;
       bestEnd = m.end;
@@ -196,7 +217,7 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
     let source: SourceSpan | null = null;
     if (f.source) {
       const s = span(text, tokens[f.source[0]]!.start, tokens[f.source[1] - 1]!.end);
-      source = { ...s, entity: entityFor(mentions, s.start, s.end) };
+      source = { ...s, entity: entityFor(mentions, text, s.start, s.end) };
     }
     const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);
     return {

@@ -8,7 +8,9 @@ import { DATA_DIR } from '../data-dir.js';
 import { PosModel } from './pos.js';
 import { splitText } from './split.js';
 import type { TokenRuns } from './index.js';
+import { POS_TAGS } from '../types.js';
 
+const SYM = POS_TAGS.indexOf('SYM');
 let MODEL: PosModel | null = null;
 
 /** The tagger, read once from data/models/pos.json. */
@@ -22,5 +24,6 @@ export function readTokensFast(norm: string): TokenRuns {
   const cuts = splitText(norm);
   const pos = new Uint8Array(cuts.start.length);
   posModel().tag(norm, cuts, pos);
+  for (const k of cuts.links) pos[k] = SYM;
   return { n: cuts.n, start: cuts.start, end: cuts.end, pos, flags: cuts.flags };
 }

@@ -10,6 +10,9 @@ import { z } from 'zod';
 import { POS_TAGS } from '../types.js';
 import { CLASS, DIGIT, LOWER, OTHER, UPPER, SENTENCE_END, type Cuts } from './split.js';
 
+/** The tokens to tag: offsets and flags (Cuts, or wink's TokenRuns when training). */
+export type Spans = Pick<Cuts, 'n' | 'start' | 'end' | 'flags'>;
+
 /** Tags predicted: POS_TAGS without SPACE (the reader never gives whitespace tokens). */
 export const N_CLASSES = POS_TAGS.indexOf('SPACE');
 if (N_CLASSES !== 17) throw new Error('pos.ts: PosModel.tag adds up 17 tags; POS_TAGS changed.');
@@ -47,7 +50,7 @@ const PRIME = 0x01000193;
 const lowerCode = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
 
 /** Fills `keys` for tokens [0, cuts.n) of `text`. */
-export function tokenKeys(text: string, cuts: Cuts, keys: TokenKeys): void {
+export function tokenKeys(text: string, cuts: Spans, keys: TokenKeys): void {
   const { n, start, end, flags } = cuts;
   let sentenceStart = true;
   for (let k = 0; k < n; k++) {
@@ -220,7 +223,7 @@ export class PosModel {
   }
 
   /** Tag codes (indices in POS_TAGS) for the tokens in `cuts`, written to `out`. */
-  tag(text: string, cuts: Cuts, out: Uint8Array): void {
+  tag(text: string, cuts: Spans, out: Uint8Array): void {
     const n = cuts.n;
     if (this.keys.word.length < n) this.keys = newKeys(n * 2);
     const keys = this.keys;

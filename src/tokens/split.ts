@@ -90,12 +90,14 @@ export interface Cuts {
   start: Int32Array;
   end: Int32Array;
   flags: Uint8Array;
+  /** Indices of the tokens that are web or e-mail addresses, or emoji (wink tags them SYM). */
+  links: number[];
 }
 
 export const SPACE_BEFORE = 1;
 export const SENTENCE_END = 2;
 
-const ORDINAL = new Set(['s', 'th', 'st', 'nd', 'rd']);
+const ORDINAL = new Set(['s', 'th', 'st', 'nd', 'rd', 'am', 'pm']);
 
 /** A tokeniser over one text; `cut` fills the arrays. */
 class Splitter {
@@ -103,6 +105,8 @@ class Splitter {
   start: Int32Array;
   end: Int32Array;
   flags: Uint8Array;
+  /** Indices of the tokens that are web or e-mail addresses, or emoji. */
+  readonly links: number[] = [];
   private pendingSpace = true;
   constructor(
     private readonly text: string,
@@ -147,27 +151,31 @@ class Splitter {
     }
   }
 
+  /** The lower case of [s, e), or "" when longer than any listed word (no long slices in long runs). */
   private lower(s: number, e: number): string {
-    return this.text.slice(s, e).toLowerCase();
+    return e - s > 12 ? '' : this.text.slice(s, e).toLowerCase();
   }
 
   /** One whitespace-free chunk [s, e). */
   private chunk(s: number, e: number): void {
     const text = this.text;
     let p = s;
+    let q = -1;
     let fresh = true;
     while (p < e) {
       const c = text.charCodeAt(p);
       const k = CLASS[c]!;
       if (isAlnum(k)) {
         if ((c === 104 || c === 72) && this.isUrl(p, e)) {
-          let q = p;
+          q = p;
           while (q < e && text.charCodeAt(q) !== 34) q++;
+          this.links.push(this.n);
           this.emit(p, q);
           p = q;
-        } else if (this.atSignIn(s, e) && ((EMAIL.lastIndex = p), EMAIL.test(text)) && EMAIL.lastIndex <= e) {
-          this.emit(p, EMAIL.lastIndex);
-          p = EMAIL.lastIndex;
+        } else if ((q = this.email(p, s, e)) > 0) {
+          this.links.push(this.n);
+          this.emit(p, q);
+          p = q;
         } else {
           p = this.word(p, e, fresh);
         }
@@ -180,6 +188,16 @@ class Splitter {
         p = this.word(p + 1, e, false, p);
         fresh = false;
         continue;
+      }
+      // 's after an abbreviation (D.C.'s)
+      if (c === 39 && p > s && text.charCodeAt(p - 1) === 46) {
+        let r = p + 1;
+        while (r < e && isLetter(CLASS[text.charCodeAt(r)]!)) r++;
+        if (r > p + 1 && (r === e || !isAlnum(CLASS[text.charCodeAt(r)]!)) && this.l.clitic.has(this.lower(p + 1, r))) {
+          this.emit(p, r);
+          p = r;
+          continue;
+        }
       }
       // '80s, and 'a (have, of)
       if (c === 39 && !prevAlnum && p + 1 < e) {
@@ -207,18 +225,28 @@ class Splitter {
         fresh = false;
         continue;
       }
-      // runs of dots, hyphens and underscores are one token each
+      // runs of dots, hyphens and underscores are one token each, but for two quirks of wink:
+      // "a...b" is a . .. b, and a long dash is -- then single hyphens
       if (c === 46 || c === 45 || c === 95) {
         let q = p + 1;
         while (q < e && text.charCodeAt(q) === c) q++;
-        this.emit(p, q);
+        if (c === 46 && q - p === 3 && q < e && isAlnum(CLASS[text.charCodeAt(q)]!)) {
+          this.emit(p, p + 1);
+          this.emit(p + 1, q);
+        } else if (c === 45 && q - p > 2) {
+          this.emit(p, p + 2);
+          for (let r = p + 2; r < q; r++) this.emit(r, r + 1);
+        } else this.emit(p, q);
         p = q;
         // after a full stop, a word is read afresh ("Ph.D." is Ph . D.)
         if (c === 46) fresh = true;
         continue;
       }
-      this.emit(p, p + 1);
-      p++;
+      // a character beyond the BMP (an emoji) is one token, not two halves
+      const pair = c >= 0xd800 && c <= 0xdbff && p + 1 < e && (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00;
+      if (pair) this.links.push(this.n);
+      this.emit(p, pair ? p + 2 : p + 1);
+      p += pair ? 2 : 1;
     }
   }
 
@@ -227,6 +255,13 @@ class Splitter {
   private atSignIn(s: number, e: number): boolean {
     if (this.nextAt >= 0 && this.nextAt < s) this.nextAt = this.text.indexOf('@', s);
     return this.nextAt >= 0 && this.nextAt < e;
+  }
+
+  /** An e-mail address starting at p, within the chunk ending at e: its end, else -1. Only tried with an "@" near. */
+  private email(p: number, s: number, e: number): number {
+    if (!this.atSignIn(s, e) || this.nextAt < p || this.nextAt - p > 64) return -1;
+    EMAIL.lastIndex = p;
+    return EMAIL.test(this.text) && EMAIL.lastIndex <= e ? EMAIL.lastIndex : -1;
   }
 
   private isUrl(p: number, e: number): boolean {
@@ -334,7 +369,7 @@ class Splitter {
         q = r;
         continue;
       }
-      if (c === 46 && fresh && seg === p && (l.abbr.has(this.lower(p, q)) || l.lowerAbbr.has(text.slice(p, q)))) {
+      if (c === 46 && fresh && seg === p && (l.abbr.has(this.lower(p, q)) || (q - p <= 12 && l.lowerAbbr.has(text.slice(p, q))))) {
         q++;
         break;
       }
@@ -408,7 +443,7 @@ function markSentences(text: string, cuts: Cuts, l: Lists): void {
 export function splitText(text: string): Cuts {
   const sp = new Splitter(text, lists());
   sp.cut();
-  const cuts: Cuts = { n: sp.n, start: sp.start, end: sp.end, flags: sp.flags };
+  const cuts: Cuts = { n: sp.n, start: sp.start, end: sp.end, flags: sp.flags, links: sp.links };
   markSentences(text, cuts, lists());
   return cuts;
 }

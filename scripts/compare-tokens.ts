@@ -4,9 +4,19 @@
  * - tokens: share of wink's tokens with the same start and end in the fast reading;
  * - sentence ends: precision and recall of the fast reader's ends on the tokens both have;
  * - parts of speech: agreement on the tokens both have, and the most frequent confusions;
- * - speed: ms per article of each, best of N passes over all articles, passes alternating.
+ * - speed: CPU ms per article of each, best of N passes over all articles, passes alternating;
+ * - with `-- --downstream`: the rest of the pipeline run on each reading, and how much of what it
+ *   finds on wink's reading (mentions, attributions, events, findings) it also finds on the fast one.
  */
-import { readTokens, type TokenRuns } from '../src/tokens/index.js';
+import { readTokens, tokensFrom, type TokenRuns } from '../src/tokens/index.js';
+import { readArticle } from '../src/ingest/index.js';
+import { textStage } from '../src/text/index.js';
+import { analyzeTokens } from '../src/pipeline.js';
+import { loadResources } from '../src/resources.js';
+import type { Doc } from '../src/types.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { POLNEAR } from './ner-corpus.js';
 import { readTokensFast } from '../src/tokens/fast.js';
 import { POS_TAGS } from '../src/types.js';
 import { splitTexts } from './pos-corpus.js';
@@ -95,3 +105,34 @@ for (let p = 0; p < passes; p++) {
   bf = Math.min(bf, time(readTokensFast));
 }
 console.log(`speed (CPU time, best of ${passes} passes): wink ${bw.toFixed(3)} ms/article, fast ${bf.toFixed(3)} ms/article, ${(bw / bf).toFixed(1)}x faster`);
+
+/** What the later stages find in a document, as comparable keys per layer. */
+function findings(doc: Doc): Record<string, Set<string>> {
+  return {
+    mentions: new Set(doc.mentions.map((m) => `${m.start}:${m.end}:${m.type}`)),
+    attributions: new Set(doc.attributions.map((a) => `${a.type}:${a.cue.start}:${a.source?.start ?? -1}:${a.source?.end ?? -1}:${a.content.map((c) => `${c.start}-${c.end}`).join()}`)),
+    // ids (of entities, attributions) are numbered in order and shift, so they are left out
+    events: new Set(doc.events.map((e) => `${e.code}:${e.evidence.start}-${e.evidence.end}:${e.actor1.code}:${e.actor2.code}:${e.date}`)),
+    findings: new Set(doc.findings.map((f) => `${f.rule}:${f.evidence.map((e) => `${e.start}-${e.end}`).join()}`)),
+  };
+}
+
+if (process.argv.includes('--downstream')) {
+  const res = loadResources();
+  const dir = join(POLNEAR, split, 'text');
+  const tally = new Map<string, { wink: number; kept: number; fast: number }>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+    const doc = textStage(readArticle(readFileSync(join(dir, f)), { name: f }).article);
+    const a = findings(analyzeTokens(tokensFrom(doc, readTokens(doc.norm)), res));
+    const b = findings(analyzeTokens(tokensFrom(doc, readTokensFast(doc.norm)), res));
+    for (const layer of Object.keys(a)) {
+      const t = tally.get(layer) ?? { wink: 0, kept: 0, fast: 0 };
+      for (const k of a[layer]!) if (b[layer]!.has(k)) t.kept++;
+      t.wink += a[layer]!.size;
+      t.fast += b[layer]!.size;
+      tally.set(layer, t);
+    }
+  }
+  console.log('downstream (the rest of the pipeline on each reading):');
+  for (const [layer, t] of tally) console.log(`  ${layer}: ${t.kept} of ${t.wink} found on wink's reading also found on the fast one (${pct(t.kept, t.wink)}); ${t.fast - t.kept} found only on the fast one`);
+}

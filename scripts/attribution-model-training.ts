@@ -7,7 +7,7 @@
 import type { Range, Token } from '../src/types.js';
 import type { GoldAttribution } from '../src/eval/brat.js';
 import {
-  articleFeatures, CUE_B, CUE_I, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, TAG_CUE, TAG_START,
+  articleFeatures, CUE_B, CUE_I, extendVerbGroups, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, TAG_CUE, TAG_START,
   type ArticleFeatures, type TokSpan,
 } from '../src/attribution/features.js';
 import { FeatureBuf, PackedWeights, Trainer, type Weights } from '../src/attribution/perceptron.js';
@@ -73,7 +73,7 @@ export function withCues(d: TrainingDoc, mask: Uint8Array): void {
 
 /**
  * The cue tagger's own cues on every training document, each read by a tagger trained on the other
- * folds (so they err as they will on new text), then set as the documents' cues (withCues).
+ * folds (so they err as they will on new text), verb groups completed as at run time, then set as the documents' cues (withCues).
  */
 export function jackknifeCues(docs: readonly TrainingDoc[], folds: number, epochs: number): void {
   const masks: Uint8Array[] = [];
@@ -85,7 +85,7 @@ export function jackknifeCues(docs: readonly TrainingDoc[], folds: number, epoch
     docs.forEach((d, i) => {
       if (i % folds !== k) return;
       const mask = new Uint8Array(d.a.tokens.length);
-      for (const c of tagCues(d.a, model, f, out)) mask.fill(1, c.first, c.last);
+      for (const c of extendVerbGroups(d.a, tagCues(d.a, model, f, out))) mask.fill(1, c.first, c.last);
       masks[i] = mask;
     });
   }

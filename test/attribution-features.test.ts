@@ -59,9 +59,11 @@ test('compiled cue features give the defined ids', () => {
     const a = features(body);
     for (let i = 0; i < a.tokens.length; i++) {
       for (const prev of [0, 1, 2]) {
-        cueFeatures(a, i, prev, slow);
-        cueFeaturesFast(a, i, prev, fast);
-        assert.deepEqual(ids(fast), ids(slow), `token ${i} "${a.tokens[i]!.text}", prev ${prev}`);
+        for (const seen of [0, 1]) {
+          cueFeatures(a, i, prev, slow, seen);
+          cueFeaturesFast(a, i, prev, fast, seen);
+          assert.deepEqual(ids(fast), ids(slow), `token ${i} "${a.tokens[i]!.text}", prev ${prev}, seen ${seen}`);
+        }
       }
     }
   }
@@ -104,10 +106,12 @@ test('the shipped model scores and tags the same packed as dense', () => {
     const a = features(body);
     const cueRows = tableRows(model.cue, 'cue');
     for (let i = 0; i < a.tokens.length; i++) {
-      cueFeatures(a, i, 1, f);
-      dense.cue.score(f, want);
-      cueScores(a, i, 1, model.cue, cueRows, buf, got);
-      close(got, want, `cue token ${i}`);
+      for (const seen of [0, 1]) {
+        cueFeatures(a, i, 1, f, seen);
+        dense.cue.score(f, want);
+        cueScores(a, i, 1, model.cue, cueRows, buf, got, seen);
+        close(got, want, `cue token ${i}, seen ${seen}`);
+      }
     }
     // the stage also skips quoted words (never kept cues); the tagger tags none in these articles
     const cues = tagCues(a, model.cue, f, got);

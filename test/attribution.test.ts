@@ -46,7 +46,14 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['nested attribution: only the outermost', 'The minister said Reed believes the plan will fail.', [['indirect', 'The minister', 'said', ['Reed believes the plan will fail']]]],
   // a nested cue late in the content used to end it there ("… until Haley said")
   ['nested cue does not cut the outer content', 'Sims said he was undecided until Haley said she was backing the senator.', [['indirect', 'Sims', 'said', ['he was undecided until Haley said she was backing the senator']]]],
+  // a cue of an auxiliary and an adverb alone ("have publicly") is the front of its verb group
+  ['a cue goes on to the verb its auxiliary and adverb lead to', 'The council members have publicly criticised the plan for the harbour.', [['indirect', 'The council members', 'have publicly criticised', ['the plan for the harbour']]]],
+  // "reportedly" is a cue of its own, but opens no clause: the outer content goes on past it
+  ['a sentence adverb cue does not end the content', 'Harbour officials have reported a sharp rise in cargo traffic, with hundreds of ships reportedly waiting to dock at the port.', [['indirect', 'Harbour officials', 'have reported', ['a sharp rise in cargo traffic, with hundreds of ships reportedly waiting to dock at the port']]]],
+  ['an adjunct after a comma stays in the content', 'Lopez warned that the dam could fail, with thousands of homes in the valley at risk.', [['indirect', 'Lopez', 'warned', ['that the dam could fail, with thousands of homes in the valley at risk']]]],
   // false positives
+  // adjectives before a noun cue modify it: "a rare public" is no source
+  ['adjectives before a noun cue are no source', 'The letter marks a rare public admission of the delays at the port.', []],
   ['apostrophes are not quotes', 'Russia’s ministry and Pyongyang’s envoy met in the ’90s at O’Brien’s.', []],
   ['scare quotes are no attribution', 'The so-called ‘peace dividend’ never arrived.', []],
   ['a title in quotes is no attribution', 'The film “Cold Harbour” opened in Oslo.', []],

@@ -57,6 +57,23 @@ const same = (k: number): number => k;
 const zero = (): number => 0;
 const ph = (k: number): number => posHash[k]!;
 
+/** What the next token opens (ArticleFeatures.next): at most NEXT_CLASSES values. */
+export const NEXT_OTHER = 0;
+export const NEXT_THAT = 1;
+export const NEXT_TO = 2;
+export const NEXT_IF = 3;
+export const NEXT_SUBJ = 4;
+export const NEXT_QUOTE = 5;
+export const NEXT_COLON = 6;
+export const NEXT_COMMA = 7;
+export const NEXT_END = 8;
+const NEXT_CLASSES = 16;
+/** The class of any other word, by part-of-speech code: 9 a determiner, 10 a name, 11 a preposition, 12 a verb, 13 a noun, 14 an adverb, 15 a pronoun. */
+export const NEXT_BY_POS: Readonly<Record<number, number>> = {
+  [posCodes.get('DET')!]: 9, [posCodes.get('PROPN')!]: 10, [posCodes.get('ADP')!]: 11, [posCodes.get('VERB')!]: 12, [posCodes.get('AUX')!]: 12,
+  [posCodes.get('NOUN')!]: 13, [posCodes.get('ADV')!]: 14, [posCodes.get('PRON')!]: 15,
+};
+
 // --- cue tagger ------------------------------------------------------------------------------
 const C1 = id2(1, 0, 0);
 const C7 = table(7, MAX_POS, 1, ph, zero);
@@ -71,6 +88,8 @@ const C22 = table(22, 10, MAX_POS, same, ph);
 const C23 = table(23, 2, 2, same, same);
 const C27 = table(27, 2, MAX_POS, same, ph);
 const C31 = table(31, 8, MAX_POS, same, ph);
+const C34 = table(34, NEXT_CLASSES, MAX_POS, same, ph);
+const C35 = table(35, 2, MAX_POS, same, ph);
 /** mix(t, a) for templates whose first value is small, to finish with one mix. */
 const inner = (t: number, n: number): Int32Array => Int32Array.from({ length: n }, (_, k) => mix(t, k));
 const I16 = inner(16, 3);
@@ -78,12 +97,14 @@ const I19 = inner(19, 2);
 const I24 = inner(24, 3);
 const I28 = inner(28, 2);
 const I32 = inner(32, 8);
+const I33 = inner(33, NEXT_CLASSES);
+const C36 = table(36, 32, MAX_POS, same, ph);
 
 const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
 const pcAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.posCode.length ? a.posCode[i]! : 0);
 
 /** Same ids, same order as cueFeatures(a, i, prev, f). */
-export function cueFeaturesFast(a: ArticleFeatures, i: number, prev: number, f: FeatureBuf): void {
+export function cueFeaturesFast(a: ArticleFeatures, i: number, prev: number, f: FeatureBuf, seen = 0): void {
   const ids = f.ids;
   const w0 = a.word[i]!;
   const p0 = a.pos[i]!;
@@ -138,7 +159,11 @@ export function cueFeaturesFast(a: ArticleFeatures, i: number, prev: number, f: 
   }
   ids[30] = C31[follow * MAX_POS + c0]!;
   ids[31] = mix(I32[follow]!, stem);
-  f.n = 32;
+  ids[32] = mix(I33[a.next[i]!]!, stem);
+  ids[33] = C34[a.next[i]! * MAX_POS + c0]!;
+  ids[34] = C35[seen * MAX_POS + c0]!;
+  ids[35] = C36[(a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0]!;
+  f.n = 36;
 }
 
 // --- role tagger -----------------------------------------------------------------------------
@@ -309,9 +334,9 @@ export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, 
 // --- run time: the weights of the table features, read from the model once --------------------
 // A table feature's id comes from a small table, so its weights can be read into a small table
 // too (a few KB, in cache) instead of looked up in the model per token. Only features of words are
-// looked up per token: 19 of the cue tagger's 32, 3 of the role tagger's 29. Same sums.
+// looked up per token: 20 of the cue tagger's 36, 3 of the role tagger's 29. Same sums.
 
-const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31] as const;
+const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31, C34, C35, C36] as const;
 const ROLE_TABLES = [R101, R102, R103, R105, R106, R107, R114, R115, R116, R117, R118, R119, R120, R121, R123, R124, R125, R127, R128] as const;
 
 /** The weights of every entry of a list of tables, 3 per entry, the tables one after another. */
@@ -364,7 +389,7 @@ function addRows(w: Float64Array, offs: Int32Array, n: number, out: Float64Array
 const offs = new Int32Array(32);
 
 /** The three class scores of cueFeatures(a, i, prev) under packed weights `w`, into out[0..2]. */
-export function cueScores(a: ArticleFeatures, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
+export function cueScores(a: ArticleFeatures, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array, seen = 0): void {
   const w0 = a.word[i]!;
   const p0 = a.pos[i]!;
   const c0 = a.posCode[i]!;
@@ -405,7 +430,8 @@ export function cueScores(a: ArticleFeatures, i: number, prev: number, w: Packed
   buf[16] = id2(29, w0, posHash[cm1]!);
   buf[17] = id2(30, w0, posHash[cp1]!);
   buf[18] = mix(I32[follow]!, stem);
-  w.sum3(buf, 19, out);
+  buf[19] = mix(I33[a.next[i]!]!, stem);
+  w.sum3(buf, 20, out);
   const at = T.at;
   offs[0] = at[0]!;
   offs[1] = at[1]! + c0 * 3;
@@ -420,7 +446,10 @@ export function cueScores(a: ArticleFeatures, i: number, prev: number, w: Packed
   offs[10] = at[10]! + ((a.para[i] === 0 ? 1 : 0) * 2 + q) * 3;
   offs[11] = at[11]! + (sq * MAX_POS + c0) * 3;
   offs[12] = at[12]! + (follow * MAX_POS + c0) * 3;
-  addRows(T.w, offs, 13, out);
+  offs[13] = at[13]! + (a.next[i]! * MAX_POS + c0) * 3;
+  offs[14] = at[14]! + (seen * MAX_POS + c0) * 3;
+  offs[15] = at[15]! + ((a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0) * 3;
+  addRows(T.w, offs, 16, out);
 }
 
 // The role tagger's features of the cue's own words (r110 … r130) are read from rows per word: the

@@ -9,7 +9,7 @@
  */
 import type { Token } from '../types.js';
 import { FeatureBuf, PackedWeights, strHash, strHashRange, type Scorer } from './perceptron.js';
-import { cueFeaturesFast, cueScores, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScoresBase, roleScoresPrev, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
+import { cueFeaturesFast, cueScores, NEXT_BY_POS, NEXT_COLON, NEXT_COMMA, NEXT_END, NEXT_IF, NEXT_OTHER, NEXT_QUOTE, NEXT_SUBJ, NEXT_THAT, NEXT_TO, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScoresBase, roleScoresPrev, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -36,6 +36,10 @@ export interface ArticleFeatures {
   sent: Int32Array;
   para: Int32Array;
   follows: Uint8Array;
+  /** What the next token of the sentence opens (NEXT_* in compiled.ts: "that", "to", a pronoun subject, a quote …). */
+  next: Uint8Array;
+  /** 1 where a name or a subject pronoun stands just before the token (an auxiliary or adverb between). */
+  subj: Uint8Array;
   suffix: Int32Array;
   /** The word with a verb or plural ending cut off ("stated" -> "stat"), hashed. */
   stem: Int32Array;
@@ -89,6 +93,24 @@ function stemHash(w: string): number {
   return strHashRange(w, 0, n);
 }
 
+const SUBJECTS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'who', 'officials', 'spokesman', 'spokeswoman', 'people', 'voters']);
+
+/** The class of token t (part-of-speech code `code`) as what follows `before` (NEXT_* in compiled.ts); `quoteOpens`: t opens a quote. */
+function nextClass(t: Token, code: number, before: Token, quoteOpens: boolean): number {
+  if (t.sent !== before.sent) return NEXT_END;
+  if (quoteOpens) return NEXT_QUOTE;
+  switch (t.norm) {
+    case 'that': return NEXT_THAT;
+    case 'to': return NEXT_TO;
+    case 'if': case 'whether': return NEXT_IF;
+    case 'i': case 'he': case 'she': case 'we': case 'they': case 'you': case 'it': return NEXT_SUBJ;
+    case ':': return NEXT_COLON;
+    case ',': return NEXT_COMMA;
+    case '.': case '?': case '!': return NEXT_END;
+    default: return NEXT_BY_POS[code] ?? NEXT_OTHER;
+  }
+}
+
 export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], nSentences: number): ArticleFeatures {
   const n = tokens.length;
   const word = new Int32Array(n);
@@ -97,6 +119,8 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
   const sent = new Int32Array(n);
   const para = new Int32Array(n);
   const follows = new Uint8Array(n);
+  const next = new Uint8Array(n);
+  const subj = new Uint8Array(n);
   const suffix = new Int32Array(n);
   const stem = new Int32Array(n);
   const shape = new Uint8Array(n);
@@ -126,19 +150,25 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
       if (quoteFirst[q]! < 0) quoteFirst[q] = i;
       quoteLast[q] = i;
     }
+    for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k]!.sent === t.sent; k--) {
+      const u = tokens[k]!;
+      if (u.pos === 'PROPN' || SUBJECTS.has(u.norm)) subj[i] = 1;
+      if (u.pos !== 'AUX' && u.pos !== 'ADV' && u.pos !== 'PART') break;
+    }
+    if (i > 0) next[i - 1] = nextClass(t, posCodes[i]!, tokens[i - 1]!, inQuote[i]! >= 0 && inQuote[i - 1]! < 0);
     if (t.sent < nSentences) {
       if (sentFirst[t.sent]! < 0) sentFirst[t.sent] = i;
       sentLast[t.sent] = i + 1;
     }
   }
-  return { tokens, word, pos, posCode: posCodes, sent, para, follows, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
+  return { tokens, word, pos, posCode: posCodes, sent, para, follows, next, subj, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
 }
 
 const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
 const pAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.pos.length ? a.pos[i]! : NONE);
 
 /** Features of token i for the cue tagger: the definition; taggers run the compiled form (compiled.ts). */
-export function cueFeatures(a: ArticleFeatures, i: number, prev: number, f: FeatureBuf): void {
+export function cueFeatures(a: ArticleFeatures, i: number, prev: number, f: FeatureBuf, seen = 0): void {
   f.reset();
   const w0 = a.word[i]!;
   const p0 = a.pos[i]!;
@@ -185,6 +215,12 @@ export function cueFeatures(a: ArticleFeatures, i: number, prev: number, f: Feat
   }
   f.add(31, follow, p0);
   f.add(32, follow, a.stem[i]!);
+  // what the next word opens: a clause ("that", "to", "if", a pronoun subject), a quote, a name …
+  f.add(33, a.next[i]!, a.stem[i]!);
+  f.add(34, a.next[i]!, p0);
+  // whether a cue has already begun in the sentence (1) or not (0)
+  f.add(35, seen, p0);
+  f.add(36, a.subj[i]! * 16 + a.next[i]!, p0);
 }
 
 export interface TokSpan {
@@ -196,28 +232,33 @@ export interface TokSpan {
 export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, gold?: Uint8Array, learn?: (truth: number, guess: number) => void): TokSpan[] {
   const spans: TokSpan[] = [];
   let prev = CUE_O;
+  let seen = 0;
   let open: TokSpan | null = null;
   const allowed = (c: number): boolean => c !== CUE_I || prev !== CUE_O;
   // shipped weights: scores straight from the compiled tables; training: feature ids for updates
   const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
   const rows = packed ? tableRows(packed, 'cue') : null;
   for (let i = 0; i < a.tokens.length; i++) {
-    if (i > 0 && a.sent[i] !== a.sent[i - 1]) prev = CUE_O;
+    if (i > 0 && a.sent[i] !== a.sent[i - 1]) {
+      prev = CUE_O;
+      seen = 0;
+    }
     let tag: number;
     // At run time a quoted word is no cue: an attribution inside a quote is nested, and only the
     // outermost is kept (as findCues reads it). The stage's output on PolNeAR dev and train is the
     // same with the quoted quarter of the words tagged or not, and they cost a quarter of the time.
     if (packed && rows && a.inQuote[i]! >= 0) tag = CUE_O;
     else if (packed && rows) {
-      cueScores(a, i, prev, packed, rows, f.ids, out);
+      cueScores(a, i, prev, packed, rows, f.ids, out, seen);
       tag = bestOf3(out, prev !== CUE_O);
     } else {
-      cueFeaturesFast(a, i, prev, f);
+      cueFeaturesFast(a, i, prev, f, seen);
       tag = model.best(f, out, allowed);
     }
     // A cue that the previous guess did not start begins here: learning towards a disallowed I
     // would grow its weights without bound.
     if (gold && learn) learn(gold[i] === CUE_I && prev === CUE_O ? CUE_B : gold[i]!, tag);
+    if (tag === CUE_B) seen = 1;
     if (tag === CUE_B || (tag === CUE_I && !open)) {
       if (open) spans.push(open);
       open = { first: i, last: i + 1 };
@@ -234,6 +275,41 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
   }
   if (open) spans.push(open);
   return spans;
+}
+
+/** Parts of speech of the words that lead a verb group: auxiliaries, adverbs, "not"/"to". */
+const LEADERS = new Set(['AUX', 'ADV', 'PART']);
+const GROUP_MAX = 4;
+
+/**
+ * A cue of auxiliaries and adverbs alone ("have", "publicly", "did not") is the front of a verb
+ * group the tagger cut short: it goes on over more such words to the first verb or adjective
+ * ("have reported", "publicly acknowledging", "did not respond"), at most GROUP_MAX words on, in
+ * its sentence and outside quotes; a cue that starts there is joined to it. Where none follows, the
+ * cue stays as it is. `cues` in text order, changed in place.
+ */
+export function extendVerbGroups(a: ArticleFeatures, cues: TokSpan[]): TokSpan[] {
+  const { tokens } = a;
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k]!;
+    let lone = true;
+    for (let i = c.first; i < c.last && lone; i++) lone = LEADERS.has(tokens[i]!.pos);
+    if (!lone) continue;
+    for (let i = c.last; i < c.last + GROUP_MAX && i < tokens.length && a.sent[i] === a.sent[c.first] && a.inQuote[i]! < 0; i++) {
+      const pos = tokens[i]!.pos;
+      if (pos === 'VERB' || pos === 'ADJ') {
+        c.last = i + 1;
+        // the tagger's next cue begins inside the group: one cue
+        while (k + 1 < cues.length && cues[k + 1]!.first < c.last) {
+          c.last = Math.max(c.last, cues[k + 1]!.last);
+          cues.splice(k + 1, 1);
+        }
+        break;
+      }
+      if (!LEADERS.has(pos)) break;
+    }
+  }
+  return cues;
 }
 
 /** The best of three scores, class 2 only when `third` (Weights.best's choice: ties go low). */

@@ -3,7 +3,8 @@
  *   1. pair quote marks into quotes (quotes.ts)
  *   2. find cues outside quotes (cues.ts, lexicon from data/attribution/)
  *   3. build a frame around each cue: source and content (frames.ts, phrases.ts)
- *   4. keep the outermost of nested frames; add the headline's "Source: content" form
+ *   4. take nested frames the tagger split off back into their outer one (nested.ts), keep the
+ *      outermost of nested frames; add the headline's "Source: content" form
  *   5. name the source's entity when the entities layer has one; type, ids in text order
  */
 import { span, type Attribution, type AttributionType, type Doc, type Range, type SourceSpan, type Token } from '../types.js';
@@ -11,6 +12,7 @@ import type { Resources } from '../resources.js';
 import { findCues } from './cues.js';
 import { buildFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, type AttributionLexicon } from './lexicon.js';
+import { absorbNested } from './nested.js';
 import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
@@ -198,6 +200,10 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
       frame.content = rule.content;
       frame.source ??= rule.source;
       frame.via = `learned+${rule.via}`;
+    } else if (rule && !frame.source && rule.source && rule.via === 'subject-cue-content') {
+      // "… and told …", ", saying …": the rule's subject of the clause, which the tagger's window may not reach
+      frame.source = rule.source;
+      frame.via = `learned+${rule.via}`;
     }
     out.push(frame);
   }
@@ -220,7 +226,12 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
     if (f) ruled.push((prev = f));
   }
   const segments = segmentIndex(quotes);
-  const frames: Frame[] = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, segments, ruled) : ruled;
+  // Without a source, only a known cue word: the tagger's open-class cues ("plans to", "views")
+  // rarely make a whole attribution when no source was found for them. Such a frame is dropped
+  // only once it had the chance to be taken back into the frame it is nested in.
+  const frames: Frame[] = lex.model
+    ? absorbNested(doc.article.text, tokens, learned(doc, lex, lex.model, inQuote, quotes, segments, ruled)).filter((f) => f.source || knownCue(tokens, f.cue.first, f.cue.last, lex))
+    : ruled;
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);
     // The headline's colon form is read by rule: it replaces what the tagger made of the headline.

@@ -37,6 +37,7 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['indirect speech with that', 'The governor said that the roads would reopen on Monday.', [['indirect', 'The governor', 'said', ['that the roads would reopen on Monday']]]],
   ['indirect speech without that', 'Officials said the fire was under control.', [['indirect', 'Officials', 'said', ['the fire was under control']]]],
   ['according to, source after the cue', 'According to the fire service, two homes were lost.', [['indirect', 'the fire service', 'According to', ['two homes were lost']]]],
+  ['a content before its source runs to the comma before the source', 'North Korea has sent about 6,000 troops to the Kursk region in the past month, Ukraine’s military intelligence agency said on Tuesday.', [['indirect', 'Ukraine’s military intelligence agency', 'said', ['North Korea has sent about 6,000 troops to the Kursk region in the past month']]]],
   ['an adjunct between the cue and that', 'Zelensky said in his nightly address that the new arrivals included engineers.', [['indirect', 'Zelensky', 'said', ['that the new arrivals included engineers']]]],
   ['X told Y that', 'Chen told the council that the budget was short.', [['indirect', 'Chen', 'told', ['that the budget was short']]]],
   ['pronoun source', 'She said the vote would be held in March.', [['indirect', 'She', 'said', ['the vote would be held in March']]]],

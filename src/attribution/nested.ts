@@ -53,11 +53,18 @@ function joined(text: string, tokens: readonly Token[], a: Frame, b: Frame): Ran
   return out;
 }
 
+/** How many of the frames kept before it an inner frame is tried against. */
+const NEAR = 8;
+
 /** Frames with nested ones taken into their outer frame; `frames` in text order of their cues. */
 export function absorbNested(text: string, tokens: readonly Token[], frames: readonly Frame[]): Frame[] {
   const out: Frame[] = [];
   for (const b of frames) {
-    const a = out.find((f) => nestedIn(text, tokens, f, b));
+    // The outer frame is one of the last few kept (nesting is local): a long article stays linear.
+    let a: Frame | undefined;
+    for (let k = out.length - 1; k >= 0 && k >= out.length - NEAR; k--) {
+      if (nestedIn(text, tokens, out[k]!, b)) a = out[k];
+    }
     if (a) a.content = joined(text, tokens, a, b);
     else out.push({ ...b, content: [...b.content] });
   }

@@ -110,12 +110,25 @@ export function workerPool(
         q.splice(k, 1);
         onResult(m);
       });
+      let died: Error | null = null;
       w.on('error', (e) => {
         if (!ready) {
           reject(e);
           return;
         }
-        if (closing) return;
+        died ??= e;
+      });
+      // Handled on exit, not on error: Node delivers every message the worker posted before its
+      // 'exit' event, so by then the items it answered are no longer pending (on 'error', an
+      // answer still in flight made its item look like the one it died on).
+      w.on('exit', () => {
+        if (!ready) {
+          // a worker that stopped while loading without an 'error' (a rejected promise is already settled)
+          reject(died ?? new Error('the analysis worker stopped while starting'));
+          return;
+        }
+        if (closing || workers[i] !== w) return;
+        const e = died ?? new Error('the analysis worker stopped');
         // The oldest item is the one it died on; the others go to its replacement.
         const [dead, ...rest] = queued[i]!;
         queued[i] = [];

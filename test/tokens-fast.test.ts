@@ -71,6 +71,14 @@ test('fast reader: parts of speech (the same as wink-nlp gives on these)', () =>
     // addresses are SYM, as wink tags them
     ['She wrote to desk@example.org on Monday.', 'She/PRON wrote/VERB to/PART desk@example.org/SYM on/ADP Monday/PROPN ./PUNCT'],
     ['Details are at https://example.org/report and in print.', 'Details/PROPN are/AUX at/ADP https://example.org/report/SYM and/CCONJ in/ADP print/NOUN ./PUNCT'],
+    // noun or verb: a noun after "his nightly" before "that" (the word's ambiguity class and the next one's)
+    ['The mayor said in his nightly address that the curfew would end.', 'The/DET mayor/NOUN said/VERB in/ADP his/PRON nightly/ADJ address/NOUN that/SCONJ the/DET curfew/NOUN would/AUX end/VERB ./PUNCT'],
+    ['The governor said in her weekly address that taxes would fall.', 'The/DET governor/NOUN said/VERB in/ADP her/PRON weekly/ADJ address/NOUN that/DET taxes/NOUN would/AUX fall/VERB ./PUNCT'],
+    // a participle before a noun is an adjective
+    ['An elected official signed the report.', 'An/DET elected/ADJ official/NOUN signed/VERB the/DET report/NOUN ./PUNCT'],
+    // a verb after an auxiliary and adverbs between (the last tag that is not ADV or PART)
+    ["Both unions won't ever clash with the board again.", "Both/DET unions/NOUN wo/AUX n't/PART ever/ADV clash/VERB with/ADP the/DET board/NOUN again/ADV ./PUNCT"],
+    ['The talks may even never resume, aides said.', 'The/DET talks/NOUN may/AUX even/ADV never/ADV resume/VERB ,/PUNCT aides/NOUN said/VERB ./PUNCT'],
   ];
   for (const [text, expected] of rows) assert.equal(tagged(text, readTokensFast(text)), expected, text);
 });

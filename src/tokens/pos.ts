@@ -1,8 +1,9 @@
 /**
  * The fast reader's parts of speech: a greedy averaged perceptron, left to right, trained to give
  * wink-nlp's tags (scripts/train-pos.ts writes data/models/pos.json). Features are hashed from
- * numbers computed once per token (a hash of the word, its suffixes, its shape), so tagging builds
- * no strings; the weights are one flat table, a row of N_CLASSES per hashed feature.
+ * numbers computed once per token (a hash of the word, its suffixes, its shape, its ambiguity class:
+ * the tags it takes in training), so tagging builds no strings; the weights are one flat table, a
+ * row of N_CLASSES per hashed feature.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
@@ -18,28 +19,27 @@ export const N_CLASSES = POS_TAGS.indexOf('SPACE');
 if (N_CLASSES !== 17) throw new Error('pos.ts: PosModel.tag adds up 17 tags; POS_TAGS changed.');
 /** Tags before the first token, as "previous tag" values. */
 const START = N_CLASSES;
-export const N_FEATURES = 12;
 
 /** Per-token numbers the features are built from. */
 export interface TokenKeys {
   word: Int32Array; // lower-case word
   exact: Int32Array; // word as written
-  suf2: Int32Array;
   suf3: Int32Array;
   suf4: Int32Array;
   shape: Int32Array;
   first: Int32Array; // 1 at a sentence start
+  amb: Int32Array; // ambiguity class: the tags the word takes in training, a bit each (0: unknown word)
 }
 
 export function newKeys(cap: number): TokenKeys {
   return {
     word: new Int32Array(cap),
     exact: new Int32Array(cap),
-    suf2: new Int32Array(cap),
     suf3: new Int32Array(cap),
     suf4: new Int32Array(cap),
     shape: new Int32Array(cap),
     first: new Int32Array(cap),
+    amb: new Int32Array(cap),
   };
 }
 
@@ -64,6 +64,7 @@ export function tokenKeys(text: string, cuts: Spans, keys: TokenKeys): void {
     let other = 0;
     let hyphen = 0;
     let dot = 0;
+    let link = 0; // '@' or '/': an address (wink tags them SYM)
     for (let p = s; p < e; p++) {
       const c = text.charCodeAt(p);
       h = Math.imul(h ^ lowerCode(c), PRIME);
@@ -76,23 +77,21 @@ export function tokenKeys(text: string, cuts: Spans, keys: TokenKeys): void {
         other++;
         if (c === 45) hyphen = 1;
         else if (c === 46) dot = 1;
+        else if (c === 64 || c === 47) link = 1;
       }
     }
     // suffixes, read backwards
     let sh = FNV;
-    let s2 = 0;
     let s3 = 0;
     let s4 = 0;
     for (let p = e - 1, m = 1; p >= s && m <= 4; p--, m++) {
       sh = Math.imul(sh ^ lowerCode(text.charCodeAt(p)), PRIME);
-      if (m === 2) s2 = sh;
-      else if (m === 3) s3 = sh;
+      if (m === 3) s3 = sh;
       else if (m === 4) s4 = sh;
     }
     const len = e - s;
     keys.word[k] = h;
     keys.exact[k] = x;
-    keys.suf2[k] = len >= 2 ? s2 : h;
     keys.suf3[k] = len >= 3 ? s3 : h;
     keys.suf4[k] = len >= 4 ? s4 : h;
     const firstUpper = CLASS[text.charCodeAt(s)] === UPPER ? 1 : 0;
@@ -105,11 +104,53 @@ export function tokenKeys(text: string, cuts: Spans, keys: TokenKeys): void {
       (other === len ? 32 : 0) |
       (hyphen << 6) |
       (dot << 7) |
-      (Math.min(len, 4) << 8);
+      (Math.min(len, 4) << 8) |
+      (link << 11);
     keys.first[k] = sentenceStart ? 1 : 0;
     sentenceStart = (flags[k]! & SENTENCE_END) !== 0;
   }
 }
+
+/**
+ * Ambiguity classes: which tags a word (lower case, by its hash: tokenKeys' `word`) takes in
+ * training, a bit per tag. An open-addressed table of [hash, bits] pairs; 0 for a word not in it.
+ */
+const UNKNOWN = 1 << 30;
+
+export class AmbiguityTable {
+  private readonly hashes: Int32Array;
+  private readonly bits: Int32Array;
+
+  /** `pairs`: hash, bits, hash, bits, ... (bits never 0). */
+  constructor(readonly pairs: Int32Array) {
+    let size = 16;
+    while (size < pairs.length) size *= 2; // at most half full
+    this.hashes = new Int32Array(size);
+    this.bits = new Int32Array(size);
+    for (let p = 0; p + 1 < pairs.length; p += 2) {
+      const h = pairs[p]!;
+      let i = h & (size - 1);
+      while (this.bits[i] !== 0) i = (i + 1) & (size - 1);
+      this.hashes[i] = h;
+      this.bits[i] = pairs[p + 1]!;
+    }
+  }
+
+  get(h: number): number {
+    const { hashes, bits } = this;
+    const m = hashes.length - 1;
+    for (let i = h & m; bits[i] !== 0; i = (i + 1) & m) if (hashes[i] === h) return bits[i]!;
+    return 0;
+  }
+
+  /** Fills keys.amb for tokens [0, n); a word not in the table gets a class from its shape (bit 30 set). */
+  fill(keys: TokenKeys, n: number): void {
+    for (let k = 0; k < n; k++) keys.amb[k] = this.get(keys.word[k]!) || keys.shape[k]! | UNKNOWN;
+  }
+}
+
+/** Tags skipped when keeping the last tag before a token (`skip` in features): ADV and PART. */
+export const SKIPPED = (1 << POS_TAGS.indexOf('ADV')) | (1 << POS_TAGS.indexOf('PART'));
 
 /** Mixes a template id and one or two values into a bucket (multiplicative hashing: the top bits of a product). */
 function bucket(template: number, a: number, b: number, mask: number): number {
@@ -119,29 +160,32 @@ function bucket(template: number, a: number, b: number, mask: number): number {
 
 const NONE = 0x5bd1e995; // key of a position beyond either end
 
+export const N_FEATURES = 12;
+
 /**
- * The feature buckets of token k, given the tags of the two before it, written to out[0..N_FEATURES).
- * Shared by training and tagging.
+ * The feature buckets of token k, given the tags of the two before it and the last tag before it
+ * that is not ADV or PART (`skip`: "will not even ever [clash]" sees AUX), written to
+ * out[0..N_FEATURES). Shared by training and tagging. The ambiguity classes (keys.amb) of the word
+ * and the next one carry most of the noun/verb and adjective/verb choices ("his nightly address
+ * that": a noun-or-verb before a subordinator).
  */
-export function features(keys: TokenKeys, n: number, k: number, prev: number, prev2: number, mask: number, out: Int32Array): void {
-  const w = keys.word;
-  const wm1 = k > 0 ? w[k - 1]! : NONE;
-  const wp1 = k + 1 < n ? w[k + 1]! : NONE;
-  const sh = keys.shape[k]!;
-  const shp1 = k + 1 < n ? keys.shape[k + 1]! : NONE;
+export function features(keys: TokenKeys, n: number, k: number, prev: number, prev2: number, skip: number, mask: number, out: Int32Array): void {
+  const w = keys.word[k]!;
+  const last = k + 1 >= n;
+  const a = keys.amb[k]!;
   const first = keys.first[k]!;
-  out[0] = bucket(0, w[k]!, 0, mask);
+  out[0] = bucket(0, w, 0, mask);
   out[1] = bucket(1, keys.exact[k]!, first, mask);
-  out[2] = bucket(2, keys.suf2[k]!, 0, mask);
-  out[3] = bucket(3, keys.suf3[k]!, 0, mask);
-  out[4] = bucket(4, sh, first, mask);
-  out[5] = bucket(5, wm1, 0, mask);
-  out[6] = bucket(6, wp1, 0, mask);
-  out[7] = bucket(7, prev, 0, mask);
-  out[8] = bucket(8, prev, prev2, mask);
-  out[9] = bucket(9, prev, w[k]!, mask);
-  out[10] = bucket(10, k + 1 < n ? keys.suf3[k + 1]! : NONE, shp1, mask);
-  out[11] = bucket(11, w[k]!, wp1, mask);
+  out[2] = bucket(2, keys.suf3[k]!, 0, mask);
+  out[3] = bucket(3, keys.suf4[k]!, 0, mask);
+  out[4] = bucket(4, keys.shape[k]!, first, mask);
+  out[5] = bucket(5, k > 0 ? keys.word[k - 1]! : NONE, 0, mask);
+  out[6] = bucket(6, prev, prev2, mask);
+  out[7] = bucket(7, prev, w, mask);
+  out[8] = bucket(8, last ? NONE : keys.suf3[k + 1]!, last ? NONE : keys.shape[k + 1]!, mask);
+  out[9] = bucket(9, w, last ? NONE : keys.word[k + 1]!, mask);
+  out[10] = bucket(10, a, last ? NONE : keys.amb[k + 1]!, mask);
+  out[11] = bucket(11, skip ^ (prev << 5), a, mask);
 }
 
 /** The model file: int16 weights (scaled), deflated, base64. */
@@ -153,6 +197,8 @@ const posFileSchema = z.object({
   features: z.number().int(),
   /** Words wink always tags alike (as written): tagged from here, without the perceptron. */
   words: z.record(z.string(), z.number().int().min(0)),
+  /** Ambiguity classes: int32 pairs (lower-case word hash, tag bits), base64. */
+  classes: z.string(),
   weights: z.string(),
 });
 export type PosFile = z.infer<typeof posFileSchema>;
@@ -176,6 +222,7 @@ export class PosModel {
     /** (1 << bits) rows of N_CLASSES weights. */
     readonly weights: Int16Array,
     words: Readonly<Record<string, number>> = {},
+    readonly classes = new AmbiguityTable(new Int32Array(0)),
   ) {
     this.mask = (1 << bits) - 1;
     const entries = Object.entries(words).filter(([, tag]) => tag < N_CLASSES);
@@ -215,7 +262,9 @@ export class PosModel {
     const bytes = inflateRawSync(Buffer.from(raw.weights, 'base64'));
     const weights = new Int16Array(new Uint8Array(bytes).buffer); // copied: aligned, little-endian as written
     if (weights.length !== (1 << raw.bits) * N_CLASSES) throw new Error(`${path}: weight table has the wrong size.`);
-    return new PosModel(raw.bits, weights, raw.words);
+    const cb = Buffer.from(raw.classes, 'base64');
+    const pairs = new Int32Array(new Uint8Array(cb).buffer, 0, cb.length >> 2);
+    return new PosModel(raw.bits, weights, raw.words, new AmbiguityTable(pairs));
   }
 
   static exists(path: string): boolean {
@@ -228,9 +277,11 @@ export class PosModel {
     if (this.keys.word.length < n) this.keys = newKeys(n * 2);
     const keys = this.keys;
     tokenKeys(text, cuts, keys);
+    this.classes.fill(keys, n);
     const { feats, scores, weights, mask } = this;
     let prev = START;
     let prev2 = START;
+    let skip = START;
     const { start, end } = cuts;
     for (let k = 0; k < n; k++) {
       const known = this.fixedTag(text, keys.exact[k]!, start[k]!, end[k]!);
@@ -238,9 +289,10 @@ export class PosModel {
         out[k] = known;
         prev2 = prev;
         prev = known;
+        if (((1 << known) & SKIPPED) === 0) skip = known;
         continue;
       }
-      features(keys, n, k, prev, prev2, mask, feats);
+      features(keys, n, k, prev, prev2, skip, mask, feats);
       // the 17 sums are kept in locals (registers): twice as fast as adding into an array
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0, s14 = 0, s15 = 0, s16 = 0;
       for (let f = 0; f < N_FEATURES; f++) {
@@ -285,6 +337,7 @@ export class PosModel {
       out[k] = best;
       prev2 = prev;
       prev = best;
+      if (((1 << best) & SKIPPED) === 0) skip = best;
     }
   }
 }

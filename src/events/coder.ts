@@ -307,9 +307,12 @@ function findVerbs(ctx: Ctx, dict: VerbDict): { at: number; start: number; end: 
     if (CLOSED_CLASS.has(w.pos)) continue;
     const forms = w.lx ? w.lx.forms : dict.forms.get(w.up);
     if (!forms) continue;
-    const before = words[i - 1]?.up ?? '';
+    // the word before, past adverbs: "won't even ever clash" is read after "n't"
+    let b = i - 1;
+    while (b > 0 && b > i - 4 && words[b]!.pos === 'ADV') b--;
+    const before = words[b]?.up ?? '';
     const after = words[i + 1]?.up ?? '';
-    // wink sometimes tags a verb as a noun or adjective: "to accord with", "Gondor welcome a …"
+    // a tagger sometimes tags a verb as a noun or adjective: "to accord with", "Gondor welcome a …"
     const verbal =
       w.pos === 'VERB' ||
       ((w.pos === 'NOUN' || w.pos === 'ADJ') && (VERBISH_BEFORE.has(before) || ARTICLE.has(after)));

@@ -1,6 +1,6 @@
 /**
  * `npm run compare:tokens [-- --passes N] [-- --split train]`: the fast reader (readTokensFast)
- * against wink-nlp (readTokens) on the PolNeAR dev texts (figures only; nothing is tuned here):
+ * against wink-nlp (readTokensWink) on the PolNeAR dev texts (figures only; nothing is tuned here):
  * - tokens: share of wink's tokens with the same start and end in the fast reading;
  * - sentence ends: precision and recall of the fast reader's ends on the tokens both have;
  * - parts of speech: agreement on the tokens both have, and the most frequent confusions;
@@ -8,7 +8,8 @@
  * - with `-- --downstream`: the rest of the pipeline run on each reading, and how much of what it
  *   finds on wink's reading (mentions, attributions, events, findings) it also finds on the fast one.
  */
-import { readTokens, tokensFrom, type TokenRuns } from '../src/tokens/index.js';
+import { tokensFrom, type TokenRuns } from '../src/tokens/index.js';
+import { readTokensWink } from '../src/tokens/wink.js';
 import { readArticle } from '../src/ingest/index.js';
 import { textStage } from '../src/text/index.js';
 import { analyzeTokens } from '../src/pipeline.js';
@@ -41,7 +42,7 @@ const confusions = new Map<string, number>();
 const tokenMisses = new Map<string, number>();
 
 for (const { norm } of texts) {
-  const w = readTokens(norm);
+  const w = readTokensWink(norm);
   const f = readTokensFast(norm);
   winkTokens += w.n;
   fastTokens += f.n;
@@ -95,13 +96,13 @@ function time(read: (norm: string) => TokenRuns): number {
 
 // warm-up, then passes alternating between the two readers so that load changes hit both alike
 for (const { norm } of texts) {
-  readTokens(norm);
+  readTokensWink(norm);
   readTokensFast(norm);
 }
 let bw = Infinity;
 let bf = Infinity;
 for (let p = 0; p < passes; p++) {
-  bw = Math.min(bw, time(readTokens));
+  bw = Math.min(bw, time(readTokensWink));
   bf = Math.min(bf, time(readTokensFast));
 }
 console.log(`speed (CPU time, best of ${passes} passes): wink ${bw.toFixed(3)} ms/article, fast ${bf.toFixed(3)} ms/article, ${(bw / bf).toFixed(1)}x faster`);
@@ -123,7 +124,7 @@ if (process.argv.includes('--downstream')) {
   const tally = new Map<string, { wink: number; kept: number; fast: number }>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const doc = textStage(readArticle(readFileSync(join(dir, f)), { name: f }).article);
-    const a = findings(analyzeTokens(tokensFrom(doc, readTokens(doc.norm)), res));
+    const a = findings(analyzeTokens(tokensFrom(doc, readTokensWink(doc.norm)), res));
     const b = findings(analyzeTokens(tokensFrom(doc, readTokensFast(doc.norm)), res));
     for (const layer of Object.keys(a)) {
       const t = tally.get(layer) ?? { wink: 0, kept: 0, fast: 0 };

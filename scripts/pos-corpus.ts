@@ -1,13 +1,14 @@
 /**
  * PolNeAR texts as the tokens stage sees them (Doc.norm), with what wink-nlp reads in them
- * (readTokens): the teacher of the fast reader (scripts/train-pos.ts, scripts/compare-tokens.ts).
+ * (readTokensWink): the teacher of the fast reader (scripts/train-pos.ts, scripts/compare-tokens.ts).
  * Used by scripts only; nothing from PolNeAR ships.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticle } from '../src/ingest/index.js';
 import { textStage } from '../src/text/index.js';
-import { readTokens, type TokenRuns } from '../src/tokens/index.js';
+import type { TokenRuns } from '../src/tokens/index.js';
+import { readTokensWink } from '../src/tokens/wink.js';
 import { POLNEAR } from './ner-corpus.js';
 
 export interface TeacherDoc {
@@ -32,5 +33,5 @@ export function splitTexts(split: 'train' | 'dev'): { name: string; norm: string
 
 /** Each text of a split with wink's reading of it. */
 export function teacherDocs(split: 'train' | 'dev'): TeacherDoc[] {
-  return splitTexts(split).map((t) => ({ ...t, wink: readTokens(t.norm) }));
+  return splitTexts(split).map((t) => ({ ...t, wink: readTokensWink(t.norm) }));
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run train:pos`: trains the fast reader's part-of-speech tagger (src/tokens/pos.ts) to give
- * wink-nlp's tags, and writes data/models/pos.json. The teacher is readTokens on the PolNeAR train/
+ * wink-nlp's tags, and writes data/models/pos.json. The teacher is readTokensWink (src/tokens/wink.ts) on the PolNeAR train/
  * texts (wink's own tokens and sentence ends, so the tagger learns from its exact input); a greedy
  * averaged perceptron over hashed features, fixed epochs and a seeded shuffle of the articles: the
  * same inputs give the same file, byte for byte. Dev/ is never read here. The words' ambiguity

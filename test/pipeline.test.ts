@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, analyzeTextDoc, assertSpansValid } from './helpers.js';
-import { renewReaderAfter } from '../src/tokens/index.js';
+import { readTokensWink, renewReaderAfter } from '../src/tokens/wink.js';
 
 test('tokens keep offsets into the original text, curly quotes included', () => {
   const doc = analyzeTextDoc('Talks resume\n\n‘We are ready,’ the minister said on Tuesday.');
@@ -30,15 +30,15 @@ test('the report is wiretrace.report/1 with valid spans', () => {
   assertSpansValid(r);
 });
 
-test('renewing the wink-nlp reader (it keeps every new word it meets) changes no token, tag or sentence', () => {
+test('renewing the wink-nlp reader, the fast tagger\'s teacher (it keeps every new word it meets), changes no token, tag or sentence', () => {
   const texts = [
-    'Kyiv talks\n\nMinister Oleksandr Kubrakov said 14,250 tonnes left Odesa on Tuesday. Nobody in Zaporizhzhia believed it.',
-    'Harbour deal\n\n“We will sign,” Gen. Park Jae-won told reporters in Busan, citing 3,718 containers.',
-    'Kyiv talks\n\nMinister Oleksandr Kubrakov said 14,250 tonnes left Odesa on Tuesday. Nobody in Zaporizhzhia believed it.',
+    'Minister Oleksandr Kubrakov said 14,250 tonnes left Odesa on Tuesday. Nobody in Zaporizhzhia believed it.',
+    '“We will sign,” Gen. Park Jae-won told reporters in Busan, citing 3,718 containers.',
+    'Minister Oleksandr Kubrakov said 14,250 tonnes left Odesa on Tuesday. Nobody in Zaporizhzhia believed it.',
   ];
   const shape = (text: string): string => {
-    const d = analyzeTextDoc(text);
-    return JSON.stringify([d.tokens.map((t) => [t.start, t.end, t.pos, t.sent]), d.sentences]);
+    const r = readTokensWink(text);
+    return JSON.stringify([Array.from(r.start.subarray(0, r.n)), Array.from(r.end.subarray(0, r.n)), Array.from(r.pos.subarray(0, r.n)), Array.from(r.flags.subarray(0, r.n))]);
   };
   const before = texts.map(shape);
   renewReaderAfter(1);

@@ -180,8 +180,9 @@ export interface TokenRuns {
   flags: Uint8Array;
 }
 
-const SPACE_BEFORE = 1;
-const SENTENCE_END = 2;
+/** TokenRuns.flags bits (the fast reader, src/tokens/split.ts, sets the same). */
+export const SPACE_BEFORE = 1;
+export const SENTENCE_END = 2;
 
 /** wink-nlp's tokens, parts of speech and sentence ends of `norm` (Doc.norm), with offsets. */
 export function readTokens(norm: string): TokenRuns {

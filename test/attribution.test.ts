@@ -116,3 +116,14 @@ test('attribution: the source names who speaks, not who owns the speaker or what
   assert.equal(speaker("Volodymyr Zelensky's office"), null);
   assert.equal(speaker('Maria Lopez'), 'Maria Lopez');
 });
+
+test('attribution: no content starts with a possessive ending cut from its owner', () => {
+  const report = analyzeText(
+    'Talks in Muscat\n\nIranian and American negotiators held indirect talks on Iran\'s nuclear programme in Muscat on Tuesday.\n\n' +
+      'Officials discussed Russia’s grain exports and Ukraine’s ports at length.\n',
+    { published: '2025-10-07' },
+  );
+  const contents = report.attributions.flatMap((a) => a.content.map((c) => c.text));
+  assert.ok(contents.some((c) => c.startsWith("Iran's")), `contents: ${JSON.stringify(contents)}`);
+  for (const c of contents) assert.doesNotMatch(c, /^['’]s\b/, c);
+});

@@ -71,6 +71,9 @@ function modifiesCue(tokens: readonly Token[], [s, e]: [number, number], cue: To
 /** Parts of speech that go on a clause rather than end it ("… in the competition | so he would …"). */
 const GOES_ON = new Set(['ADP', 'AUX', 'SCONJ', 'ADJ', 'PROPN', 'NOUN', 'ADV', 'NUM', 'DET']);
 
+/** Possessive endings as tokens ("Iran" "'s"). */
+const CLITIC = new Set(["'s", '’s']);
+
 /** Characters a short content may run on by (clauseEnd); neutral on held-out PolNeAR train, whole in our own articles. */
 const MIN_RUN_ON = 80;
 
@@ -139,12 +142,15 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
     const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, model.role, f, out);
     const content: Range[] = [];
     const found = runs(tags, win.first, ROLE_C, tokens);
+    let owner = -1;
     for (let k = 0; k < found.length; k++) {
       let [s, e] = found[k]!;
       if (k === found.length - 1 && s >= cue.last) e = clauseEnd(a, cuePrefix, s, e);
       // punctuation outside quotes at either end is not content ("«Nous restons prêts», the minister said")
       while (e > s && tokens[e - 1]!.pos === 'PUNCT' && a.inQuote[e - 1]! < 0) e--;
       while (e > s && tokens[s]!.pos === 'PUNCT' && a.inQuote[s]! < 0) s++;
+      // "talks on Iran | 's nuclear programme": a content does not start with a possessive ending; its owner belongs to it
+      if (e > s && s > 0 && CLITIC.has(tokens[s]!.norm) && (s - 1 < cue.first || s - 1 >= cue.last)) owner = --s;
       if (e > s) content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
     }
     if (content.length === 0) continue;
@@ -157,6 +163,7 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
         source = [s, e];
       }
     }
+    if (source && owner >= 0 && owner >= source[0] && owner < source[1]) source = owner > source[0] ? [source[0], owner] : null;
     // A source run keeps no punctuation at its ends ("Tom Reed," -> "Tom Reed").
     while (source && source[1] - source[0] > 1 && tokens[source[1] - 1]!.pos === 'PUNCT') source = [source[0], source[1] - 1];
     while (source && source[1] - source[0] > 1 && tokens[source[0]]!.pos === 'PUNCT') source = [source[0] + 1, source[1]];

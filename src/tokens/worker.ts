@@ -1,5 +1,5 @@
 /**
- * A tokeniser thread: reads texts with wink-nlp (readTokens) and hands back the flat arrays, so that
+ * A tokeniser thread: reads texts (readTokens) and hands back the flat arrays, so that
  * the thread that asked can analyse the previous article meanwhile (see src/batch.ts).
  */
 import { parentPort } from 'node:worker_threads';

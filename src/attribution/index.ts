@@ -119,6 +119,16 @@ function entityFor(mentions: RangeIndex<string>, text: string, start: number, en
   return best;
 }
 
+/**
+ * A cue that is a noun alone, or a noun and its preposition ("the talks on merchant shipping"):
+ * without a source it rarely reports anything (held-out folds 0/1: 13 such frames dropped, whole
+ * matches unchanged, so whole precision up).
+ */
+function nounCue(tokens: readonly Token[], f: Frame): boolean {
+  const { first, last } = f.cue;
+  return tokens[first]!.pos === 'NOUN' && (last - first === 1 || (last - first === 2 && tokens[first + 1]!.pos === 'ADP'));
+}
+
 /** Whether tokens [first, last) hold a known cue word. */
 function knownCue(tokens: readonly Token[], first: number, last: number, lex: AttributionLexicon): boolean {
   for (let i = first; i < last; i++) {
@@ -267,7 +277,7 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
   // rarely make a whole attribution when no source was found for them. Such a frame is dropped
   // only once it had the chance to be taken back into the frame it is nested in.
   const frames: Frame[] = lex.model
-    ? absorbNested(doc.article.text, tokens, learned(doc, lex, lex.model, inQuote, quotes, segments, ruled)).filter((f) => f.source || knownCue(tokens, f.cue.first, f.cue.last, lex))
+    ? absorbNested(doc.article.text, tokens, learned(doc, lex, lex.model, inQuote, quotes, segments, ruled)).filter((f) => f.source || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f)))
     : ruled;
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
   if (lex.headlineColon) {

@@ -28,7 +28,7 @@ export interface FrameContext {
 
 const CLAUSE_END = new Set(['.', ',', ';', '!', '?', ':', ')', '-']);
 const SENT_END = new Set(['.', '!', '?']);
-const isQuoteMark = (t: Token): boolean => /^["']+$/.test(t.norm);
+export const isQuoteMark = (t: Token): boolean => /^["']+$/.test(t.norm);
 const TELL_OBJECT_STOP = new Set(['VERB', 'AUX']);
 /** Verbs that may come before their source: `“…,” said Peskov.` */
 const INVERTING = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'explained', 'noted', 'continued', 'recalled', 'replied', 'responded', 'tweeted', 'told', 'declared', 'argued', 'insisted', 'warned', 'stated']);

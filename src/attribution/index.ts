@@ -17,7 +17,7 @@ import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
 import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
-import { RangeIndex, countBefore } from '../text/ranges.js';
+import { RangeIndex } from '../text/ranges.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -161,31 +161,6 @@ function accordingToSource(tokens: readonly Token[], frame: Frame): void {
 }
 
 /**
- * "Zelensky said in his nightly address that the new arrivals included engineers": where the
- * tagger starts the content inside a phrase between the cue and "that" (a preposition, then no
- * verb before "that"), the content starts at "that".
- */
-function contentAfterAdjunct(tokens: readonly Token[], frame: Frame): void {
-  const c = frame.content[0];
-  if (!c) return;
-  const k0 = countBefore(tokens.length, (i) => tokens[i]!.start < c.start);
-  const first = tokens[k0];
-  if (!first || first.start !== c.start || k0 < frame.cue.last) return;
-  const prep = first.pos === 'ADP' ? k0 : k0 - 1 >= frame.cue.last && tokens[k0 - 1]!.pos === 'ADP' ? k0 - 1 : -1;
-  if (prep < 0 || tokens[prep]!.norm === 'that') return;
-  for (let k = k0 + 1; k < k0 + 9 && k < tokens.length && tokens[k]!.sent === first.sent && tokens[k]!.start < c.end; k++) {
-    const t = tokens[k]!;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.norm === ',' || inQuoteMark(t)) return;
-    if (t.norm === 'that') {
-      frame.content = [{ start: t.start, end: c.end }, ...frame.content.slice(1)];
-      return;
-    }
-  }
-}
-
-const inQuoteMark = (t: Token): boolean => /^["'“”‘’«»]+$/.test(t.norm);
-
-/**
  * Rule frames with a source in sentences where the tagger found no cue at all: "North Korea has
  * sent 6,000 troops to Kursk, Ukraine's military intelligence agency said on Tuesday" is too
  * plain an attribution to lose when the tagger misses it.
@@ -237,7 +212,6 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
     const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' };
     if (!frame.source) accordingToSource(tokens, frame);
-    contentAfterAdjunct(tokens, frame);
     // the first rule frame (in text order) whose cue overlaps this one
     const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
     const rule = ruled[k];

@@ -12,6 +12,7 @@ import {
   extendVerbGroups, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type TokSpan,
 } from './features.js';
 import { FeatureBuf, PackedWeights, type Scorer } from './perceptron.js';
+import { isQuoteMark } from './frames.js';
 
 export const MODEL_FILE = 'model.json';
 
@@ -110,20 +111,34 @@ function clauseEnd(a: ArticleFeatures, cuePrefix: Int32Array, s: number, e: numb
  * introduces the source runs to that comma, when nothing on the way can end a clause (a verb, a
  * quote, another cue, a paragraph break).
  */
-function leadingContentEnd(a: ArticleFeatures, cuePrefix: Int32Array, content: Range[], source: readonly [number, number]): void {
+function leadingContentEnd(a: ArticleFeatures, cuePrefix: Int32Array, content: Range[], e: number, source: readonly [number, number]): void {
   const { tokens } = a;
   const last = content[content.length - 1]!;
   const comma = source[0] - 1;
   if (comma < 1 || tokens[comma]!.norm !== ',') return;
-  let e = comma;
-  while (e > 0 && tokens[e - 1]!.start >= last.end) e--;
-  // e: the first token after the content; it must lie before the comma, in the content's sentence
-  if (e >= comma || e === 0 || tokens[e - 1]!.end !== last.end || tokens[e]!.sent !== tokens[comma]!.sent) return;
+  // e: the token after the last content run; it must lie before the comma, in the comma's sentence
+  if (e <= 0 || e >= comma || tokens[e]!.sent !== tokens[comma]!.sent) return;
   for (let i = e; i < comma; i++) {
     const t = tokens[i]!;
     if (t.pos === 'VERB' || t.pos === 'AUX' || a.inQuote[i]! >= 0 || t.para !== tokens[comma]!.para || cuePrefix[i + 1]! > cuePrefix[i]!) return;
   }
   content[content.length - 1] = { start: last.start, end: tokens[comma - 1]!.end };
+}
+
+/**
+ * "Zelensky said in his nightly address that the new arrivals included engineers": where the
+ * tagger starts the content inside a phrase between the cue and "that" (a preposition, then no
+ * verb before "that"), the content starts at "that". Returns the content's first token.
+ */
+function afterAdjunct(tokens: readonly Token[], cue: TokSpan, s: number, e: number): number {
+  const prep = tokens[s]!.pos === 'ADP' ? s : s - 1 >= cue.last && tokens[s - 1]!.pos === 'ADP' ? s - 1 : -1;
+  if (prep < 0 || tokens[prep]!.norm === 'that') return s;
+  for (let k = s + 1; k < s + 9 && k < e && tokens[k]!.sent === tokens[s]!.sent; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.norm === ',' || isQuoteMark(t)) return s;
+    if (t.norm === 'that') return k;
+  }
+  return s;
 }
 
 export function learnedCues(a: ArticleFeatures, model: AttributionModel): TokSpan[] {
@@ -143,6 +158,8 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
     const content: Range[] = [];
     const found = runs(tags, win.first, ROLE_C, tokens);
     let owner = -1;
+    // the token after the last content run, for leadingContentEnd
+    let lastEnd = -1;
     for (let k = 0; k < found.length; k++) {
       let [s, e] = found[k]!;
       if (k === found.length - 1 && s >= cue.last) e = clauseEnd(a, cuePrefix, s, e);
@@ -151,7 +168,11 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
       while (e > s && tokens[s]!.pos === 'PUNCT' && a.inQuote[s]! < 0) s++;
       // "talks on Iran | 's nuclear programme": a content does not start with a possessive ending; its owner belongs to it
       if (e > s && s > 0 && CLITIC.has(tokens[s]!.norm) && (s - 1 < cue.first || s - 1 >= cue.last)) owner = --s;
-      if (e > s) content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
+      if (k === 0 && e > s && s >= cue.last) s = afterAdjunct(tokens, cue, s, e);
+      if (e > s) {
+        content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
+        lastEnd = e;
+      }
     }
     if (content.length === 0) continue;
     let source: [number, number] | null = null;
@@ -175,7 +196,7 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
       while (k > source[0] && tokens[k]!.pos === 'PROPN') k--;
       if (k > source[0] && k < source[1] - 1 && tokens[k]!.norm === ',') source = [k + 1, source[1]];
     }
-    if (source) leadingContentEnd(a, cuePrefix, content, source);
+    if (source) leadingContentEnd(a, cuePrefix, content, lastEnd, source);
     // ", stating that …": a participle after a comma speaks for the source just named in its sentence.
     const prev = frames[frames.length - 1];
     const head = tokens[cue.first]!;

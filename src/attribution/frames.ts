@@ -135,6 +135,19 @@ const clauseFinal = (ctx: FrameContext, k: number, sent: Sentence): boolean => {
   return k >= sent.last || !t || CLAUSE_END.has(t.norm) || isQuoteMark(t);
 };
 
+/**
+ * Whether only a verbless adjunct follows the cue to the clause's end ("… , the agency said on
+ * Tuesday.", "…, Peskov told reporters."): the cue ends the reporting clause as much as a comma would.
+ */
+const adjunctOnly = (ctx: FrameContext, k: number, sent: Sentence): boolean => {
+  for (let i = k; i < sent.last; i++) {
+    const t = ctx.tokens[i]!;
+    if (CLAUSE_END.has(t.norm)) return i > k;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || isQuoteMark(t) || t.norm === 'that') return false;
+  }
+  return k < sent.last;
+};
+
 export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null): Frame | null {
   const { tokens, sentences } = ctx;
   const head = tokens[cue.first]!;
@@ -158,7 +171,7 @@ export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null)
   if (np) {
     const before = np[0] - 1;
     const bt = tokens[before];
-    if (bt && before >= sent.first && (bt.norm === ',' || (isQuoteMark(bt) && quoteCloseAt(ctx, before)) || bt.norm === '-') && clauseFinal(ctx, after, sent)) {
+    if (bt && before >= sent.first && (bt.norm === ',' || (isQuoteMark(bt) && quoteCloseAt(ctx, before)) || bt.norm === '-') && (clauseFinal(ctx, after, sent) || adjunctOnly(ctx, after, sent))) {
       const content = contentBefore(ctx, before, sent);
       if (content.length) return { cue, source: np, content: [...content, ...splitQuoteAfter(ctx, after)], via: 'content-source-cue' };
     }

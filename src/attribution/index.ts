@@ -170,31 +170,7 @@ const PLAIN_SAY = new Set(['said', 'says', 'told']);
 function missedByTagger(tokens: readonly Token[], learnedFrames: readonly Frame[], ruled: readonly Frame[]): Frame[] {
   const busy = new Set<number>();
   for (const f of learnedFrames) busy.add(tokens[f.cue.first]!.sent);
-  const out: Frame[] = [];
-  for (const r of ruled) {
-    if (!r.source || r.cue.last - r.cue.first !== 1 || !PLAIN_SAY.has(tokens[r.cue.first]!.norm) || busy.has(tokens[r.cue.first]!.sent)) continue;
-    out.push({ ...r, content: leadingClause(tokens, r) ?? r.content });
-  }
-  return out;
-}
-
-/**
- * "X has sent troops, the agency said on Tuesday": where the source follows a comma and the words
- * after the cue hold no verb, the content is the clause before the comma, not "on Tuesday".
- */
-function leadingClause(tokens: readonly Token[], r: Frame): Range[] | null {
-  const comma = r.source![0] - 1;
-  if (comma < 1 || tokens[comma]!.norm !== ',' || comma >= r.cue.first) return null;
-  const sent = tokens[comma]!.sent;
-  for (const c of r.content) {
-    for (let k = r.cue.last; k < tokens.length && tokens[k]!.sent === sent && tokens[k]!.start < c.end; k++) {
-      if (tokens[k]!.start >= c.start && (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX')) return null;
-    }
-  }
-  let first = comma;
-  while (first > 0 && tokens[first - 1]!.sent === sent) first--;
-  if (first >= comma) return null;
-  return [{ start: tokens[first]!.start, end: tokens[comma - 1]!.end }];
+  return ruled.filter((r) => r.source && r.cue.last - r.cue.first === 1 && PLAIN_SAY.has(tokens[r.cue.first]!.norm) && !busy.has(tokens[r.cue.first]!.sent));
 }
 
 /**

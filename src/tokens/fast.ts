@@ -1,7 +1,7 @@
 /**
- * The fast reader: tokens, sentence ends and parts of speech as wink-nlp gives them (readTokens),
- * from our own tokeniser (split.ts) and a tagger trained on wink's tags (pos.ts,
- * data/models/pos.json). Opt-in only: the pipeline still reads with wink (see README, "Tokens").
+ * The pipeline's reader (readTokens): tokens, sentence ends and parts of speech as wink-nlp gives
+ * them (readTokensWink, src/tokens/wink.ts), from our own tokeniser (split.ts) and a tagger trained
+ * on wink's tags (pos.ts, data/models/pos.json). See README, "The reader".
  */
 import { join } from 'node:path';
 import { DATA_DIR } from '../data-dir.js';

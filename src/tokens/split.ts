@@ -1,5 +1,5 @@
 /**
- * The fast reader's tokens and sentence ends, cut the way wink-nlp cuts news text (readTokens), by
+ * The fast reader's tokens and sentence ends, cut the way wink-nlp cuts news text (readTokensWink), by
  * a single pass over the characters: whitespace-separated chunks, then words, numbers and
  * punctuation inside each chunk. The word lists (abbreviations, hyphen prefixes, clitics) are in
  * data/tokens.json.

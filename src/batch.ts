@@ -90,9 +90,19 @@ function tokenThread(url: URL): TokenThread {
   return t;
 }
 
+const TOKENISER = new URL('./tokens/worker.js', import.meta.url);
+
+/**
+ * Starts the process's tokeniser thread now, so that it loads its model while this thread loads
+ * the other resources (an ingest worker's first article would otherwise wait for it).
+ */
+export function startTokeniser(): void {
+  tokenThread(TOKENISER);
+}
+
 /** The tokens of `norm` read on the process's tokeniser thread; null when that thread is gone (read them here then). */
 export function readTokensAhead(norm: string): Promise<TokenRuns | null> {
-  return tokenThread(new URL('./tokens/worker.js', import.meta.url)).read([norm])[0]!;
+  return tokenThread(TOKENISER).read([norm])[0]!;
 }
 
 /** The rest of the pipeline on `doc` (after the text stage) once its tokens come back; read here when they do not. */
@@ -114,7 +124,7 @@ interface Slot<T> {
 export async function* analyzeBatch<T>(
   items: Iterable<T>, toArticle: (item: T) => Article, res: Resources, opts: BatchOptions = {},
 ): AsyncGenerator<BatchResult<T>> {
-  const thread = opts.thread !== false ? tokenThread(opts.tokeniserUrl ?? new URL('./tokens/worker.js', import.meta.url)) : null;
+  const thread = opts.thread !== false ? tokenThread(opts.tokeniserUrl ?? TOKENISER) : null;
   const ahead = Math.max(1, opts.ahead ?? 8);
   const queue: Slot<T>[] = [];
   const it = items[Symbol.iterator]();

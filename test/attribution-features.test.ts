@@ -133,3 +133,33 @@ test('the shipped model scores and tags the same packed as dense', () => {
     }
   }
 });
+
+test('packed weights read slots in any order the same as dense ones (out of order, repeated, above the mask)', () => {
+  const b64 = (a: ArrayBufferView): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  const bits = 8;
+  // slot 300 folds onto 44; slot 7 is listed twice (the later row wins, as in Weights.unpack)
+  const slots = Uint32Array.from([200, 7, 3, 300, 7]);
+  const values = Float32Array.from([1, 2, 3, -1, -2, -3, 0.5, 0.25, 0.125, 4, 5, 6, 7, 8, 9]);
+  const file = { bits, classes: 3, slots: b64(slots), values: b64(values) };
+  const ordered = { bits, classes: 3, slots: b64(Uint32Array.from([3, 7, 44, 200])), values: b64(Float32Array.from([0.5, 0.25, 0.125, 7, 8, 9, 4, 5, 6, 1, 2, 3])) };
+  const f = new FeatureBuf();
+  const got = new Float64Array(8);
+  const want = new Float64Array(8);
+  for (const file2 of [file, ordered]) {
+    const packed = PackedWeights.unpack(file2);
+    const dense = Weights.unpack(file);
+    for (const ids of [[7], [3, 200], [44], [300, 7, 1], [5, 6]]) {
+      f.reset();
+      f.ids.set(ids);
+      f.n = ids.length;
+      packed.score(f, got);
+      dense.score(f, want);
+      assert.deepEqual([...got.subarray(0, 3)], [...want.subarray(0, 3)], `ids ${ids.join(',')}`);
+    }
+  }
+  f.reset();
+  f.ids.set([7, 44]);
+  f.n = 2;
+  PackedWeights.unpack(ordered).score(f, got);
+  assert.deepEqual([...got.subarray(0, 3)], [11, 13, 15]);
+});

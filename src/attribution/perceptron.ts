@@ -141,6 +141,17 @@ function popcount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/** Every slot within `mask` and above the one before it (the order Weights.pack writes). */
+function ascending(slots: Uint32Array, mask: number): boolean {
+  let prev = -1;
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
+    if (s > mask || s <= prev) return false;
+    prev = s;
+  }
+  return true;
+}
+
 /**
  * Trained weights as the stage reads them: only the slots that hold a weight (a fifth to an eighth
  * of the table), found through a bitmap with a rank count per 32 slots. The dense table is 12 MB
@@ -160,18 +171,30 @@ export class PackedWeights implements Scorer {
     this.mask = (1 << bits) - 1;
     const K = classes;
     if (values.length !== slots.length * K) throw new Error('attribution model: slots and values disagree');
-    // slots in order, each once (a slot above the mask folds onto the table, as Weights.unpack does)
-    const rows = new Map<number, number>();
-    slots.forEach((s, i) => rows.set(s & this.mask, i));
-    const order = [...rows.keys()].sort((a, b) => a - b);
     const words = (this.mask >>> 5) + 1;
     const index = new Uint32Array(words * 2);
-    const packed = new Float32Array((order.length + 1) * K);
-    order.forEach((s, r) => {
-      index[(s >>> 5) * 2] = (index[(s >>> 5) * 2]! | (1 << (s & 31))) >>> 0;
-      const from = rows.get(s)! * K;
-      for (let c = 0; c < K; c++) packed[(r + 1) * K + c] = values[from + c]!;
-    });
+    let packed: Float32Array;
+    if (ascending(slots, this.mask)) {
+      // what Weights.pack writes: the rows are already in slot order, each once (no Map, no sort:
+      // this took a tenth of a second of every worker's start)
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i]!;
+        index[(s >>> 5) * 2] = (index[(s >>> 5) * 2]! | (1 << (s & 31))) >>> 0;
+      }
+      packed = new Float32Array((slots.length + 1) * K);
+      packed.set(values, K);
+    } else {
+      // slots in order, each once (a slot above the mask folds onto the table, as Weights.unpack does)
+      const rows = new Map<number, number>();
+      slots.forEach((s, i) => rows.set(s & this.mask, i));
+      const order = [...rows.keys()].sort((a, b) => a - b);
+      packed = new Float32Array((order.length + 1) * K);
+      order.forEach((s, r) => {
+        index[(s >>> 5) * 2] = (index[(s >>> 5) * 2]! | (1 << (s & 31))) >>> 0;
+        const from = rows.get(s)! * K;
+        for (let c = 0; c < K; c++) packed[(r + 1) * K + c] = values[from + c]!;
+      });
+    }
     let before = 0;
     for (let w = 0; w < words; w++) {
       index[w * 2 + 1] = before;

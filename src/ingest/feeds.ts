@@ -8,10 +8,9 @@
  * plain message, never an exception from inside the parser.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseHTML } from 'linkedom';
 import type { Article } from '../types.js';
 import { composeArticle, decode, DEFAULT_MAX_BYTES, InputError, normaliseDate } from './index.js';
-import { blockText } from './html.js';
+import { blockText, htmlLibraries } from './html.js';
 
 export interface FeedItem {
   /** "feed.xml#3": the file and the item's position, for messages. */
@@ -59,7 +58,7 @@ function str(v: unknown): string | null {
 
 function htmlText(fragment: string): string {
   if (!/[<&]/.test(fragment)) return fragment.trim();
-  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`) as unknown as { document: Document };
+  const { document } = htmlLibraries().parseHTML(`<!doctype html><html><body>${fragment}</body></html>`) as unknown as { document: Document };
   return blockText(document.body as unknown as Parameters<typeof blockText>[0]);
 }
 

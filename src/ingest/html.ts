@@ -3,9 +3,26 @@
  * elements become paragraphs separated by blank lines; scripts, styles and markup never reach the
  * text. Metadata (published date, canonical URL, site name) comes from the usual meta tags.
  */
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
 import { InputError } from './errors.js';
+
+type HtmlLibraries = { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability };
+let libraries: HtmlLibraries | null = null;
+
+/**
+ * linkedom and Readability, loaded the first time a page or a feed's HTML is read: together ~200
+ * modules, which every ingest worker and the CLI would otherwise load on start for plain text too.
+ */
+export function htmlLibraries(): HtmlLibraries {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    libraries = {
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+    };
+  }
+  return libraries;
+}
 
 export interface HtmlParts {
   title: string;
@@ -73,7 +90,7 @@ function meta(document: Document, names: string[]): string | null {
 export function htmlToArticleParts(html: string, warnings: string[]): HtmlParts {
   let document: Document;
   try {
-    ({ document } = parseHTML(html) as unknown as { document: Document });
+    ({ document } = htmlLibraries().parseHTML(html) as unknown as { document: Document });
   } catch (e) {
     throw new InputError('bad-html', `The HTML could not be parsed: ${(e as Error).message}`);
   }
@@ -88,6 +105,7 @@ export function htmlToArticleParts(html: string, warnings: string[]): HtmlParts 
   let title = fallbackTitle;
   let body = '';
   try {
+    const { Readability } = htmlLibraries();
     const parsed = new Readability(document.cloneNode(true) as Document, {
       serializer: (node: Node) => node,
       maxElemsToParse: 200000,

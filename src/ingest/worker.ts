@@ -15,11 +15,13 @@ import { loadResources } from '../resources.js';
 import { textStage } from '../text/index.js';
 import type { TokenRuns } from '../tokens/index.js';
 import { toReport } from '../pipeline.js';
-import { analyzeWhenRead, readTokensAhead } from '../batch.js';
+import { analyzeWhenRead, readTokensAhead, startTokeniser } from '../batch.js';
 import type { Doc } from '../types.js';
 
 const init = workerData as WorkerInit;
 const t0 = performance.now();
+// the tokeniser thread loads its model on the other core meanwhile
+if (init.tokeniser) startTokeniser();
 const res = loadResources({ kbFiles: init.kbFiles });
 const known = init.dbPath ? openHashCheck(init.dbPath) : null;
 parentPort!.postMessage({ type: 'ready', loadMs: performance.now() - t0 });

@@ -21,4 +21,7 @@ parentPort!.on('message', (jobs: TokenJob[]) => {
     }
   }
 });
+// load the tagger's model and the word lists before the first text comes (the thread is started
+// early, while the thread that asked loads its own resources)
+readTokens('Ready.');
 parentPort!.postMessage({ ready: true });

@@ -37,8 +37,10 @@ export function minhash(elements: Iterable<number> | ArrayLike<number>, perms = 
 
 /** Hashes of the word k-shingles of a word list (the words themselves when shorter than k), repeats kept. */
 export function shingles(ws: readonly string[], k = 4): Uint32Array {
-  if (ws.length < k) return Uint32Array.from(ws, (w) => fnv32(w));
-  const wh = Uint32Array.from(ws, (w) => fnv32(w));
+  // a plain loop: Uint32Array.from with a map function took half of this function's time
+  const wh = new Uint32Array(ws.length);
+  for (let i = 0; i < ws.length; i++) wh[i] = fnv32(ws[i]!);
+  if (ws.length < k) return wh;
   const out = new Uint32Array(wh.length - k + 1);
   for (let i = 0; i + k <= wh.length; i++) {
     let h = 0x811c9dc5;

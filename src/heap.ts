@@ -1,5 +1,6 @@
 /**
- * How the V8 heap is run for the pipeline. The resources live in about 100 MB of old space; each
+ * How V8 is run for the pipeline: how the heap grows, and when functions are optimised (below).
+ * The resources live in about 100 MB of old space; each
  * article then leaves a few hundred KB there (objects that outlive two scavenges), and by default V8
  * lets the old space grow to about twice its live size before it collects it again, which puts
  * 100-150 MB of garbage into peak RSS. Growing by a fifth before a full collection keeps the peak
@@ -15,10 +16,23 @@ import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 20;
 
+/**
+ * How much bytecode a function runs before V8 considers optimising it: eight times V8's default
+ * (67,584). With the default, V8 optimised the pipeline's big functions before their rarer
+ * branches had run, then threw the code away when they did ("insufficient type feedback") and
+ * compiled again: about 590 optimising compiles and 170 deoptimisations while ingesting the 840
+ * PolNeAR train texts, `eventsStage` alone compiled eight times. Compiling runs on V8's helper
+ * threads, which on two cores take CPU from the analysis: ingesting those texts cost about a tenth
+ * less CPU with the larger budget (npm run bench:ingest, docs/corpus.md).
+ */
+export const INTERRUPT_BUDGET = 8 * 67584;
+
 let done = false;
 
 export function tuneHeap(): void {
   if (done) return;
   done = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // read each time a function's budget is reset, so it holds for code loaded from here on
+  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }

@@ -247,3 +247,18 @@ test('BRAT and CSV exports write PolNeAR-style folders and one CSV table per lay
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('words are the lower-cased runs of Unicode letters and digits, outside the BMP too', () => {
+  const byRegex = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const texts = [
+    'Kursk Oblast’s governor, Alexei Smirnov, said 1,200 people had left.',
+    'İstanbul and İZMİR: Ça va? Ünïcödé — “quotes” don’t split',
+    'Mathematical 𝐀𝐁𝐂 and 𝟏𝟐, an emoji 😀, a lone \uD800 high and \uDC00 low surrogate',
+    'Arabic digits ١٢٣, 中文字, the ﬁ ligature, x²³ ½ Ⅻ, ǅemal ΣΊΣΥΦΟΣ',
+    '',
+  ];
+  for (const t of texts) assert.deepEqual(words(t), byRegex(t), t);
+  assert.deepEqual(words('Kim Jong Un’s 10,000 troops'), ['kim', 'jong', 'un', 's', '10', '000', 'troops']);
+  // mathematical letters are letters outside the BMP, with no lower case of their own
+  assert.deepEqual(words('𝐀𝐁 C'), ['𝐀𝐁', 'c']);
+});

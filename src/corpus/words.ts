@@ -3,10 +3,47 @@
  * apostrophes inside words kept out), a small stop list, and fast non-cryptographic hashes.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** 1 where a BMP code unit is a letter or digit (as \p{L}\p{N}), 2 where it is not; 0 not yet known. */
+const BMP = new Uint8Array(0x10000);
+
+function isWordUnit(c: number): boolean {
+  let k = BMP[c]!;
+  if (k === 0) BMP[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/**
+ * The lower-cased runs of letters and digits of a text (Unicode letters and numbers, as
+ * `/[\p{L}\p{N}]+/gu` finds them): a scan by code unit with a table, about twice as fast as
+ * the regular expression on news text. Letters outside the BMP (surrogate pairs) are tested
+ * as whole code points.
+ */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  const s = text.toLowerCase();
+  const out: string[] = [];
+  const n = s.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      word = WORD_CHAR.test(s.slice(i, i + 2));
+      width = 2;
+    } else word = isWordUnit(c);
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
 }
 
 /** Function words dropped when comparing quotes, so "the talks are" and "talks are" fold alike. */

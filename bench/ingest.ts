@@ -10,7 +10,11 @@ import { tmpdir, availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/db.js';
 import { ingest } from '../src/corpus/ingest.js';
+import { tuneHeapForIngest } from '../src/heap.js';
 import { ROOT, arg } from './common.js';
+
+// the heap as `wiretrace ingest` runs it (src/heap.ts)
+tuneHeapForIngest();
 
 
 const polnear = join(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');

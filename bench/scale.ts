@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { openStore } from '../src/store/db.js';
 import { ingest } from '../src/corpus/ingest.js';
+import { tuneHeapForIngest } from '../src/heap.js';
 import { actorPairSeries, quotesBySpeaker, search } from '../src/corpus/queries.js';
 import { Committer } from '../src/corpus/commit.js';
 import { fingerprint } from '../src/corpus/fingerprint.js';
@@ -31,6 +32,9 @@ import { analyze } from '../src/pipeline.js';
 import type { Report } from '../src/types.js';
 import { ROOT, arg } from './common.js';
 import { rng } from '../scripts/rng.js';
+
+// the heap as `wiretrace ingest` runs it (src/heap.ts)
+tuneHeapForIngest();
 
 
 const N = Number(arg('--n') ?? 200000);

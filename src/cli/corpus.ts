@@ -15,6 +15,7 @@ import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
 import { countFiles } from '../ingest/sources.js';
 import { KbFileError } from '../kb/load.js';
 import { collect, isoDate, nonNegativeInt, positiveInt } from './flags.js';
+import { tuneHeapForIngest } from '../heap.js';
 
 const DB_HELP = `the database file (default: $WIRETRACE_DB, else ./wiretrace.db)`;
 
@@ -101,6 +102,7 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
       const db = open(path);
       if (!db) return;
       const tty = Boolean(process.stderr.isTTY) && !opts.json;
+      tuneHeapForIngest();
       try {
         const s = await ingest({
           db, dbPath: path, inputs, kbFiles: opts.kb, maxBytes: opts.maxBytes,

@@ -5,8 +5,6 @@
 import type { Command } from 'commander';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
-import { loadResources } from '../resources.js';
-import { analyzeDoc } from '../pipeline.js';
 import { evaluatePolnear, EvalDirError } from '../eval/polnear.js';
 import { formatEval } from '../eval/format.js';
 
@@ -17,7 +15,10 @@ export function registerEval(program: Command, io: Io, setExit: (code: number) =
     .description('Score attribution (source, cue, content) on a PolNeAR folder holding text/ and attributions/.')
     .argument('<dir>', 'a folder with text/*.txt and attributions/*.ann, like PolNeAR dev')
     .option('--json', 'print the figures as JSON')
-    .action((dir: string, opts: { json?: boolean }) => {
+    .action(async (dir: string, opts: { json?: boolean }) => {
+      // the pipeline is loaded by the command that runs it
+      const { loadResources } = await import('../resources.js');
+      const { analyzeDoc } = await import('../pipeline.js');
       const res = loadResources();
       try {
         const result = evaluatePolnear(dir, (article) => analyzeDoc(article, res).attributions);

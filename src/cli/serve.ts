@@ -12,7 +12,7 @@ import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
 import { defaultDbPath, openStore, StoreError, type Db } from '../store/db.js';
 import { ingest } from '../corpus/ingest.js';
-import { buildServer, DEFAULT_BODY_BYTES, isLoopback } from '../server/app.js';
+import { DEFAULT_BODY_BYTES, isLoopback } from '../server/limits.js';
 import { nonNegativeInt } from './flags.js';
 
 /** examples/corpus at the package root (found by walking up from dist/src/cli/). */
@@ -63,6 +63,8 @@ export async function startServe(opts: ServeOptions, io: Io): Promise<{ app: Fas
     throw e;
   }
   const token = opts.token ?? (process.env['WIRETRACE_TOKEN']?.trim() || null);
+  // Fastify and the pipeline are loaded by this command only
+  const { buildServer } = await import('../server/app.js');
   const app = buildServer({
     db, closeDb: true, host: opts.host, token, maxBytes: opts.maxBytes,
     ...(opts.readonly ? { readonly: true } : {}),

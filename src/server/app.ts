@@ -14,10 +14,11 @@ import { openApiDocument } from './openapi.js';
 import { inlineAnalyzer, poolAnalyzer, type Analyzer } from './pool.js';
 import { issues, ROUTES, type RouteDef } from './routes.js';
 import { CSP, docsPage, loadAssets, shellPage } from './ui.js';
+import { DEFAULT_BODY_BYTES, isLoopback } from './limits.js';
+
+export { DEFAULT_BODY_BYTES, isLoopback } from './limits.js';
 
 export const VERSION = '0.1.0';
-/** Largest article body the API accepts by default (the CLI's limit is larger: files are trusted more). */
-export const DEFAULT_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface ServerOptions {
   db: Db;
@@ -36,11 +37,6 @@ export interface ServerOptions {
   closeDb?: boolean;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || host.startsWith('127.');
-}
 
 function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();

@@ -18,6 +18,7 @@ import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
 import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
 import { RangeIndex } from '../text/ranges.js';
+import { joinedSentences } from './sentences.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -207,10 +208,12 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   return out;
 }
 
-export function attributionStage(doc: Doc, res: Resources): Doc {
+export function attributionStage(input: Doc, res: Resources): Doc {
   const lex = lexiconOf(res);
+  if (input.tokens.length === 0) return { ...input, attributions: [] };
+  // the stage reads sentences cut off before a lower-case word as one (sentences.ts)
+  const doc = joinedSentences(input);
   const { tokens } = doc;
-  if (tokens.length === 0) return { ...doc, attributions: [] };
   const quotes = pairQuotes(doc.article.text, doc.paragraphs);
   const inQuote = quoteIndex(doc, quotes);
   const cues = findCues(tokens, inQuote, lex);
@@ -265,5 +268,5 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
       via: f.via,
     };
   });
-  return { ...doc, attributions };
+  return { ...input, attributions };
 }

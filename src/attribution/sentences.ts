@@ -38,5 +38,7 @@ export function joinedSentences(doc: Doc): Doc {
     } else out.push({ ...s });
     renumber[k] = out.length - 1;
   });
-  return { ...doc, tokens: tokens.map((t) => ({ ...t, sent: renumber[t.sent] ?? t.sent })), sentences: out };
+  // a literal in the reader's field order keeps the tokens' one object shape (the taggers' loops read them)
+  const copy = tokens.map((t): Token => ({ i: t.i, start: t.start, end: t.end, text: t.text, norm: t.norm, pos: t.pos, sent: renumber[t.sent] ?? t.sent, para: t.para, spaceBefore: t.spaceBefore }));
+  return { ...doc, tokens: copy, sentences: out };
 }

@@ -41,7 +41,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['an adjunct between the cue and that', 'Zelensky said in his nightly address that the new arrivals included engineers.', [['indirect', 'Zelensky', 'said', ['that the new arrivals included engineers']]]],
   ['X told Y that', 'Chen told the council that the budget was short.', [['indirect', 'Chen', 'told', ['that the budget was short']]]],
   ['pronoun source', 'She said the vote would be held in March.', [['indirect', 'She', 'said', ['the vote would be held in March']]]],
-  ['appositive name before the cue', 'The mayor’s spokesman, Tom Reed, emphasized the cost of the repairs.', [['indirect', 'Tom Reed', 'emphasized', ['the cost of the repairs']]]],
+  // the whole appositive is the source, as PolNeAR marks it (the entity is still Tom Reed's)
+  ['appositive name before the cue', 'The mayor’s spokesman, Tom Reed, emphasized the cost of the repairs.', [['indirect', 'The mayor’s spokesman, Tom Reed', 'emphasized', ['the cost of the repairs']]]],
   ['partial quote inside indirect speech', 'Reed said the plan was “a serious mistake” for the city.', [['mixed', 'Reed', 'said', ['the plan was “a serious mistake” for the city']]]],
   ['second cue after a comma reuses the source', 'Lopez praised the workers, saying that they had saved the harbour.', [['indirect', 'Lopez', 'praised', ['the workers']], ['indirect', 'Lopez', 'saying', ['that they had saved the harbour']]]],
   ['nested attribution: only the outermost', 'The minister said Reed believes the plan will fail.', [['indirect', 'The minister', 'said', ['Reed believes the plan will fail']]]],

@@ -312,6 +312,28 @@ export function extendVerbGroups(a: ArticleFeatures, cues: TokSpan[]): TokSpan[]
   return cues;
 }
 
+/** Parts of speech a cue may open with after the auxiliaries before it. */
+const AUX_HEADS = new Set(['VERB', 'ADJ', 'ADV', 'PART', 'AUX']);
+
+/**
+ * "is | praising", "has been | asked about", "'s also | praising": the tagger starts a cue at its
+ * verb where PolNeAR's cue mostly opens with the auxiliaries before it. For a cue that opens with
+ * a verb (adjective, adverb …) right after a run of auxiliaries, adverbs and "not"/"to" (at most
+ * GROUP_MAX, in its sentence, outside quotes, from `floor` on), the first token of the cue with the
+ * run up to its first auxiliary; the cue's own first token where there is none.
+ */
+export function auxiliariesBefore(a: ArticleFeatures, cue: TokSpan, floor: number): number {
+  const { tokens } = a;
+  let from = cue.first;
+  if (!AUX_HEADS.has(tokens[cue.first]!.pos)) return from;
+  for (let i = cue.first - 1; i >= floor && i >= cue.first - GROUP_MAX && a.sent[i] === a.sent[cue.first] && a.inQuote[i]! < 0; i--) {
+    const pos = tokens[i]!.pos;
+    if (!LEADERS.has(pos)) break;
+    if (pos === 'AUX') from = i;
+  }
+  return from;
+}
+
 /** The best of three scores, class 2 only when `third` (Weights.best's choice: ties go low). */
 function bestOf3(out: Float64Array, third: boolean): number {
   let best = 0;

@@ -18,6 +18,7 @@ import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
 import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
 import { RangeIndex } from '../text/ranges.js';
+import { joinedSentences } from './sentences.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -173,6 +174,31 @@ function missedByTagger(tokens: readonly Token[], learnedFrames: readonly Frame[
   return ruled.filter((r) => r.source && r.cue.last - r.cue.first === 1 && PLAIN_SAY.has(tokens[r.cue.first]!.norm) && !busy.has(tokens[r.cue.first]!.sent));
 }
 
+/** Forms of "be" that make a passive with a participle after them ("'s" may be "has": left out). */
+const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);
+
+/** Participles after "be" that tell the subject's own state or view ("are worried about"): the subject speaks. */
+const STATE = new Set(['worried', 'concerned', 'terrified', 'obliged', 'focused', 'inclined', 'convinced', 'pleased', 'disappointed', 'surprised', 'frustrated', 'determined', 'committed', 'interested', 'prepared', 'scared', 'excited', 'troubled', 'alarmed', 'opposed', 'divided', 'united']);
+
+/**
+ * "Hillary Clinton was asked about …", "Some advisers are said to …": the subject of a passive cue
+ * is who is spoken to or about, not who speaks (PolNeAR gives such attributions no source, or
+ * the agent after "by"). A cue with a form of "be", adverbs at most, then a participle in -ed/-en
+ * or an irregular one, not one of a state (STATE).
+ */
+function passiveCue(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last - 1; i++) {
+    if (tokens[i]!.pos !== 'AUX' || !BE.has(tokens[i]!.norm)) continue;
+    let k = i + 1;
+    while (k < last - 1 && tokens[k]!.pos === 'ADV') k++;
+    const v = tokens[k]!;
+    if (v.pos === 'VERB' && !STATE.has(v.norm) && (v.norm.endsWith('ed') || v.norm.endsWith('en') || IRREGULAR.has(v.norm))) return true;
+  }
+  return false;
+}
+
+const IRREGULAR = new Set(['told', 'said', 'thought', 'known', 'seen', 'held', 'made', 'shown', 'heard', 'led', 'left', 'found', 'taught', 'brought', 'caught', 'sought', 'quoted', 'read', 'put', 'set']);
+
 /**
  * Frames from the learned taggers. Where the tagger's content holds a rule frame's whole direct
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
@@ -202,15 +228,22 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
       frame.source = rule.source;
       frame.via = `learned+${rule.via}`;
     }
+    // the subject of a passive cue does not speak ("Clinton was asked about …"); the frame is kept without a source
+    if (frame.source && frame.source[1] <= f.cue.first && passiveCue(tokens, f.cue.first, f.cue.last)) {
+      frame.source = null;
+      frame.via = 'learned-passive';
+    }
     out.push(frame);
   }
   return out;
 }
 
-export function attributionStage(doc: Doc, res: Resources): Doc {
+export function attributionStage(input: Doc, res: Resources): Doc {
   const lex = lexiconOf(res);
+  if (input.tokens.length === 0) return { ...input, attributions: [] };
+  // the stage reads sentences cut off before a lower-case word as one (sentences.ts)
+  const doc = joinedSentences(input);
   const { tokens } = doc;
-  if (tokens.length === 0) return { ...doc, attributions: [] };
   const quotes = pairQuotes(doc.article.text, doc.paragraphs);
   const inQuote = quoteIndex(doc, quotes);
   const cues = findCues(tokens, inQuote, lex);
@@ -224,10 +257,11 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
   }
   const segments = segmentIndex(quotes);
   // Without a source, only a known cue word: the tagger's open-class cues ("plans to", "views")
-  // rarely make a whole attribution when no source was found for them. Such a frame is dropped
+  // rarely make a whole attribution when no source was found for them (a passive cue whose
+  // subject was taken away is kept: held-out folds 0-2, content exact matches kept, whole +3). Such a frame is dropped
   // only once it had the chance to be taken back into the frame it is nested in.
   const frames: Frame[] = lex.model
-    ? absorbNested(doc.article.text, tokens, learned(doc, lex, lex.model, inQuote, quotes, segments, ruled)).filter((f) => f.source || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f)))
+    ? absorbNested(doc.article.text, tokens, learned(doc, lex, lex.model, inQuote, quotes, segments, ruled)).filter((f) => f.source || f.via === 'learned-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f)))
     : ruled;
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
   if (lex.headlineColon) {
@@ -265,5 +299,5 @@ export function attributionStage(doc: Doc, res: Resources): Doc {
       via: f.via,
     };
   });
-  return { ...doc, attributions };
+  return { ...input, attributions };
 }

@@ -36,6 +36,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['split quote around the cue', '“We are ready,” Lopez said, “and we will not wait.”', [['direct', 'Lopez', 'said', ['“We are ready,”', '“and we will not wait.”']]]],
   ['indirect speech with that', 'The governor said that the roads would reopen on Monday.', [['indirect', 'The governor', 'said', ['that the roads would reopen on Monday']]]],
   ['indirect speech without that', 'Officials said the fire was under control.', [['indirect', 'Officials', 'said', ['the fire was under control']]]],
+  ['a day after the source belongs to the clause', 'The harbour commissioner on Tuesday said the vote would be held in March.', [['indirect', 'The harbour commissioner', 'said', ['the vote would be held in March']]]],
+  ['a dateline before the source is not the speaker', 'HARBOUR CITY (Wire) – Port director Anna Berg said the strike had ended.', [['indirect', 'Port director Anna Berg', 'said', ['the strike had ended']]]],
   ['according to, source after the cue', 'According to the fire service, two homes were lost.', [['indirect', 'the fire service', 'According to', ['two homes were lost']]]],
   ['a content before its source runs to the comma before the source', 'North Korea has sent about 6,000 troops to the Kursk region in the past month, Ukraine’s military intelligence agency said on Tuesday.', [['indirect', 'Ukraine’s military intelligence agency', 'said', ['North Korea has sent about 6,000 troops to the Kursk region in the past month']]]],
   ['an adjunct between the cue and that', 'Zelensky said in his nightly address that the new arrivals included engineers.', [['indirect', 'Zelensky', 'said', ['that the new arrivals included engineers']]]],

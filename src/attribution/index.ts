@@ -19,6 +19,7 @@ import { articleFeatures } from './features.js';
 import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
 import { RangeIndex } from '../text/ranges.js';
 import { joinedSentences } from './sentences.js';
+import { trimSource } from './source-span.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -285,7 +286,8 @@ export function attributionStage(input: Doc, res: Resources): Doc {
   const attributions: Attribution[] = kept.map((f, k) => {
     let source: SourceSpan | null = null;
     if (f.source) {
-      const s = span(text, tokens[f.source[0]]!.start, tokens[f.source[1] - 1]!.end);
+      const [a, b] = trimSource(tokens, f.source[0], f.source[1], f.cue.first);
+      const s = span(text, tokens[a]!.start, tokens[b - 1]!.end);
       source = { ...s, entity: entityFor(mentions, text, s.start, s.end) };
     }
     const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);

@@ -17,12 +17,14 @@ import { setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 20;
 
 /**
- * The old space's growth while ingesting a corpus: twice the live size. Growing by a fifth marked
+ * The old space's growth while ingesting a corpus: by half its live size. Growing by a fifth marked
  * the analysis worker's 80-100 MB heap fourteen times while ingesting the 840 PolNeAR train texts,
- * on V8's helper threads, which on two cores take CPU from the analysis: at 100 % those texts cost
- * about a tenth less CPU, for about 50 MB more peak RSS (about 330 MB; the target there is 500).
+ * on V8's helper threads, which on two cores take CPU from the analysis. Measured there (CPU
+ * seconds, peak RSS): by a fifth 12.9 s / 276 MB, by half 12.3 s / 294 MB, doubling 11.9 s / 330
+ * MB; and over 12,000 synthetic articles (npm run bench:scale) RSS levelled at ~390, ~415 and ~460
+ * MB. Half keeps a long ingest well under the 500 MB it is allowed.
  */
-export const CORPUS_HEAP_GROWING_PERCENT = 100;
+export const CORPUS_HEAP_GROWING_PERCENT = 50;
 
 /**
  * How much bytecode a function runs before V8 considers optimising it: eight times V8's default

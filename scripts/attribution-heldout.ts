@@ -3,9 +3,11 @@
  * as `npm run train:attribution` does, on four fifths of PolNeAR train, and scores the stage on the
  * other fifth (every fifth article from K), so that choices are made without reading dev. Prints
  * the figures as `wiretrace eval polnear` does; `--errors N` first prints gold against predicted
- * content for N held-out attributions whose content was not found exactly.
+ * content for N held-out attributions whose content was not found exactly. `--cache FILE` reads the
+ * fold's weights from FILE when it exists, or writes them there after training (for trying run-time
+ * changes without training again; a change to training needs a new file).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { textStage } from '../src/text/index.js';
 import { tokensStage } from '../src/tokens/index.js';
@@ -17,8 +19,8 @@ import { sameChars, trimmedChars } from '../src/eval/protocol.js';
 import { DATA_DIR } from '../src/data-dir.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { attributionStage, quoteIndex } from '../src/attribution/index.js';
-import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
-import { PackedWeights } from '../src/attribution/perceptron.js';
+import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js';
+import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
 import { jackknifeCues, PRUNE, trainCueTagger, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
@@ -31,6 +33,20 @@ const arg = (name: string, dflt: number): number => {
 const fold = arg('--fold', 0);
 const errors = arg('--errors', 0);
 const EPOCHS = 6;
+const cacheAt = process.argv.indexOf('--cache');
+const cache = cacheAt >= 0 ? process.argv[cacheAt + 1] : undefined;
+const cached = cache !== undefined && existsSync(cache);
+
+/** "word/C" -> times inside a gold cue, over the four fifths trained on (as scripts/train-attribution.ts counts them). */
+const inCue = new Map<string, number>();
+function countCueWords(doc: Doc, gold: readonly GoldAttribution[]): void {
+  const mark = new Uint8Array(doc.article.text.length);
+  for (const g of gold) for (const r of g.cue ?? []) mark.fill(1, r.start, r.end);
+  for (const t of doc.tokens) {
+    const key = `${t.norm}/${posClass(t.pos)}`;
+    if (mark[t.start]) inCue.set(key, (inCue.get(key) ?? 0) + 1);
+  }
+}
 
 const annFiles = readdirSync(join(TRAIN, 'attributions'));
 const fit: TrainingDoc[] = [];
@@ -42,16 +58,26 @@ readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEac
   const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
   const doc = tokensStage(textStage(polnearArticle(name, text)));
   const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
+  if (k % 5 !== fold) countCueWords(doc, gold);
   if (k % 5 === fold) held.push({ doc, gold });
-  else {
+  else if (!cached) {
     const quotes = pairQuotes(text, doc.paragraphs);
     fit.push(trainingDoc(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
   }
 });
-const cue = trainCueTagger(fit, EPOCHS).pack(PRUNE);
-jackknifeCues(fit, 4, EPOCHS);
-const role = trainRoleTagger(fit, EPOCHS).pack(PRUNE);
-const lex = { ...loadAttributionLexicon(), model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role) } };
+let weights: { cue: PackedFile; role: PackedFile; confirm: PackedFile };
+if (cache && cached) weights = JSON.parse(readFileSync(cache, 'utf8')) as typeof weights;
+else {
+  const cueW = trainCueTagger(fit, EPOCHS).pack(PRUNE);
+  jackknifeCues(fit, 4, EPOCHS);
+  weights = { cue: cueW, role: trainRoleTagger(fit, EPOCHS).pack(PRUNE), confirm: trainRoleTagger(fit, EPOCHS, true).pack(PRUNE) };
+  if (cache) writeFileSync(cache, JSON.stringify(weights));
+}
+const { cue, role, confirm } = weights;
+// the second pass's words (at least wordMinCue = 4 times in a cue) from the four fifths only; the rest of the lexicon is the shipped one
+const shipped = loadAttributionLexicon();
+const seenInCues = new Set([...inCue].filter(([, n]) => n >= 4).map(([key]) => key));
+const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), confirm: PackedWeights.unpack(confirm) } };
 // the attribution stage reads only the lexicon of the resources (no knowledge base needed here)
 const res = { attribution: lex } as unknown as Resources;
 const tally = emptyCorpusTally();

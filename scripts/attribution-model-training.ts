@@ -19,7 +19,8 @@ export interface TrainingDoc {
   a: ArticleFeatures;
   cueGold: Uint8Array;
   cuePrefix: Int32Array;
-  frames: Array<{ cue: TokSpan; win: TokSpan; tags: Uint8Array; g: GoldAttribution }>;
+  /** Gold frames, and (g null, every tag O) cues the cue tagger finds where there is none (jackknifeCues). */
+  frames: Array<{ cue: TokSpan; win: TokSpan; tags: Uint8Array; g: GoldAttribution | null }>;
 }
 
 const overlaps = (t: Token, rs: readonly Range[] | null): boolean => (rs ?? []).some((r) => t.start < r.end && t.end > r.start);
@@ -64,7 +65,7 @@ export function withCues(d: TrainingDoc, mask: Uint8Array): void {
     for (let i = win.first; i < win.last; i++) {
       if (i >= cue.first && i < cue.last) continue;
       const t = tokens[i]!;
-      tags[i - win.first] = overlaps(t, g.source) ? ROLE_S : overlaps(t, g.content) ? ROLE_C : 0;
+      tags[i - win.first] = !g ? 0 : overlaps(t, g.source) ? ROLE_S : overlaps(t, g.content) ? ROLE_C : 0;
     }
     fr.win = win;
     fr.tags = tags;
@@ -74,6 +75,7 @@ export function withCues(d: TrainingDoc, mask: Uint8Array): void {
 /**
  * The cue tagger's own cues on every training document, each read by a tagger trained on the other
  * folds (so they err as they will on new text), verb groups completed as at run time, then set as the documents' cues (withCues).
+ * Those on no gold cue are added as frames without an attribution (g null), for the confirming tagger.
  */
 export function jackknifeCues(docs: readonly TrainingDoc[], folds: number, epochs: number): void {
   const masks: Uint8Array[] = [];
@@ -85,8 +87,11 @@ export function jackknifeCues(docs: readonly TrainingDoc[], folds: number, epoch
     docs.forEach((d, i) => {
       if (i % folds !== k) return;
       const mask = new Uint8Array(d.a.tokens.length);
-      for (const c of extendVerbGroups(d.a, tagCues(d.a, model, f, out))) mask.fill(1, c.first, c.last);
+      const cues = extendVerbGroups(d.a, tagCues(d.a, model, f, out));
+      for (const c of cues) mask.fill(1, c.first, c.last);
       masks[i] = mask;
+      // cues on no gold cue token: the confirming tagger learns to tag nothing around them
+      for (const c of cues) if (d.cueGold.subarray(c.first, c.last).every((x) => x === 0)) d.frames.push({ cue: c, win: c, tags: new Uint8Array(0), g: null });
     });
   }
   docs.forEach((d, i) => withCues(d, masks[i]!));
@@ -129,9 +134,11 @@ export function trainCueTagger(docs: readonly TrainingDoc[], epochs: number, qui
 /**
  * The role tagger, trained as a structured perceptron: each window is decoded whole (tagRoles, Viterbi)
  * and, where the best path and the gold one differ at a token (in its tag or the tag before), the
- * gold token's features are rewarded and the path's penalised.
+ * gold token's features are rewarded and the path's penalised. `withFalseCues`: also the frames of
+ * the cue tagger's false cues (jackknifeCues), every tag O: the confirming tagger of the second pass
+ * (src/attribution/model.ts withSecondPass).
  */
-export function trainRoleTagger(docs: readonly TrainingDoc[], epochs: number): Weights {
+export function trainRoleTagger(docs: readonly TrainingDoc[], epochs: number, withFalseCues = false): Weights {
   const tr = new Trainer(MODEL_BITS, 3);
   const f = new FeatureBuf();
   const g = new FeatureBuf();
@@ -143,6 +150,7 @@ export function trainRoleTagger(docs: readonly TrainingDoc[], epochs: number): W
     for (const k of order(docs.length, rand)) {
       const d = docs[k]!;
       for (const fr of d.frames) {
+        if (!fr.g && !withFalseCues) continue;
         const ctx = roleContext(d.a, fr.cue, d.cuePrefix);
         const guess = tagRoles(d.a, ctx, fr.win, tr, f, out);
         for (let j = 0; j < guess.length; j++) {

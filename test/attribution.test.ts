@@ -55,6 +55,9 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   // "reportedly" is a cue of its own, but opens no clause: the outer content goes on past it
   ['a sentence adverb cue does not end the content', 'Harbour officials have reported a sharp rise in cargo traffic, with hundreds of ships reportedly waiting to dock at the port.', [['indirect', 'Harbour officials', 'have reported', ['a sharp rise in cargo traffic, with hundreds of ships reportedly waiting to dock at the port']]]],
   ['an adjunct after a comma stays in the content', 'Lopez warned that the dam could fail, with thousands of homes in the valley at risk.', [['indirect', 'Lopez', 'warned', ['that the dam could fail, with thousands of homes in the valley at risk']]]],
+  // a belief the cue tagger left out by a small margin, kept by the second pass: the confirming tagger finds a source and a content
+  ['a near-miss cue confirmed by the second pass', 'The harbour master believes the cranes will be repaired soon.', [['indirect', 'The harbour master', 'believes', ['the cranes will be repaired soon']]]],
+  ['an intention is an attribution too (PolNeAR marks them)', 'The mayor wants the bridge reopened by spring.', [['indirect', 'The mayor', 'wants', ['the bridge reopened by spring']]]],
   // false positives
   // adjectives before a noun cue modify it: "a rare public" is no source
   ['adjectives before a noun cue are no source', 'The letter marks a rare public admission of the delays at the port.', []],
@@ -70,6 +73,12 @@ for (const [why, body, expected] of ROWS) {
     assert.deepEqual(attribute(body).map(shape), expected);
   });
 }
+
+test('attribution: the second pass says where its frames come from; a verb no annotator made a cue is not tried', () => {
+  assert.deepEqual(attribute('The harbour master believes the cranes will be repaired soon.').map((a) => a.via), ['learned-second']);
+  // "marks" is near the cue tagger's threshold here, and the confirming tagger finds a source and a content
+  assert.deepEqual(attribute('The letter marks a rare public admission of the delays at the port.'), []);
+});
 
 test('attribution: a quote that closes in the next paragraph is one attribution', () => {
   const got = attribute('“We are grateful to our neighbours.\n\nWe will not forget it,” Lopez stated.');

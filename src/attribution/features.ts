@@ -228,8 +228,17 @@ export interface TokSpan {
   last: number;
 }
 
-/** Greedy cue tagging of a sentence range: the cue spans found, token ranges [first, last). */
-export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, gold?: Uint8Array, learn?: (truth: number, guess: number) => void): TokSpan[] {
+/** Tokens the cue tagger tagged O with a B score within `margin` of the O score (tagCues' `near`), in text order. */
+export interface NearCues {
+  margin: number;
+  at: number[];
+}
+
+/**
+ * Greedy cue tagging of a sentence range: the cue spans found, token ranges [first, last). With
+ * `near` (shipped weights only), the tokens tagged O whose B score lies within near.margin of it.
+ */
+export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, gold?: Uint8Array, learn?: (truth: number, guess: number) => void, near?: NearCues): TokSpan[] {
   const spans: TokSpan[] = [];
   let prev = CUE_O;
   let seen = 0;
@@ -251,6 +260,7 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
     else if (packed && rows) {
       cueScores(a, i, prev, packed, rows, f.ids, out, seen);
       tag = bestOf3(out, prev !== CUE_O);
+      if (near && tag === CUE_O && out[1]! - out[0]! > -near.margin) near.at.push(i);
     } else {
       cueFeaturesFast(a, i, prev, f, seen);
       tag = model.best(f, out, allowed);

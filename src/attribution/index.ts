@@ -11,12 +11,12 @@ import { span, type Attribution, type AttributionType, type Doc, type Range, typ
 import type { Resources } from '../resources.js';
 import { findCues } from './cues.js';
 import { buildFrame, type Frame, type FrameContext } from './frames.js';
-import { loadAttributionLexicon, type AttributionLexicon } from './lexicon.js';
+import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
 import { absorbNested } from './nested.js';
 import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures } from './features.js';
-import { learnedCues, learnedFrames, type AttributionModel } from './model.js';
+import { learnedCues, learnedFrames, nearCues, type AttributionModel } from './model.js';
 import { RangeIndex } from '../text/ranges.js';
 import { joinedSentences } from './sentences.js';
 import { trimSource } from './source-span.js';
@@ -210,10 +210,15 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   const ruledCues = new RangeIndex(ruled.map((r, k) => ({ start: r.cue.first, end: r.cue.last, value: k })));
   const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
   const out: Frame[] = [];
-  for (const f of learnedFrames(a, model, learnedCues(a, model))) {
+  // the cues, and the tokens the second pass tries (model.ts withSecondPass)
+  const near = nearCues(model);
+  const cues = learnedCues(a, model, near);
+  // only words annotators have put in cues: "The letter marks a rare …" is no attribution
+  if (near) near.at = near.at.filter((i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`));
+  for (const f of learnedFrames(a, model, cues, near)) {
     // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
     if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
-    const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: 'learned' };
+    const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned' };
     if (!frame.source) accordingToSource(tokens, frame);
     // the first rule frame (in text order) whose cue overlaps this one
     const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));

@@ -48,6 +48,8 @@ export interface CuePhrase {
 export interface AttributionLexicon {
   /** Words that are cues when tagged as verbs (V) or nouns (N). */
   cueWords: { V: ReadonlySet<string>; N: ReadonlySet<string> };
+  /** "word/C" (C as posClass gives it) for every word annotators put inside a cue at least wordMinCue times: the second pass's candidates. */
+  seenInCues: ReadonlySet<string>;
   /** Verb forms that are cues whatever their tagged POS. */
   verbs: ReadonlySet<string>;
   /** Cue phrases by first word, longest first. */
@@ -60,7 +62,9 @@ export interface AttributionLexicon {
 export function compileLexicon(cues: CuesFile, learned: LearnedCues | null, model: AttributionModel | null = null): AttributionLexicon {
   const { wordPrecision, wordMinCue, phrasePrecision } = cues.thresholds;
   const cueWords = { V: new Set<string>(cues.verbs), N: new Set<string>() };
+  const seenInCues = new Set<string>();
   for (const [key, [inCue, seen]] of Object.entries(learned?.words ?? {})) {
+    if (inCue >= wordMinCue) seenInCues.add(key);
     const slash = key.lastIndexOf('/');
     const word = key.slice(0, slash);
     const cls = key.slice(slash + 1);
@@ -80,7 +84,7 @@ export function compileLexicon(cues: CuesFile, learned: LearnedCues | null, mode
     phrases.set(words[0]!, list);
   }
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { cueWords, verbs: new Set(cues.verbs), phrases, headlineColon: cues.headlineColon, model };
+  return { cueWords, seenInCues, verbs: new Set(cues.verbs), phrases, headlineColon: cues.headlineColon, model };
 }
 
 export function loadAttributionLexicon(dataDir: string = DATA_DIR): AttributionLexicon {

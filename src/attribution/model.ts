@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Range, Token } from '../types.js';
 import {
-  auxiliariesBefore, extendVerbGroups, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type TokSpan,
+  auxiliariesBefore, extendVerbGroups, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type NearCues, type TokSpan,
 } from './features.js';
 import { FeatureBuf, PackedWeights, type Scorer } from './perceptron.js';
 import { isQuoteMark } from './frames.js';
@@ -17,19 +17,21 @@ import { isQuoteMark } from './frames.js';
 export const MODEL_FILE = 'model.json';
 
 const packed = z.object({ bits: z.number().int().min(8).max(24), classes: z.number().int().min(2).max(8), slots: z.string(), values: z.string() });
-export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed });
+export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed, confirm: packed.optional() });
 export type ModelFile = z.infer<typeof modelSchema>;
 
 export interface AttributionModel {
   cue: Scorer;
   role: Scorer;
+  /** A role tagger that also learnt to tag nothing around the cue tagger's false cues: confirms the second pass's cues (withSecondPass). */
+  confirm?: Scorer;
 }
 
 export function loadAttributionModel(dir: string): AttributionModel | null {
   const path = join(dir, MODEL_FILE);
   if (!existsSync(path)) return null;
   const m = modelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role) };
+  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role), ...(m.confirm ? { confirm: PackedWeights.unpack(m.confirm) } : {}) };
 }
 
 export interface LearnedFrame {
@@ -37,6 +39,8 @@ export interface LearnedFrame {
   /** Token range [first, last) of the source, or null. */
   source: [number, number] | null;
   content: Range[];
+  /** Found by the second pass (withSecondPass). */
+  second?: true;
 }
 
 const f = new FeatureBuf();
@@ -141,11 +145,77 @@ function afterAdjunct(tokens: readonly Token[], cue: TokSpan, s: number, e: numb
   return s;
 }
 
-export function learnedCues(a: ArticleFeatures, model: AttributionModel): TokSpan[] {
-  return extendVerbGroups(a, tagCues(a, model.cue, f, out));
+/** How far below its O score a token's B score may lie for the second pass to try it as a cue. */
+export const NEAR_MARGIN = 8;
+
+/** The tokens the second pass collects, for learnedCues and learnedFrames; none without a confirming tagger. */
+export function nearCues(model: AttributionModel): NearCues | undefined {
+  return model.confirm ? { margin: NEAR_MARGIN, at: [] } : undefined;
 }
 
-export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues: readonly TokSpan[]): LearnedFrame[] {
+export function learnedCues(a: ArticleFeatures, model: AttributionModel, near?: NearCues): TokSpan[] {
+  return extendVerbGroups(a, tagCues(a, model.cue, f, out, undefined, undefined, near));
+}
+
+/**
+ * The frame of one cue from the role tagger's tags over window `win`: the runs turned into a source
+ * and a content. `floor`: the first token the cue may be widened back to (after the previous cue);
+ * `prev`: the frame before.
+ */
+function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Array, cuePrefix: Int32Array, floorIn: number, prev: LearnedFrame | undefined): LearnedFrame | null {
+  const { tokens } = a;
+  let floor = floorIn;
+  const content: Range[] = [];
+  const found = runs(tags, win.first, ROLE_C, tokens);
+  let owner = -1;
+  // the token after the last content run, for leadingContentEnd
+  let lastEnd = -1;
+  for (let k = 0; k < found.length; k++) {
+    let [s, e] = found[k]!;
+    if (k === found.length - 1 && s >= cue.last) e = clauseEnd(a, cuePrefix, s, e);
+    // punctuation outside quotes at either end is not content ("«Nous restons prêts», the minister said")
+    while (e > s && tokens[e - 1]!.pos === 'PUNCT' && a.inQuote[e - 1]! < 0) e--;
+    while (e > s && tokens[s]!.pos === 'PUNCT' && a.inQuote[s]! < 0) s++;
+    // "talks on Iran | 's nuclear programme": a content does not start with a possessive ending; its owner belongs to it
+    if (e > s && s > 0 && CLITIC.has(tokens[s]!.norm) && (s - 1 < cue.first || s - 1 >= cue.last)) owner = --s;
+    if (k === 0 && e > s && s >= cue.last) s = afterAdjunct(tokens, cue, s, e);
+    if (e > s) {
+      content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
+      lastEnd = e;
+      if (e <= cue.first) floor = Math.max(floor, e);
+    }
+  }
+  if (content.length === 0) return null;
+  let source: [number, number] | null = null;
+  let bestDist = Infinity;
+  for (const [s, e] of runs(tags, win.first, ROLE_S, tokens)) {
+    const d = e <= cue.first ? cue.first - e : s - cue.last;
+    if (d < bestDist) {
+      bestDist = d;
+      source = [s, e];
+    }
+  }
+  if (source && owner >= 0 && owner >= source[0] && owner < source[1]) source = owner > source[0] ? [source[0], owner] : null;
+  // A source run keeps no punctuation at its ends ("Tom Reed," -> "Tom Reed").
+  while (source && source[1] - source[0] > 1 && tokens[source[1] - 1]!.pos === 'PUNCT') source = [source[0], source[1] - 1];
+  while (source && source[1] - source[0] > 1 && tokens[source[0]]!.pos === 'PUNCT') source = [source[0] + 1, source[1]];
+  // "a rare public recognition": adjectives before a noun cue modify it; they name no source.
+  if (source && modifiesCue(tokens, source, cue)) source = null;
+  // "Putin’s press secretary, Dmitry Peskov" is the whole source, as PolNeAR marks it (cutting it
+  // to the name cost held-out folds 0-2 +10/+9/+15 whole matches); entityFor names its entity.
+  if (source) leadingContentEnd(a, cuePrefix, content, lastEnd, source);
+  // ", stating that …": a participle after a comma speaks for the source just named in its sentence.
+  const head = tokens[cue.first]!;
+  if (!source && prev?.source && tokens[prev.cue.first]!.sent === head.sent && head.norm.endsWith('ing') && tokens[cue.first - 1]?.norm === ',') source = prev.source;
+  // "is | praising": the cue opens with the auxiliaries before it (only in the frame: the role tagger read the tagger's cue)
+  // a source run that took the auxiliaries ("Clinton is | praising") gives them up
+  if (source && source[1] <= cue.first) floor = Math.max(floor, source[0] + 1);
+  const first = auxiliariesBefore(a, cue, floor);
+  if (source && source[1] > first && source[1] <= cue.first) source = [source[0], first];
+  return { cue: first < cue.first ? { first, last: cue.last } : cue, source, content };
+}
+
+export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues: readonly TokSpan[], near?: NearCues): LearnedFrame[] {
   const { tokens } = a;
   const cuePrefix = new Int32Array(tokens.length + 1);
   const mark = new Uint8Array(tokens.length);
@@ -157,58 +227,49 @@ export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues:
   for (const cue of cues) {
     const win = roleWindow(a, cue, cuePrefix);
     const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, model.role, f, out);
-    const content: Range[] = [];
-    const found = runs(tags, win.first, ROLE_C, tokens);
-    let owner = -1;
-    // the token after the last content run, for leadingContentEnd
-    let lastEnd = -1;
-    // the first token the cue may be widened back to: after the previous cue and any source or content before it
-    let floor = prevCueEnd;
+    const frame = frameOf(a, cue, win, tags, cuePrefix, prevCueEnd, frames[frames.length - 1]);
     prevCueEnd = cue.last;
-    for (let k = 0; k < found.length; k++) {
-      let [s, e] = found[k]!;
-      if (k === found.length - 1 && s >= cue.last) e = clauseEnd(a, cuePrefix, s, e);
-      // punctuation outside quotes at either end is not content ("«Nous restons prêts», the minister said")
-      while (e > s && tokens[e - 1]!.pos === 'PUNCT' && a.inQuote[e - 1]! < 0) e--;
-      while (e > s && tokens[s]!.pos === 'PUNCT' && a.inQuote[s]! < 0) s++;
-      // "talks on Iran | 's nuclear programme": a content does not start with a possessive ending; its owner belongs to it
-      if (e > s && s > 0 && CLITIC.has(tokens[s]!.norm) && (s - 1 < cue.first || s - 1 >= cue.last)) owner = --s;
-      if (k === 0 && e > s && s >= cue.last) s = afterAdjunct(tokens, cue, s, e);
-      if (e > s) {
-        content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
-        lastEnd = e;
-        if (e <= cue.first) floor = Math.max(floor, e);
-      }
-    }
-    if (content.length === 0) continue;
-    let source: [number, number] | null = null;
-    let bestDist = Infinity;
-    for (const [s, e] of runs(tags, win.first, ROLE_S, tokens)) {
-      const d = e <= cue.first ? cue.first - e : s - cue.last;
-      if (d < bestDist) {
-        bestDist = d;
-        source = [s, e];
-      }
-    }
-    if (source && owner >= 0 && owner >= source[0] && owner < source[1]) source = owner > source[0] ? [source[0], owner] : null;
-    // A source run keeps no punctuation at its ends ("Tom Reed," -> "Tom Reed").
-    while (source && source[1] - source[0] > 1 && tokens[source[1] - 1]!.pos === 'PUNCT') source = [source[0], source[1] - 1];
-    while (source && source[1] - source[0] > 1 && tokens[source[0]]!.pos === 'PUNCT') source = [source[0] + 1, source[1]];
-    // "a rare public recognition": adjectives before a noun cue modify it; they name no source.
-    if (source && modifiesCue(tokens, source, cue)) source = null;
-    // "Putin’s press secretary, Dmitry Peskov" is the whole source, as PolNeAR marks it (cutting it
-    // to the name cost held-out folds 0-2 +10/+9/+15 whole matches); entityFor names its entity.
-    if (source) leadingContentEnd(a, cuePrefix, content, lastEnd, source);
-    // ", stating that …": a participle after a comma speaks for the source just named in its sentence.
-    const prev = frames[frames.length - 1];
-    const head = tokens[cue.first]!;
-    if (!source && prev?.source && tokens[prev.cue.first]!.sent === head.sent && head.norm.endsWith('ing') && tokens[cue.first - 1]?.norm === ',') source = prev.source;
-    // "is | praising": the cue opens with the auxiliaries before it (only in the frame: the role tagger read the tagger's cue)
-    // a source run that took the auxiliaries ("Clinton is | praising") gives them up
-    if (source && source[1] <= cue.first) floor = Math.max(floor, source[0] + 1);
-    const first = auxiliariesBefore(a, cue, floor);
-    if (source && source[1] > first && source[1] <= cue.first) source = [source[0], first];
-    frames.push({ cue: first < cue.first ? { first, last: cue.last } : cue, source, content });
+    if (frame) frames.push(frame);
   }
+  if (near && model.confirm && near.at.length > 0) return withSecondPass(a, model.confirm, cues, cuePrefix, frames, near);
   return frames;
+}
+
+/** Parts of speech the second pass tries as cues. */
+const SECOND_POS = new Set(['VERB', 'NOUN', 'ADJ']);
+
+/**
+ * The second pass: a verb, noun or adjective the cue tagger left out with a small margin
+ * (NEAR_MARGIN; the stage keeps only words annotators have put in cues), outside any cue, next to
+ * none and outside every content found, is a cue where `confirm` — a role tagger that also learnt
+ * to tag nothing around the cue tagger's false cues — finds both a source and a content around it;
+ * the frame, read from the confirming tagger's tags, must keep a source before its cue and a
+ * content that holds no other cue (only the outermost of nested frames is kept, so it would drop
+ * that cue's frame). On held-out PolNeAR train about two in five such frames are whole
+ * attributions, above what keeps the whole F1 level (docs/attribution.md).
+ */
+function withSecondPass(a: ArticleFeatures, confirm: Scorer, cues: readonly TokSpan[], cuePrefix: Int32Array, frames: LearnedFrame[], near: NearCues): LearnedFrame[] {
+  const { tokens } = a;
+  const inContent = (i: number): boolean => frames.some((fr) => fr.content.some((r) => tokens[i]!.start >= r.start && tokens[i]!.start < r.end));
+  const holdsCue = (content: readonly Range[]): boolean => content.some((r) => cues.some((q) => tokens[q.first]!.start >= r.start && tokens[q.first]!.start < r.end));
+  const added: LearnedFrame[] = [];
+  // c: the first cue that ends after the candidate; fr: the first frame whose cue does
+  let c = 0;
+  let fr = 0;
+  for (const i of near.at) {
+    if (!SECOND_POS.has(tokens[i]!.pos) || cuePrefix[i + 1]! > cuePrefix[i]!) continue;
+    // next to a cue: the tagger's cue is there already
+    if ((i > 0 && cuePrefix[i]! > cuePrefix[i - 1]!) || (i + 2 <= tokens.length && cuePrefix[i + 2]! > cuePrefix[i + 1]!)) continue;
+    if (inContent(i)) continue;
+    while (c < cues.length && cues[c]!.last <= i) c++;
+    while (fr < frames.length && frames[fr]!.cue.last <= i) fr++;
+    const cue = { first: i, last: i + 1 };
+    const win = roleWindow(a, cue, cuePrefix);
+    const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, confirm, f, out);
+    if (!tags.includes(ROLE_C) || !tags.includes(ROLE_S)) continue;
+    const frame = frameOf(a, cue, win, tags, cuePrefix, c > 0 ? cues[c - 1]!.last : 0, frames[fr - 1]);
+    if (frame?.source && frame.source[1] <= frame.cue.first && !holdsCue(frame.content)) added.push({ ...frame, second: true });
+  }
+  if (added.length === 0) return frames;
+  return [...frames, ...added].sort((x, y) => x.cue.first - y.cue.first);
 }

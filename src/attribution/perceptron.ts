@@ -132,7 +132,7 @@ export class Weights {
   }
 }
 
-type PackedFile = { bits: number; classes: number; slots: string; values: string };
+export type PackedFile = { bits: number; classes: number; slots: string; values: string };
 
 /** Number of set bits in a 32-bit word. */
 function popcount(x: number): number {

@@ -23,7 +23,8 @@ import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js'
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { jackknifeCues, PRUNE, trainCueTagger, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
+import { articleFeatures } from '../src/attribution/features.js';
 
 const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
 const arg = (name: string, dflt: number): number => {
@@ -49,6 +50,7 @@ function countCueWords(doc: Doc, gold: readonly GoldAttribution[]): void {
 }
 
 const annFiles = readdirSync(join(TRAIN, 'attributions'));
+const ends: ReturnType<typeof endExamples> = [];
 const fit: TrainingDoc[] = [];
 const held: Array<{ doc: Doc; gold: GoldAttribution[] }> = [];
 readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEach((file, k) => {
@@ -58,7 +60,11 @@ readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEac
   const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
   const doc = tokensStage(textStage(polnearArticle(name, text)));
   const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
-  if (k % 5 !== fold) countCueWords(doc, gold);
+  if (k % 5 !== fold) {
+    countCueWords(doc, gold);
+    const quotes = pairQuotes(text, doc.paragraphs);
+    ends.push(...endExamples(doc.tokens, articleFeatures(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length), gold));
+  }
   if (k % 5 === fold) held.push({ doc, gold });
   else if (!cached) {
     const quotes = pairQuotes(text, doc.paragraphs);
@@ -77,7 +83,9 @@ const { cue, role, confirm } = weights;
 // the second pass's words (at least wordMinCue = 4 times in a cue) from the four fifths only; the rest of the lexicon is the shipped one
 const shipped = loadAttributionLexicon();
 const seenInCues = new Set([...inCue].filter(([, n]) => n >= 4).map(([key]) => key));
-const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), confirm: PackedWeights.unpack(confirm) } };
+// the end model trains on gold contents only, in seconds: always trained here, never cached
+const end = PackedWeights.unpack(trainEndModel(ends, END_EPOCHS).pack(PRUNE));
+const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), confirm: PackedWeights.unpack(confirm), end } };
 // the attribution stage reads only the lexicon of the resources (no knowledge base needed here)
 const res = { attribution: lex } as unknown as Resources;
 const tally = emptyCorpusTally();

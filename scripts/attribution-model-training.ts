@@ -12,6 +12,7 @@ import {
 } from '../src/attribution/features.js';
 import { FeatureBuf, PackedWeights, Trainer, type Weights } from '../src/attribution/perceptron.js';
 import { roleFeaturesFast } from '../src/attribution/compiled.js';
+import { contentSentEnd, emptyScan, endFeatures, scanToken } from '../src/attribution/span-end.js';
 import type { Quote } from '../src/attribution/quotes.js';
 import { rng } from './rng.js';
 
@@ -179,3 +180,91 @@ export function trainRoleTagger(docs: readonly TrainingDoc[], epochs: number, wi
 }
 
 export { CUE_B, CUE_I };
+
+/** The end model's table: 2^18 slots of one weight; its epochs. */
+export const END_BITS = 18;
+export const END_EPOCHS = 8;
+
+/** A gold indirect content after its cue, in one sentence: its first token s and end j (exclusive). */
+export interface EndExample {
+  a: ArticleFeatures;
+  cuePrefix: Int32Array;
+  cue: TokSpan;
+  s: number;
+  j: number;
+  sentEnd: number;
+}
+
+/** The end model's examples of one training article: its gold contents that start outside quotes after their cue and end in that sentence. */
+export function endExamples(tokens: readonly Token[], a: ArticleFeatures, gold: readonly GoldAttribution[]): EndExample[] {
+  const cueMask = new Uint8Array(tokens.length);
+  const cues: Array<{ cue: TokSpan; r: Range }> = [];
+  for (const g of gold) {
+    let first = -1;
+    let last = -1;
+    tokens.forEach((t, i) => {
+      if (!overlaps(t, g.cue)) return;
+      if (first < 0) first = i;
+      last = i + 1;
+    });
+    if (first < 0) continue;
+    cueMask.fill(1, first, last);
+    const r = g.content[g.content.length - 1];
+    if (r) cues.push({ cue: { first, last }, r });
+  }
+  const cuePrefix = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < tokens.length; i++) cuePrefix[i + 1] = cuePrefix[i]! + cueMask[i]!;
+  const found: EndExample[] = [];
+  for (const { cue, r } of cues) {
+    const s = tokens.findIndex((t) => t.start === r.start);
+    if (s < cue.last || a.inQuote[s]! >= 0) continue;
+    const sentEnd = contentSentEnd(a, s);
+    let j = -1;
+    for (let k = s + 1; k <= sentEnd; k++) if (tokens[k - 1]!.end === r.end) j = k;
+    if (j > 0) found.push({ a, cuePrefix, cue, s, j, sentEnd });
+  }
+  return found;
+}
+
+/**
+ * The end model (src/attribution/span-end.ts): a ranking perceptron over each example's candidate
+ * ends, the gold end's features rewarded and the best wrong end's penalised, averaged.
+ */
+export function trainEndModel(examples: readonly EndExample[], epochs: number): Weights {
+  const tr = new Trainer(END_BITS, 1);
+  const f = new FeatureBuf();
+  const g = new FeatureBuf();
+  const out = new Float64Array(1);
+  const rand = rng(23);
+  for (let e = 0; e < epochs; e++) {
+    for (const k of order(examples.length, rand)) {
+      const x = examples[k]!;
+      const scan = emptyScan();
+      let best = -1;
+      let bestV = -Infinity;
+      for (let j = x.s + 1; j <= x.sentEnd; j++) {
+        scanToken(x.a, x.cuePrefix, scan, j - 1);
+        endFeatures(x.a, x.cuePrefix, x.cue, x.s, j, x.sentEnd, scan, f);
+        tr.best(f, out);
+        if (out[0]! > bestV) {
+          bestV = out[0]!;
+          best = j;
+        }
+        if (j === x.j) {
+          g.reset();
+          for (let q = 0; q < f.n; q++) g.ids[g.n++] = f.ids[q]!;
+        }
+      }
+      if (best !== x.j) {
+        // the best end's features again
+        const scan2 = emptyScan();
+        for (let j = x.s + 1; j <= best; j++) scanToken(x.a, x.cuePrefix, scan2, j - 1);
+        endFeatures(x.a, x.cuePrefix, x.cue, x.s, best, x.sentEnd, scan2, f);
+        tr.add(g, 0, 1);
+        tr.add(f, 0, -1);
+      }
+      tr.c++;
+    }
+  }
+  return tr.averaged();
+}

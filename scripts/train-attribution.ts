@@ -17,7 +17,7 @@ import type { Token } from '../src/types.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { MODEL_FILE, type ModelFile } from '../src/attribution/model.js';
-import { jackknifeCues, PRUNE, trainCueTagger, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, type EndExample, type TrainingDoc } from './attribution-model-training.js';
 
 const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
 const MIN_CUE = 3;
@@ -27,6 +27,7 @@ const words = new Map<string, [number, number]>(); // key -> [in cue, total]
 const phraseCue = new Map<string, number>();
 const articles: Token[][] = [];
 const docs: TrainingDoc[] = [];
+const ends: EndExample[] = [];
 
 const annFiles = readdirSync(join(TRAIN, 'attributions'));
 for (const file of readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
@@ -39,7 +40,9 @@ for (const file of readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.t
   articles.push(tokens);
   const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
   const quotes = pairQuotes(text, doc.paragraphs);
-  docs.push(trainingDoc(tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
+  const td = trainingDoc(tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold);
+  docs.push(td);
+  ends.push(...endExamples(tokens, td.a, gold));
   const inCue = new Uint8Array(text.length);
   for (const g of gold) {
     for (const r of g.cue ?? []) inCue.fill(1, r.start, r.end);
@@ -92,12 +95,15 @@ jackknifeCues(docs, FOLDS, EPOCHS);
 const roleTagger = trainRoleTagger(docs, EPOCHS);
 // the second pass's confirming tagger: the same, also trained to tag nothing around the jackknife's false cues
 const confirmTagger = trainRoleTagger(docs, EPOCHS, true);
+// the end point of an indirect content (src/attribution/span-end.ts), from the gold contents alone
+const endModel = trainEndModel(ends, END_EPOCHS);
 const model: ModelFile = {
   _about:
-    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token), a role tagger (O/source/content per token around a cue) and a confirming role tagger (the same, also trained on false cues), over hashed features (src/attribution/features.ts). Weights only; no text.',
+    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token), a role tagger (O/source/content per token around a cue), a confirming role tagger (the same, also trained on false cues) and a ranker of the end points of indirect contents, over hashed features (src/attribution/features.ts, span-end.ts). Weights only; no text.',
   cue: cueTagger.pack(PRUNE),
   role: roleTagger.pack(PRUNE),
   confirm: confirmTagger.pack(PRUNE),
+  end: endModel.pack(PRUNE),
 };
 writeFileSync(join(DATA_DIR, 'attribution', MODEL_FILE), `${JSON.stringify(model)}\n`);
 console.log(`model: ${MODEL_FILE} written`);

@@ -9,11 +9,25 @@ import type { Cue } from './cues.js';
 import type { Quote } from './quotes.js';
 import { phraseEndingAt, phraseStartingAt, sentenceSubject, type TokRange } from './phrases.js';
 
+/**
+ * A learned frame's last content after its cue, for the end model (model.ts modelContentEnd): the
+ * role tagger's run [s0, e0) and the tokens [s, e) frameOf made of it.
+ */
+export interface EndRun {
+  cue: { first: number; last: number };
+  s0: number;
+  e0: number;
+  s: number;
+  e: number;
+}
+
 export interface Frame {
   cue: Cue;
   source: TokRange | null;
   content: Range[];
   via: string;
+  /** A learned frame's last content run, whose end the end model may move in the output (attributionStage). */
+  endRun?: EndRun;
 }
 
 export interface FrameContext {

@@ -15,9 +15,10 @@ import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lex
 import { absorbNested } from './nested.js';
 import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
-import { articleFeatures } from './features.js';
-import { learnedCues, learnedFrames, nearCues, type AttributionModel } from './model.js';
+import { articleFeatures, type ArticleFeatures } from './features.js';
+import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, nearCues, type AttributionModel } from './model.js';
 import { RangeIndex } from '../text/ranges.js';
+import type { PackedWeights } from './perceptron.js';
 import { joinedSentences } from './sentences.js';
 import { trimSource } from './source-span.js';
 
@@ -205,7 +206,7 @@ const IRREGULAR = new Set(['told', 'said', 'thought', 'known', 'seen', 'held', '
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
  * found none) wins.
  */
-function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[]): Frame[] {
+function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[]): { frames: Frame[]; end: EndModel | undefined } {
   const { tokens } = doc;
   const ruledCues = new RangeIndex(ruled.map((r, k) => ({ start: r.cue.first, end: r.cue.last, value: k })));
   const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
@@ -219,6 +220,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
     if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
     const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned' };
+    if (f.endRun) frame.endRun = f.endRun;
     if (!frame.source) accordingToSource(tokens, frame);
     // the first rule frame (in text order) whose cue overlaps this one
     const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
@@ -227,6 +229,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     const covers = rule && rule.content.every((r) => f.content.some((c) => c.start <= r.start + 1 && c.end >= r.end - 1));
     if (rule && covers && typeOf(rule.content, segments) === 'direct' && typeOf(f.content, segments) === 'mixed') {
       frame.content = rule.content;
+      delete frame.endRun;
       frame.source ??= rule.source;
       frame.via = `learned+${rule.via}`;
     } else if (rule && !frame.source && rule.source && rule.via === 'subject-cue-content') {
@@ -241,7 +244,28 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     }
     out.push(frame);
   }
-  return out;
+  return { frames: out, end: model.end ? { a, cuePrefix: cuePrefixOf(tokens.length, cues), model: model.end } : undefined };
+}
+
+/**
+ * A frame's content as output: the last range ended where the end model puts it (model.ts
+ * modelContentEnd), where it still ends where frameOf left it. Only the output reads it: which
+ * frames are kept (nested frames, the second pass, the outermost only) reads the tagger's ends,
+ * since a content grown or cut there changes which frames survive (held-out folds, docs/attribution.md).
+ */
+function outContent(f: Frame, end: EndModel | undefined): Range[] {
+  const last = f.content[f.content.length - 1];
+  const run = f.endRun;
+  if (!end || !run || !last || last.end !== end.a.tokens[run.e - 1]!.end) return f.content;
+  const to = modelContentEnd(end.a, end.cuePrefix, run, end.model);
+  return to > last.start ? [...f.content.slice(0, -1), { start: last.start, end: to }] : f.content;
+}
+
+/** What outContent needs: the article's features, its cues' prefix counts and the end model. */
+interface EndModel {
+  a: ArticleFeatures;
+  cuePrefix: Int32Array;
+  model: PackedWeights;
 }
 
 export function attributionStage(input: Doc, res: Resources): Doc {
@@ -266,8 +290,9 @@ export function attributionStage(input: Doc, res: Resources): Doc {
   // rarely make a whole attribution when no source was found for them (a passive cue whose
   // subject was taken away is kept: held-out folds 0-2, content exact matches kept, whole +3). Such a frame is dropped
   // only once it had the chance to be taken back into the frame it is nested in.
-  const frames: Frame[] = lex.model
-    ? absorbNested(doc.article.text, tokens, learned(doc, lex, lex.model, inQuote, quotes, segments, ruled)).filter((f) => f.source || f.via === 'learned-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f)))
+  const fromTagger = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, segments, ruled) : undefined;
+  const frames: Frame[] = fromTagger
+    ? absorbNested(doc.article.text, tokens, fromTagger.frames).filter((f) => f.source || f.via === 'learned-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f)))
     : ruled;
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
   if (lex.headlineColon) {
@@ -296,12 +321,13 @@ export function attributionStage(input: Doc, res: Resources): Doc {
       source = { ...s, entity: entityFor(mentions, text, s.start, s.end) };
     }
     const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);
+    const content = outContent(f, fromTagger?.end);
     return {
       id: `a${k + 1}`,
-      type: typeOf(f.content, segments),
+      type: typeOf(content, segments),
       source,
       cue,
-      content: f.content.map((r) => span(text, r.start, r.end)),
+      content: content.map((r) => span(text, r.start, r.end)),
       inHeadline: tokens[f.cue.first]!.para === 0 && doc.paragraphs[0]?.start === doc.article.titleSpan.start && doc.article.titleSpan.end > doc.article.titleSpan.start,
       via: f.via,
     };

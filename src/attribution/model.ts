@@ -12,12 +12,15 @@ import {
   auxiliariesBefore, extendVerbGroups, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type NearCues, type TokSpan,
 } from './features.js';
 import { FeatureBuf, PackedWeights, type Scorer } from './perceptron.js';
-import { isQuoteMark } from './frames.js';
+import { isQuoteMark, type EndRun } from './frames.js';
+import { bestEnd, contentSentEnd } from './span-end.js';
 
 export const MODEL_FILE = 'model.json';
 
 const packed = z.object({ bits: z.number().int().min(8).max(24), classes: z.number().int().min(2).max(8), slots: z.string(), values: z.string() });
-export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed, confirm: packed.optional() });
+// the end model (span-end.ts) ranks candidates with one score each
+const packedOne = packed.extend({ classes: z.number().int().min(1).max(8) });
+export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed, confirm: packed.optional(), end: packedOne.optional() });
 export type ModelFile = z.infer<typeof modelSchema>;
 
 export interface AttributionModel {
@@ -25,13 +28,15 @@ export interface AttributionModel {
   role: Scorer;
   /** A role tagger that also learnt to tag nothing around the cue tagger's false cues: confirms the second pass's cues (withSecondPass). */
   confirm?: Scorer;
+  /** Ranks the end points of an indirect content after its cue (span-end.ts). */
+  end?: PackedWeights;
 }
 
 export function loadAttributionModel(dir: string): AttributionModel | null {
   const path = join(dir, MODEL_FILE);
   if (!existsSync(path)) return null;
   const m = modelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role), ...(m.confirm ? { confirm: PackedWeights.unpack(m.confirm) } : {}) };
+  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role), ...(m.confirm ? { confirm: PackedWeights.unpack(m.confirm) } : {}), ...(m.end ? { end: PackedWeights.unpack(m.end) } : {}) };
 }
 
 export interface LearnedFrame {
@@ -41,6 +46,8 @@ export interface LearnedFrame {
   content: Range[];
   /** Found by the second pass (withSecondPass). */
   second?: true;
+  /** The last content's run after the cue, for the end model (modelContentEnd); absent when there is none. */
+  endRun?: EndRun;
 }
 
 const f = new FeatureBuf();
@@ -110,6 +117,62 @@ function clauseEnd(a: ArticleFeatures, cuePrefix: Int32Array, s: number, e: numb
 }
 
 /**
+ * How far the end model's best end must score above the tagger's end to replace it, and by what
+ * factor at most it may lengthen or shorten the content (in characters): held-out folds 0-2,
+ * docs/attribution.md.
+ */
+const END_MARGIN = 16;
+const END_RATIO = 2;
+const endScores = { best: 0, keep: 0 };
+
+/**
+ * The end of content run [s, e) after its cue as the end model ranks it: the tagger's end unless
+ * the best end scores END_MARGIN above it and no other cue's token lies between the two ends
+ * (modelContentEnd then keeps it only within END_RATIO of the tagger's length).
+ */
+function modelEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: number, e: number, model: PackedWeights): number {
+  if (a.inQuote[s]! >= 0) return e;
+  const sentEnd = contentSentEnd(a, s);
+  if (e > sentEnd) return e;
+  const best = bestEnd(a, cuePrefix, cue, s, sentEnd, e, model, endScores);
+  if (best <= 0 || cuePrefix[Math.max(best, e)]! > cuePrefix[Math.min(best, e)]!) return e;
+  return endScores.best - endScores.keep > END_MARGIN ? best : e;
+}
+
+/** Token i's count of cue tokens before it, for each i (and the article's end). */
+export function cuePrefixOf(n: number, cues: readonly TokSpan[]): Int32Array {
+  const cuePrefix = new Int32Array(n + 1);
+  const mark = new Uint8Array(n);
+  for (const c of cues) mark.fill(1, c.first, c.last);
+  for (let i = 0; i < n; i++) cuePrefix[i + 1] = cuePrefix[i]! + mark[i]!;
+  return cuePrefix;
+}
+
+/**
+ * The end offset the end model gives a frame's last content after its cue (`run`, read by frameOf
+ * from the role tagger's tags), or -1 where it keeps the tagger's: the model's end, run on by
+ * clauseEnd and without punctuation at its end as frameOf does with the tagger's, at most
+ * END_RATIO times as long or short in characters. The stage calls it only for frames it outputs.
+ */
+export function modelContentEnd(a: ArticleFeatures, cuePrefix: Int32Array, run: EndRun, model: PackedWeights): number {
+  const { tokens } = a;
+  const { s0, s, e } = run;
+  let m = modelEnd(a, cuePrefix, run.cue, s0, run.e0, model);
+  if (m === run.e0) return -1;
+  m = clauseEnd(a, cuePrefix, s0, m);
+  while (m > s0 && tokens[m - 1]!.pos === 'PUNCT' && a.inQuote[m - 1]! < 0) m--;
+  if (m <= s || m === e || !withinRatio(tokens[s]!.start, tokens[e - 1]!.end, tokens[m - 1]!.end)) return -1;
+  return tokens[m - 1]!.end;
+}
+
+/** Whether a content from offset `start` ending at `a` or at `b` is at most END_RATIO times as long one way as the other. */
+function withinRatio(start: number, a: number, b: number): boolean {
+  const x = a - start;
+  const y = b - start;
+  return Math.max(x, y) <= END_RATIO * Math.min(x, y);
+}
+
+/**
  * "North Korea has sent about 6,000 troops to Kursk in the past month, Ukraine's intelligence
  * agency said": a content before its source that the tagger stopped short of the comma that
  * introduces the source runs to that comma, when nothing on the way can end a clause (a verb, a
@@ -170,9 +233,12 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   let owner = -1;
   // the token after the last content run, for leadingContentEnd
   let lastEnd = -1;
+  let endRun: EndRun | undefined;
   for (let k = 0; k < found.length; k++) {
     let [s, e] = found[k]!;
-    if (k === found.length - 1 && s >= cue.last) e = clauseEnd(a, cuePrefix, s, e);
+    // the last content after the cue: the end model may end it elsewhere in the output (LearnedFrame.endRun)
+    const run = k === found.length - 1 && s >= cue.last ? { s0: s, e0: e } : undefined;
+    if (run) e = clauseEnd(a, cuePrefix, s, e);
     // punctuation outside quotes at either end is not content ("«Nous restons prêts», the minister said")
     while (e > s && tokens[e - 1]!.pos === 'PUNCT' && a.inQuote[e - 1]! < 0) e--;
     while (e > s && tokens[s]!.pos === 'PUNCT' && a.inQuote[s]! < 0) s++;
@@ -181,6 +247,7 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
     if (k === 0 && e > s && s >= cue.last) s = afterAdjunct(tokens, cue, s, e);
     if (e > s) {
       content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
+      endRun = run ? { cue, s0: run.s0, e0: run.e0, s, e } : undefined;
       lastEnd = e;
       if (e <= cue.first) floor = Math.max(floor, e);
     }
@@ -212,15 +279,14 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   if (source && source[1] <= cue.first) floor = Math.max(floor, source[0] + 1);
   const first = auxiliariesBefore(a, cue, floor);
   if (source && source[1] > first && source[1] <= cue.first) source = [source[0], first];
-  return { cue: first < cue.first ? { first, last: cue.last } : cue, source, content };
+  const frame: LearnedFrame = { cue: first < cue.first ? { first, last: cue.last } : cue, source, content };
+  if (endRun) frame.endRun = endRun;
+  return frame;
 }
 
 export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues: readonly TokSpan[], near?: NearCues): LearnedFrame[] {
   const { tokens } = a;
-  const cuePrefix = new Int32Array(tokens.length + 1);
-  const mark = new Uint8Array(tokens.length);
-  for (const c of cues) mark.fill(1, c.first, c.last);
-  for (let i = 0; i < tokens.length; i++) cuePrefix[i + 1] = cuePrefix[i]! + mark[i]!;
+  const cuePrefix = cuePrefixOf(tokens.length, cues);
   const frames: LearnedFrame[] = [];
   // the end of the cue before, for auxiliariesBefore
   let prevCueEnd = 0;

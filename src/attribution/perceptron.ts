@@ -65,7 +65,8 @@ export class FeatureBuf {
   }
   /** Add the feature (template t, values a, b). */
   add(t: number, a: number, b = 0): void {
-    if (this.n < this.ids.length) this.ids[this.n++] = mix(mix(t, a), b);
+    // mixI: the same bits as mix(mix(t, a), b), kept in int32
+    if (this.n < this.ids.length) this.ids[this.n++] = mixI(mixI(t, a), b);
   }
 }
 
@@ -263,6 +264,11 @@ export class PackedWeights implements Scorer {
       for (let c = 0; c < K; c++) out[k * K + c] = this.values[r * K + c]!;
     }
     return out;
+  }
+
+  /** The weight of hashed feature id `id` under one-class weights (the end model's, span-end.ts). */
+  one(id: number): number {
+    return this.values[this.row(id & this.mask)]!;
   }
 
   private row(s: number): number {

@@ -14,6 +14,7 @@ import {
 import { FeatureBuf, PackedWeights, type Scorer } from './perceptron.js';
 import { isQuoteMark, type EndRun } from './frames.js';
 import { bestEnd, contentSentEnd } from './span-end.js';
+import { RangeIndex } from '../text/ranges.js';
 
 export const MODEL_FILE = 'model.json';
 
@@ -316,8 +317,11 @@ const SECOND_POS = new Set(['VERB', 'NOUN', 'ADJ']);
  */
 function withSecondPass(a: ArticleFeatures, confirm: Scorer, cues: readonly TokSpan[], cuePrefix: Int32Array, frames: LearnedFrame[], near: NearCues): LearnedFrame[] {
   const { tokens } = a;
-  const inContent = (i: number): boolean => frames.some((fr) => fr.content.some((r) => tokens[i]!.start >= r.start && tokens[i]!.start < r.end));
-  const holdsCue = (content: readonly Range[]): boolean => content.some((r) => cues.some((q) => tokens[q.first]!.start >= r.start && tokens[q.first]!.start < r.end));
+  // indexed once, so that long articles (thousands of frames and candidates) stay linear
+  const contents = new RangeIndex(frames.flatMap((fr) => fr.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))));
+  const cueStarts = new RangeIndex(cues.map((q) => ({ start: tokens[q.first]!.start, end: tokens[q.first]!.start + 1, value: 0 })));
+  const inContent = (i: number): boolean => contents.overlapping(tokens[i]!.start, tokens[i]!.start + 1).length > 0;
+  const holdsCue = (content: readonly Range[]): boolean => content.some((r) => cueStarts.overlapping(r.start, r.end).length > 0);
   const added: LearnedFrame[] = [];
   // c: the first cue that ends after the candidate; fr: the first frame whose cue does
   let c = 0;

@@ -37,8 +37,14 @@ export function posCode(pos: string): number {
 
 const id2 = (t: number, a: number, b: number): number => mix(mix(t, a), b);
 
+/** The hash of code k's tag (NONE for 0 or a code without a tag), for tables built elsewhere (span-end.ts). */
+export const posHashOf = (k: number): number => posHash[k] ?? NONE;
+
 /** Counts refills, so weights read from the tables (below) are read again. */
 let tableVersion = 0;
+
+/** tableVersion, for tables built elsewhere (span-end.ts): they are built again when it moves. */
+export const posTablesVersion = (): number => tableVersion;
 
 /** Refills of the tables, run when a new part-of-speech code appears. */
 const refills: Array<() => void> = [];

@@ -135,7 +135,8 @@ function modelEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: nu
   if (a.inQuote[s]! >= 0) return e;
   const sentEnd = contentSentEnd(a, s);
   if (e > sentEnd) return e;
-  const best = bestEnd(a, cuePrefix, cue, s, sentEnd, e, model, endScores);
+  // scores in full only the ends that may beat the tagger's by the margin: the others cannot change it
+  const best = bestEnd(a, cuePrefix, cue, s, sentEnd, e, model, endScores, END_MARGIN);
   if (best <= 0 || cuePrefix[Math.max(best, e)]! > cuePrefix[Math.min(best, e)]!) return e;
   return endScores.best - endScores.keep > END_MARGIN ? best : e;
 }

@@ -271,6 +271,35 @@ export class PackedWeights implements Scorer {
     return this.values[this.row(id & this.mask)]!;
   }
 
+  /**
+   * One-class weights of the first n ids into out[0 … n): first every row (index loads only), then
+   * the weights, so that the cache misses of many look-ups overlap instead of waiting in turn.
+   */
+  oneEach(ids: Int32Array, n: number, out: Float64Array): void {
+    const { index, values, mask } = this;
+    for (let k = 0; k < n; k++) {
+      const s = ids[k]! & mask;
+      const w = (s >>> 5) << 1;
+      const word = index[w]!;
+      const sh = s & 31;
+      ids[k] = ((word >>> sh) & 1) * (index[w + 1]! + popcount(word & ((1 << sh) - 1)) + 1);
+    }
+    for (let k = 0; k < n; k++) out[k] = values[ids[k]!]!;
+  }
+
+  /**
+   * For each run of 2^shift slots, the largest one-class weight in it (0 at least: a slot without
+   * a weight reads 0), so that a feature's weight is at most the entry of its id >>> shift.
+   */
+  regionMax(shift: number): Float32Array {
+    const out = new Float32Array((this.mask >>> shift) + 1);
+    for (let s = 0; s <= this.mask; s++) {
+      const v = this.values[this.row(s)]!;
+      if (v > out[s >>> shift]!) out[s >>> shift] = v;
+    }
+    return out;
+  }
+
   private row(s: number): number {
     const w = (s >>> 5) << 1;
     const word = this.index[w]!;

@@ -9,6 +9,7 @@
  */
 import type { ArticleFeatures, TokSpan } from './features.js';
 import { FeatureBuf, mixI, strHash, type PackedWeights } from './perceptron.js';
+import { posCode, posHashOf, posTablesVersion } from './compiled.js';
 
 /** Length buckets of a content, in tokens. */
 function lenBucket(n: number): number {
@@ -65,10 +66,7 @@ export function scanToken(a: ArticleFeatures, cuePrefix: Int32Array, scan: EndSc
 /** Whether end j (j ≤ the end of its sentence) is the end of its sentence or paragraph. */
 const atEndOf = (a: ArticleFeatures, j: number): boolean => j >= a.sentLast[a.tokens[j - 1]!.sent]! || a.tokens[j]!.para !== a.tokens[j - 1]!.para;
 
-/**
- * The features of end j that read only the words around it, the same for every content that may
- * end there (endScores caches their score per article).
- */
+/** The features of end j that read only the words around it, the same for every content that may end there. */
 export function endLocalFeatures(a: ArticleFeatures, j: number, f: FeatureBuf): void {
   const atEnd = atEndOf(a, j);
   const lastW = a.word[j - 1]!;
@@ -118,89 +116,220 @@ export function endFeatures(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokS
 /** Part-of-speech codes (ArticleFeatures.posCode, below 32) and one more for the sentence end. */
 const P = 33;
 const END_CODE = 32;
+/** lenBucket's values. */
+const L = 10;
+const VERB_CODE = posCode('VERB');
+const AUX_CODE = posCode('AUX');
 
 /**
- * The end model's weights of the features over small values (parts of speech, lengths, counts),
- * looked up by those values instead of hashed; filled on first use (NaN: not yet read).
+ * The features over small values (parts of speech, lengths, counts) of endContentFeatures and
+ * endLocalFeatures, by template: [template, size of x's range, of y's, is x a part of speech, is y].
+ * Their weights are read from one small table (EndTable) indexed by those values instead of hashed.
  */
-class EndTables {
-  readonly t = [2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 19, 20].map(() => new Float64Array(P * P).fill(NaN));
-  constructor(readonly model: PackedWeights) {}
-  /** Weight of feature (template, x, y), cached in table k at slot i. */
-  w(k: number, i: number, template: number, x: number, y: number): number {
-    const tab = this.t[k]!;
-    let v = tab[i]!;
-    if (v !== v) {
-      v = tab[i] = this.model.one(mixI(mixI(template, x), y));
-    }
-    return v;
+const SMALL: ReadonlyArray<readonly [number, number, number, boolean, boolean]> = [
+  [2, P, 1, true, false], // last token's part of speech
+  [4, P, 1, true, false], // next token's
+  [5, P, P, true, true], // last, next
+  [6, P, P, true, true], // next, the one after
+  [7, 2, L, false, false], // at the sentence end, length
+  [8, L, 1, false, false], // length
+  [9, L, 1, false, false], // tokens left in the sentence
+  [10, P, L, true, false], // next part of speech, length
+  [11, 4, 5, false, false], // commas, verbs taken in
+  [12, 3, P, false, true], // "and"/"but" taken in, next part of speech
+  [13, 2, 2, false, false], // quoted tokens taken in, next token quoted
+  [14, 3, 2, false, false], // other cues taken in, next token in a cue
+  [19, 4, P, false, true], // commas taken in, next part of speech
+  [20, L, P, false, true], // tokens left, next part of speech
+];
+/** Where each SMALL template's weights start in the table. */
+const AT: number[] = [];
+let size = 0;
+for (const [, nx, ny] of SMALL) {
+  AT.push(size);
+  size += nx * ny;
+}
+const [T2, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T19, T20] = AT as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+
+/**
+ * The end model's weights of the SMALL features, every value pair filled from the hashed weights
+ * (float32, so the same numbers): 3,200 weights, 13 KB, which stay in cache where hashed look-ups
+ * of them missed. Built again for another model or when a new part-of-speech code appears.
+ */
+class EndTable {
+  readonly w = new Float32Array(size);
+  /** The largest weight in each run of 2^REGION slots of the model (PackedWeights.regionMax): bounds a word feature's weight without looking it up. */
+  readonly regionMax: Float32Array;
+  readonly version = posTablesVersion();
+  constructor(readonly model: PackedWeights) {
+    this.regionMax = model.regionMax(REGION);
+    const value = (k: number, isPos: boolean): number => (isPos ? (k === END_CODE ? H_END : posHashOf(k)) : k);
+    SMALL.forEach(([t, nx, ny, xPos, yPos], k) => {
+      for (let x = 0; x < nx; x++) {
+        for (let y = 0; y < ny; y++) this.w[AT[k]! + x * ny + y] = hw(model, t, value(x, xPos), ny === 1 ? 0 : value(y, yPos));
+      }
+    });
   }
 }
 
-let tables: EndTables | null = null;
+/** log2 of the slots per entry of EndTable.regionMax: 1,024 entries for 2^18 slots, 4 KB. */
+const REGION = 8;
+
+let table: EndTable | null = null;
 
 /** Hashed weight of feature (template, x, y). */
 const hw = (m: PackedWeights, template: number, x: number, y: number): number => m.one(mixI(mixI(template, x), y));
 
-/**
- * The score of ending content [s, j) as the sum of endFeatures' weights gives it (summed in another
- * order), with the features over small values read from EndTables: about four times as fast.
- */
-function endScore(a: ArticleFeatures, cuePrefix: Int32Array, s: number, j: number, sentEnd: number, scan: EndScan, m: PackedWeights, tb: EndTables, f15: Float64Array, f16: readonly [number, number]): number {
-  const atEnd = atEndOf(a, j);
-  const end2 = atEnd || atEndOf(a, j + 1);
-  const lastW = a.word[j - 1]!;
-  const lastP = a.pos[j - 1]!;
-  const lastC = a.posCode[j - 1]!;
-  const nextW = atEnd ? H_END : a.word[j]!;
-  const nextP = atEnd ? H_END : a.pos[j]!;
-  const nextC = atEnd ? END_CODE : a.posCode[j]!;
-  const next2P = end2 ? H_END : a.pos[j + 1]!;
-  const next2C = end2 ? END_CODE : a.posCode[j + 1]!;
-  const nextQuote = !atEnd && a.inQuote[j]! >= 0 ? 1 : 0;
-  const nextCue = !atEnd && cuePrefix[j + 1]! > cuePrefix[j]! ? 1 : 0;
-  const len = lenBucket(j - s);
-  const rest = lenBucket(sentEnd - j);
-  const commas = cap(scan.commas, 3);
-  const ands = cap(scan.ands, 2);
-  const quotes = cap(scan.quotes, 1);
-  const cues = cap(scan.cues, 2);
-  const e = atEnd ? 1 : 0;
-  let v = hw(m, 1, lastW, 0) + hw(m, 3, nextW, 0) + hw(m, 17, nextW, next2P) + hw(m, 18, lastW, nextW);
-  v += tb.w(0, lastC, 2, lastP, 0) + tb.w(1, nextC, 4, nextP, 0) + tb.w(2, lastC * P + nextC, 5, lastP, nextP) + tb.w(3, nextC * P + next2C, 6, nextP, next2P);
-  v += tb.w(4, e * P + len, 7, e, len) + tb.w(5, len, 8, len, 0) + tb.w(6, rest, 9, rest, 0) + tb.w(7, nextC * P + len, 10, nextP, len);
-  v += tb.w(8, commas * P + cap(scan.verbs, 4), 11, commas, cap(scan.verbs, 4)) + tb.w(9, ands * P + nextC, 12, ands, nextP);
-  v += tb.w(10, quotes * P + nextQuote, 13, quotes, nextQuote) + tb.w(11, cues * P + nextCue, 14, cues, nextCue);
-  v += tb.w(12, commas * P + nextC, 19, commas, nextP) + tb.w(13, rest * P + nextC, 20, rest, nextP);
-  // the content's first word and the cue's stem: the same for every end of this content
-  let w15 = f15[nextC]!;
-  if (w15 !== w15) w15 = f15[nextC] = hw(m, 15, a.word[s]!, nextP);
-  return v + w15 + f16[e]!;
-}
-
+/** Weights of the content's first word by the next part of speech (template 15), read once per call and code. */
 const f15 = new Float64Array(P);
 
 /**
- * The best end j in (s, sentEnd] (sentEnd: the end of s's sentence) of a content starting at s,
- * with its score in scores.best and the score of end `keep` (the tagger's end, scored as a
- * candidate too) in scores.keep: returns the best end.
+ * Scratch of bestEnd, per end k of a call (j = s + 1 + k): the word features' ids (four per end),
+ * the sums of the other weights (PARTS per end, in the order endScore adds them), the bound on the
+ * score; then the ends scored in full, their ids and their words' weights.
  */
-export function bestEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: number, sentEnd: number, keep: number, model: PackedWeights, scores: { best: number; keep: number }): number {
-  if (tables?.model !== model) tables = new EndTables(model);
+const PARTS = 7;
+let ids = new Int32Array(0);
+let parts = new Float64Array(0);
+let bound = new Float64Array(0);
+let chosen = new Int32Array(0);
+let chosenIds = new Int32Array(0);
+let weights = new Float64Array(0);
+
+function grow(n: number): void {
+  if (bound.length >= n) return;
+  const m = Math.max(64, 2 * n);
+  ids = new Int32Array(4 * m);
+  parts = new Float64Array(PARTS * m);
+  bound = new Float64Array(m);
+  chosen = new Int32Array(m);
+  chosenIds = new Int32Array(4 * m);
+  weights = new Float64Array(4 * m);
+}
+
+/** Whether end j (j ≤ the end of its sentence) is the end of its sentence or paragraph (atEndOf), from the arrays alone. */
+const atEndAt = (a: ArticleFeatures, j: number): boolean => j >= a.sentLast[a.sent[j - 1]!]! || a.para[j] !== a.para[j - 1];
+
+/**
+ * The score of end k from its words' weights (w, four from `at`) and its other parts, added in
+ * the one order every end's score has always been summed in: ties and the margin read the last
+ * bits, so the order is part of the outputs.
+ */
+function endScore(w: Float64Array, at: number, k: number): number {
+  const p = k * PARTS;
+  let v = w[at]! + w[at + 1]! + w[at + 2]! + w[at + 3]!;
+  v += parts[p]!;
+  v += parts[p + 1]!;
+  v += parts[p + 2]!;
+  v += parts[p + 3]!;
+  v += parts[p + 4]!;
+  return v + parts[p + 5]! + parts[p + 6]!;
+}
+
+/** Rounding between a bound summed in one order and a score summed in another: far below any weight. */
+const SLACK = 1e-6;
+
+/**
+ * The best end j in (s, sentEnd] (sentEnd: the end of s's sentence) of a content starting at s,
+ * with its score in scores.best and the score of end `keep` (the tagger's end) in scores.keep.
+ * Each end's score is the sum of endFeatures' weights (test/attribution-end.test.ts checks them):
+ * the features over small values read from EndTable, the counts of what the content takes in kept
+ * as j grows, the four features of words hashed. Only the ends that may score more than `margin`
+ * above `keep` are scored in full: the others are bounded with the largest weight of each word
+ * feature's run of slots (EndTable.regionMax), which rules out about nine ends in ten without
+ * looking their words up (the look-ups that miss the caches). So the best end is exact whenever it
+ * scores more than `margin` above keep; otherwise it is an end that scores at most that (keep, or
+ * -1 where keep is outside the sentence). margin -Infinity scores every end.
+ */
+export function bestEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: number, sentEnd: number, keep: number, model: PackedWeights, scores: { best: number; keep: number }, margin = -Infinity): number {
+  if (table?.model !== model || table.version !== posTablesVersion()) table = new EndTable(model);
+  const { w, regionMax } = table;
+  const { word, pos, posCode: code, inQuote, commas: commaCount } = a;
+  const n = sentEnd - s;
+  const mask = model.mask;
+  grow(n);
   f15.fill(NaN);
-  const f16: [number, number] = [hw(model, 16, a.stem[cue.first]!, 0), hw(model, 16, a.stem[cue.first]!, 1)];
-  const scan = emptyScan();
+  const first = word[s]!;
+  const stem = a.stem[cue.first]!;
+  const f16no = hw(model, 16, stem, 0);
+  const f16end = hw(model, 16, stem, 1);
+  let verbs = 0;
+  let ands = 0;
+  let quotes = 0;
+  let cues = 0;
+  // every end: its word features' ids, the other weights, the bound
+  for (let j = s + 1, k = 0; j <= sentEnd; j++, k++) {
+    // token j - 1 joins the content (scanToken)
+    const i = j - 1;
+    const lastC = code[i]!;
+    if (lastC === VERB_CODE || lastC === AUX_CODE) verbs++;
+    const lastW = word[i]!;
+    if (lastW === H_AND || lastW === H_BUT) ands++;
+    if (inQuote[i]! >= 0) quotes++;
+    if (cuePrefix[j]! > cuePrefix[i]! && (i === 0 || cuePrefix[i]! === cuePrefix[i - 1]!)) cues++;
+    // the features of ending there (endLocalFeatures, endContentFeatures)
+    const atEnd = atEndAt(a, j);
+    const end2 = atEnd || atEndAt(a, j + 1);
+    const nextW = atEnd ? H_END : word[j]!;
+    const nextP = atEnd ? H_END : pos[j]!;
+    const nextC = atEnd ? END_CODE : code[j]!;
+    const next2C = end2 ? END_CODE : code[j + 1]!;
+    const nextQuote = !atEnd && inQuote[j]! >= 0 ? 1 : 0;
+    const nextCue = !atEnd && cuePrefix[j + 1]! > cuePrefix[j]! ? 1 : 0;
+    const len = lenBucket(j - s);
+    const rest = lenBucket(sentEnd - j);
+    const commas = cap(commaCount[j]! - commaCount[s]!, 3);
+    const e = atEnd ? 1 : 0;
+    const id = 4 * k;
+    const i1 = (ids[id] = mixI(mixI(1, lastW), 0));
+    const i3 = (ids[id + 1] = mixI(mixI(3, nextW), 0));
+    const i17 = (ids[id + 2] = mixI(mixI(17, nextW), end2 ? H_END : pos[j + 1]!));
+    const i18 = (ids[id + 3] = mixI(mixI(18, lastW), nextW));
+    const p = k * PARTS;
+    const g1 = (parts[p] = w[T2 + lastC]! + w[T4 + nextC]! + w[T5 + lastC * P + nextC]! + w[T6 + nextC * P + next2C]!);
+    const g2 = (parts[p + 1] = w[T7 + e * L + len]! + w[T8 + len]! + w[T9 + rest]! + w[T10 + nextC * L + len]!);
+    const g3 = (parts[p + 2] = w[T11 + commas * 5 + cap(verbs, 4)]! + w[T12 + cap(ands, 2) * P + nextC]!);
+    const g4 = (parts[p + 3] = w[T13 + cap(quotes, 1) * 2 + nextQuote]! + w[T14 + cap(cues, 2) * 2 + nextCue]!);
+    const g5 = (parts[p + 4] = w[T19 + commas * P + nextC]! + w[T20 + rest * P + nextC]!);
+    // the content's first word and the cue's stem: the same for every end of this content
+    let w15 = f15[nextC]!;
+    if (w15 !== w15) w15 = f15[nextC] = hw(model, 15, first, nextP);
+    const w16 = (parts[p + 6] = atEnd ? f16end : f16no);
+    parts[p + 5] = w15;
+    bound[k] = g1 + g2 + g3 + g4 + g5 + w15 + w16 +
+      regionMax[(i1 & mask) >>> REGION]! + regionMax[(i3 & mask) >>> REGION]! + regionMax[(i17 & mask) >>> REGION]! + regionMax[(i18 & mask) >>> REGION]!;
+  }
+  // the tagger's end in full, then every end whose bound may beat it by the margin
+  let floor = -Infinity;
+  scores.keep = -Infinity;
+  const kk = keep - s - 1;
+  if (kk >= 0 && kk < n) {
+    const id = 4 * kk;
+    for (let q = 0; q < 4; q++) chosenIds[q] = ids[id + q]!;
+    model.oneEach(chosenIds, 4, weights);
+    scores.keep = endScore(weights, 0, kk);
+    floor = scores.keep + margin - SLACK;
+  }
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    if (!(bound[k]! > floor)) continue;
+    chosen[m] = k;
+    for (let q = 0; q < 4; q++) chosenIds[4 * m + q] = ids[4 * k + q]!;
+    m++;
+  }
+  model.oneEach(chosenIds, 4 * m, weights);
   let best = -1;
   scores.best = -Infinity;
-  scores.keep = -Infinity;
-  for (let j = s + 1; j <= sentEnd; j++) {
-    scanToken(a, cuePrefix, scan, j - 1);
-    const v = endScore(a, cuePrefix, s, j, sentEnd, scan, model, tables, f15, f16);
-    if (j === keep) scores.keep = v;
+  for (let c = 0; c < m; c++) {
+    const v = endScore(weights, 4 * c, chosen[c]!);
     if (v > scores.best) {
       scores.best = v;
-      best = j;
+      best = s + 1 + chosen[c]!;
     }
+  }
+  if (best < 0 && kk >= 0 && kk < n) {
+    best = keep;
+    scores.best = scores.keep;
   }
   return best;
 }

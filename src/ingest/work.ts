@@ -18,6 +18,11 @@ export interface WorkerInit {
   heapMb: number;
   /** Read tokens on a thread of the worker's own while it analyses the previous article (src/batch.ts). */
   tokeniser: boolean;
+  /**
+   * Articles analysed together, stage by stage (src/pipeline.ts analyzeTokensMany); default 1.
+   * The pool restarts a worker that died with a group at 1, so that the article it dies on is known.
+   */
+  group?: number;
 }
 
 export type JobItem =

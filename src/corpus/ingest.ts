@@ -14,7 +14,7 @@ import { sourceItems } from '../ingest/sources.js';
 // keeps ~50 MB of modules out of the writer thread.
 import type { JobItem, WorkerInit, WorkerResult } from '../ingest/work.js';
 import { Committer } from './commit.js';
-import { finishOne } from './finish.js';
+import { finishParts } from './finish.js';
 
 export interface IngestOptions {
   db: Db;
@@ -224,7 +224,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const flush = (): void => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (opts.db.inTransaction) opts.db.exec('COMMIT');
+    committer.endBatch();
     batch = 0;
   };
   const handle = (r: WorkerResult): void => {
@@ -240,11 +240,18 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         break;
       case 'analysed': {
         const blob = Buffer.from(r.blob.buffer, r.blob.byteOffset, r.blob.byteLength);
-        if (!opts.db.inTransaction) {
-          opts.db.exec('BEGIN');
+        if (!committer.inBatch) {
+          committer.beginBatch();
           batchStart = performance.now();
           // A slow input must not hold finished articles back.
-          timer = setTimeout(flush, BATCH_MS);
+          timer = setTimeout(() => {
+            try {
+              flush();
+            } catch (e) {
+              failure ??= e as Error;
+              wake?.();
+            }
+          }, BATCH_MS);
         }
         const c = committer.commit({ name: r.name, rows: r.rows, blob, fp: r.fp });
         if (++batch >= BATCH_ARTICLES || performance.now() - batchStart > BATCH_MS) flush();
@@ -258,7 +265,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   };
 
   const onResult = (answer: WorkerResult): void => {
-    const r = answer.type === 'report' ? finishOne(answer, answer.report) : answer;
+    const r = answer.type === 'parts' ? finishParts(answer, answer.parts) : answer;
     results.set(r.seq, r);
     inFlight--;
     try {

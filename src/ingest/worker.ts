@@ -15,6 +15,7 @@ import { loadResources } from '../resources.js';
 import { textStage } from '../text/index.js';
 import type { TokenRuns } from '../tokens/index.js';
 import { analyzeTokensMany, toReport } from '../pipeline.js';
+import { reportParts } from '../corpus/finish.js';
 import { readTokensAhead, startTokeniser, tokensWhenRead } from '../batch.js';
 import type { Doc } from '../types.js';
 
@@ -66,12 +67,14 @@ async function drain(): Promise<void> {
       let out: WorkerResult;
       try {
         if (!a.doc) throw a.error;
-        // the writer thread, mostly idle, deflates and fingerprints the report (finishOne)
-        out = { seq: w.p.seq, type: 'report', name: w.p.name, report: toReport(a.doc), warnings: w.p.warnings };
+        // the writer thread deflates and fingerprints the report's parts (finishParts)
+        out = { seq: w.p.seq, type: 'parts', name: w.p.name, parts: reportParts(toReport(a.doc)), warnings: w.p.warnings };
       } catch (e) {
         out = failed(w.job, e);
       }
-      parentPort!.postMessage(out);
+      // the JSON's buffer moves to the writer instead of being copied
+      const json = out.type === 'parts' ? out.parts.json : null;
+      parentPort!.postMessage(out, json && json.byteOffset === 0 && json.byteLength === json.buffer.byteLength ? [json.buffer as ArrayBuffer] : []);
     });
   }
   running = false;

@@ -167,10 +167,10 @@ try {
     let t = performance.now();
     let peak = 0;
     for (const r of gen) {
-      if (!db.inTransaction) db.exec('BEGIN');
+      committer.beginBatch();
       committer.commit({ name: `s${done}`, report: r, blob: encodeReport(r), fp: fingerprint(r) });
       done++;
-      if (done % 256 === 0) db.exec('COMMIT');
+      if (done % 256 === 0) committer.endBatch();
       if (done % 100 === 0) peak = Math.max(peak, process.memoryUsage.rss());
       if (done % BLOCK === 0 || done === N) {
         const rate = (done % BLOCK || BLOCK) / ((performance.now() - t) / 1000);
@@ -179,7 +179,7 @@ try {
         peak = 0;
       }
     }
-    if (db.inTransaction) db.exec('COMMIT');
+    committer.endBatch();
   }
   const gen = synthetic(N);
   while (done < N) {

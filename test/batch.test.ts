@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeBatch, type BatchResult } from '../src/batch.js';
-import { analyzeDoc, toReport } from '../src/pipeline.js';
+import { analyzeDoc, analyzeTokensMany, toReport } from '../src/pipeline.js';
+import { textStage } from '../src/text/index.js';
+import { tokensStage } from '../src/tokens/index.js';
+import type { Doc } from '../src/types.js';
 import { loadResources } from '../src/resources.js';
 import { readArticle, InputError } from '../src/ingest/index.js';
 import type { Article } from '../src/types.js';
@@ -54,4 +57,30 @@ test('when the tokeniser thread dies, the articles it held are read in this thre
 test('without a thread the batch runs in this thread with the same result', async () => {
   const got = await all(examples.slice(0, 2), { thread: false });
   assert.deepEqual(got.map((r) => ('doc' in r ? toReport(r.doc).attributions.length : -1)), examples.slice(0, 2).map((e) => analyzeDoc(toArticle(e), res).attributions.length));
+});
+
+test('articles analysed together, stage by stage, come out as each alone; one a stage throws on carries its error, the rest go on', () => {
+  const docs: Doc[] = examples.map((e) => tokensStage(textStage(toArticle(e))));
+  // a document whose tokens are gone: the mentions stage cannot read it
+  const broken = { ...docs[1]!, tokens: undefined } as unknown as Doc;
+  const input = [docs[0]!, broken, ...docs.slice(2)];
+  const got = analyzeTokensMany(input, res);
+  assert.equal(got.length, input.length);
+  assert.ok(got[1]!.error instanceof Error, 'the broken document carries the error');
+  assert.equal(got[1]!.doc, undefined);
+  got.forEach((g, k) => {
+    if (k === 1) return;
+    assert.ok(g.doc, `${examples[k]!.name} failed`);
+    assert.deepEqual(toReport(g.doc), toReport(analyzeDoc(toArticle(examples[k]!), res)), examples[k]!.name);
+  });
+  // the examples hold attributions and events, so the comparison above compares something
+  assert.ok(got.some((g) => (g.doc?.attributions.length ?? 0) > 0) && got.some((g) => (g.doc?.events.length ?? 0) > 0));
+});
+
+test('a batch in groups of any size gives the same reports', async () => {
+  const base = examples.map((e) => toReport(analyzeDoc(toArticle(e), res)));
+  for (const group of [1, 2, 5]) {
+    const got = await all(examples, { ahead: 6, group });
+    assert.deepEqual(got.map((r) => ('doc' in r ? toReport(r.doc) : r.error)), base, `groups of ${group}`);
+  }
 });

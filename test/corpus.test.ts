@@ -164,6 +164,51 @@ test('actor-pair series: the per-day counts agree with the events, and an older 
   }
 });
 
+test('a batch stores what one transaction per article stores; an article that fails leaves nothing in it', () => {
+  const quoted = [
+    analyzeText('Port talks stall\n\n“We will not sign a deal that leaves our farmers without a harbour,” Ambassador Lena Varga told reporters in Vienna on Monday.', { published: '2025-05-12' }),
+    analyzeText('Harbour dispute\n\n“We will not sign a deal that leaves our farmers without a harbour,” Minister Tomas Brandt said in Oslo.', { published: '2025-05-13' }),
+    analyzeText('Grain corridor\n\nThe corridor carried 40,000 tonnes of grain last week, port officials said. Lena Varga said the talks would resume.', { published: '2025-05-13' }),
+  ];
+  const reports = [...PAIR_REPORTS, ...quoted];
+  const dir = mkdtempSync(join(tmpdir(), 'wt-corpus-'));
+  const now = '2026-03-10T12:00:00.000Z';
+  const analysed = (r: Report, i: number) => ({ name: `r${i}`, report: r, blob: encodeReport(r), fp: fingerprint(r) });
+  try {
+    const one = openStore(join(dir, 'one.db'));
+    const c1 = new Committer(one);
+    reports.forEach((r, i) => c1.commit(analysed(r, i), now));
+    const batched = openStore(join(dir, 'batch.db'));
+    const c2 = new Committer(batched);
+    c2.beginBatch();
+    reports.forEach((r, i) => {
+      c2.commit(analysed(r, i), now);
+      // an article whose event has no code: its commit fails half-way (after its article row), and the savepoint takes back its rows
+      if (i === 1) {
+        const bad = reportWith('Broken report', 'Nobody will find this unusual headline anywhere.', '2025-10-05', [['unusual headline', '043', 'RUS', 'UKR', 1]]);
+        (bad.events[0] as { code: string | null }).code = null;
+        assert.throws(() => c2.commit(analysed(bad, 99), now));
+      }
+    });
+    c2.endBatch();
+    assert.equal(batched.inTransaction, false);
+    const tables = ['articles', 'entities', 'quotes', 'quote_keys', 'speakers', 'events', 'lsh', 'figures', 'corpus_findings', 'totals', 'speaker_counts', 'rule_counts', 'pair_counts', 'event_days'];
+    for (const t of tables) {
+      const sql = `SELECT * FROM ${t} ORDER BY 1, 2`;
+      assert.deepEqual(batched.prepare(sql).all(), one.prepare(sql).all(), t);
+    }
+    assert.ok((one.prepare('SELECT count(*) FROM corpus_findings').pluck().get() as number) >= 1, 'the same sentence from two speakers');
+    for (const q of ['harbour farmers', 'shells rail', 'Varga', 'unusual headline']) {
+      assert.deepEqual(search(batched, { text: q }), search(one, { text: q }), q);
+    }
+    assert.deepEqual(search(batched, { text: 'unusual headline' }), [], 'the failed article has no full-text row');
+    one.close();
+    batched.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('quad classes follow GDELT: 01–05, 06–08, 09–13, 14–20', () => {
   assert.deepEqual(['010', '057', '061', '087', '090', '138', '141', '204', '', 'xx'].map(quadClass), [1, 1, 2, 2, 3, 3, 4, 4, 0, 0]);
 });

@@ -136,3 +136,31 @@ test('a worker that dies on an article costs only that article: it is skipped wi
   for (const s of [0, 2, 3]) assert.equal(bySeq.get(s)!.type, 'duplicate', `item ${s} was analysed`);
   assert.equal(pool.startMs.length, 2, 'one replacement worker was started');
 });
+
+test('a worker that dies analysing a group of articles: a replacement takes them one at a time, and only the article it dies on is skipped', async () => {
+  const results: WorkerResult[] = [];
+  let failed: Error | null = null;
+  const url = new URL('./fixtures/dying-group-worker.js', import.meta.url);
+  const init = { dbPath: null, kbFiles: [], maxBytes: 1e6, heapMb: 256, tokeniser: false, group: 4 };
+  const pool = await workerPool(1, init, (r) => results.push(r), (e) => (failed = e), url);
+  const names = ['a.txt', 'b.txt', 'poison.txt', 'd.txt', 'e.txt', 'f.txt'];
+  try {
+    names.forEach((name, seq) => pool.submit(seq, { kind: 'raw', name, data: 'text', format: 'text' }));
+    const deadline = Date.now() + 20000;
+    while (new Set(results.map((r) => r.seq)).size < names.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200)); // anything answered twice would arrive by now
+  } finally {
+    await pool.close();
+  }
+  assert.equal(failed, null);
+  assert.equal(results.length, names.length, 'each item answered exactly once');
+  const bySeq = new Map(results.map((r) => [r.seq, r]));
+  const dead = bySeq.get(2)!;
+  assert.equal(dead.type, 'skip', 'the poisoned article is the one skipped');
+  assert.match(dead.type === 'skip' ? dead.reason : '', /simulated heap exhaustion in a group of 1/);
+  for (const s of [0, 1, 3, 4, 5]) assert.equal(bySeq.get(s)!.type, 'duplicate', `item ${s} was analysed`);
+  // the first worker died on the group; a one-at-a-time replacement died on the poison; the next groups again
+  assert.equal(pool.startMs.length, 3);
+  const last = bySeq.get(5)!;
+  assert.equal(last.type === 'duplicate' ? last.hash : '', 'h4', 'the worker after the pinned death analyses in groups again');
+});

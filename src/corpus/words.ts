@@ -46,12 +46,107 @@ export function words(text: string): string[] {
   return out;
 }
 
+/**
+ * `words(text).map((w) => fnv32(w))` without making the words: the same scan, each word hashed as
+ * it is read (the text's shingles need only the hashes).
+ */
+export function wordHashes(text: string): Uint32Array {
+  const s = text.toLowerCase();
+  const n = s.length;
+  let out: Uint32Array = new Uint32Array(Math.max(16, n >>> 2));
+  let count = 0;
+  let inWord = false;
+  let h = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      word = WORD_CHAR.test(s.slice(i, i + 2));
+      width = 2;
+    } else word = isWordUnit(c);
+    if (word) {
+      if (!inWord) {
+        inWord = true;
+        h = 0x811c9dc5;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+      if (width === 2) h = Math.imul(h ^ s.charCodeAt(i + 1), 0x01000193);
+    } else if (inWord) {
+      if (count === out.length) out = grow(out);
+      out[count++] = h;
+      inWord = false;
+    }
+    i += width - 1;
+  }
+  if (inWord) {
+    if (count === out.length) out = grow(out);
+    out[count++] = h;
+  }
+  return out.subarray(0, count);
+}
+
+function grow(a: Uint32Array): Uint32Array {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** Function words dropped when comparing quotes, so "the talks are" and "talks are" fold alike. */
 export const STOP = new Set(
   'a an the and or but of to in on at for by with from as is are was were be been it its that this these those we i you he she they our his her their s t'.split(
     ' ',
   ),
 );
+
+/** The longest stop word: longer words need no look-up. */
+const STOP_MAX = Math.max(...[...STOP].map((w) => w.length));
+
+/**
+ * `hash52(words(text).filter((w) => !STOP.has(w)).join(' '))`, or -1 when fewer than `min` words
+ * are left: the same scan as words(), both FNV passes of hash52 run over each word as it is found,
+ * with no word, list or joined string made.
+ */
+export function foldedHash(text: string, min: number): number {
+  const s = text.toLowerCase();
+  const n = s.length;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  let count = 0;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    let word = false;
+    let width = 1;
+    if (i < n) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        word = WORD_CHAR.test(s.slice(i, i + 2));
+        width = 2;
+      } else word = isWordUnit(c);
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start > STOP_MAX || !STOP.has(s.slice(start, i))) {
+        if (count > 0) {
+          h1 = Math.imul(h1 ^ 0x20, 0x01000193);
+          h2 = Math.imul(h2 ^ 0x20, 0x01000193);
+        }
+        for (let j = start; j < i; j++) {
+          const c = s.charCodeAt(j);
+          h1 = Math.imul(h1 ^ c, 0x01000193);
+          h2 = Math.imul(h2 ^ c, 0x01000193);
+        }
+        count++;
+      }
+      start = -1;
+    }
+    i += width - 1;
+  }
+  return count < min ? -1 : ((h1 >>> 0) & 0xfffff) * 0x100000000 + (h2 >>> 0);
+}
 
 /** FNV-1a, 32 bits. */
 export function fnv32(s: string, seed = 0x811c9dc5): number {

@@ -4,11 +4,11 @@
  */
 import Database from 'better-sqlite3';
 import type { Resources } from '../resources.js';
-import type { Article, Report } from '../types.js';
+import type { Article } from '../types.js';
 import { analyze } from '../pipeline.js';
 import { contentHash, type Fingerprint } from '../corpus/fingerprint.js';
 import type { StoreRows } from '../corpus/rows.js';
-import { finishOne } from '../corpus/finish.js';
+import { finishOne, type ReportParts } from '../corpus/finish.js';
 import { InputError, readArticle, type InputFormat } from './index.js';
 
 export interface WorkerInit {
@@ -18,6 +18,11 @@ export interface WorkerInit {
   heapMb: number;
   /** Read tokens on a thread of the worker's own while it analyses the previous article (src/batch.ts). */
   tokeniser: boolean;
+  /**
+   * Articles analysed together, stage by stage (src/pipeline.ts analyzeTokensMany); default 1.
+   * The pool restarts a worker that died with a group at 1, so that the article it dies on is known.
+   */
+  group?: number;
 }
 
 export type JobItem =
@@ -33,8 +38,8 @@ export type WorkerResult =
   /** The writer gets what its tables index (rows) and the deflated report, not the report itself. */
   | { seq: number; type: 'analysed'; name: string; rows: StoreRows; blob: Uint8Array; fp: Fingerprint; warnings: string[] }
   | { seq: number; type: 'duplicate'; name: string; hash: string; warnings: string[] }
-  /** The report itself: the writer makes the rows, blob and fingerprint (finishOne), which frees the analysing thread. */
-  | { seq: number; type: 'report'; name: string; report: Report; warnings: string[] }
+  /** The report's parts: the writer deflates and fingerprints them (finishParts), which frees the analysing thread. */
+  | { seq: number; type: 'parts'; name: string; parts: ReportParts; warnings: string[] }
   | { seq: number; type: 'skip'; name: string; reason: string }
   | { seq: number; type: 'error'; name: string; message: string };
 

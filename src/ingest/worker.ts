@@ -14,8 +14,9 @@ import { openHashCheck, prepareOne, type WorkerInit, type WorkerJob, type Worker
 import { loadResources } from '../resources.js';
 import { textStage } from '../text/index.js';
 import type { TokenRuns } from '../tokens/index.js';
-import { toReport } from '../pipeline.js';
-import { analyzeWhenRead, readTokensAhead, startTokeniser } from '../batch.js';
+import { analyzeTokensMany, toReport } from '../pipeline.js';
+import { reportParts } from '../corpus/finish.js';
+import { readTokensAhead, startTokeniser, tokensWhenRead } from '../batch.js';
 import type { Doc } from '../types.js';
 
 const init = workerData as WorkerInit;
@@ -38,19 +39,43 @@ let running = false;
 
 const failed = (job: WorkerJob, e: unknown): WorkerResult => ({ seq: job.seq, type: 'error', name: job.item.name, message: (e as Error)?.stack ?? String(e) });
 
-/** Analyses the queue in arrival order; items that arrive meanwhile join it. */
+/**
+ * Articles analysed together, stage by stage (analyzeTokensMany), so that each stage's tables stay
+ * in the caches across them; ingest sends 16 or more items ahead, so a group fills. A replacement
+ * for a worker that died runs with 1 (src/corpus/ingest.ts workerPool).
+ */
+const GROUP = Math.max(1, init.group ?? 1);
+
+/** Analyses the queue in arrival order, GROUP items at a time; items that arrive meanwhile join it. */
 async function drain(): Promise<void> {
   running = true;
   while (queue.length > 0) {
-    const w = queue.shift()!;
-    let out: WorkerResult;
-    try {
-      // the writer thread, mostly idle, deflates and fingerprints the report (finishOne)
-      out = { seq: w.p.seq, type: 'report', name: w.p.name, report: toReport(await analyzeWhenRead(w.doc, w.runs, res)), warnings: w.p.warnings };
-    } catch (e) {
-      out = failed(w.job, e);
+    const group = queue.splice(0, GROUP);
+    const docs: Doc[] = [];
+    const ready: Waiting[] = [];
+    for (const w of group) {
+      try {
+        docs.push(await tokensWhenRead(w.doc, w.runs));
+        ready.push(w);
+      } catch (e) {
+        parentPort!.postMessage(failed(w.job, e));
+      }
     }
-    parentPort!.postMessage(out);
+    const analysed = analyzeTokensMany(docs, res);
+    ready.forEach((w, k) => {
+      const a = analysed[k]!;
+      let out: WorkerResult;
+      try {
+        if (!a.doc) throw a.error;
+        // the writer thread deflates and fingerprints the report's parts (finishParts)
+        out = { seq: w.p.seq, type: 'parts', name: w.p.name, parts: reportParts(toReport(a.doc)), warnings: w.p.warnings };
+      } catch (e) {
+        out = failed(w.job, e);
+      }
+      // the JSON's buffer moves to the writer instead of being copied
+      const json = out.type === 'parts' ? out.parts.json : null;
+      parentPort!.postMessage(out, json && json.byteOffset === 0 && json.byteLength === json.buffer.byteLength ? [json.buffer as ArrayBuffer] : []);
+    });
   }
   running = false;
 }

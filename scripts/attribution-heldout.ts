@@ -5,7 +5,8 @@
  * the figures as `wiretrace eval polnear` does; `--errors N` first prints gold against predicted
  * content for N held-out attributions whose content was not found exactly. `--cache FILE` reads the
  * fold's weights from FILE when it exists, or writes them there after training (for trying run-time
- * changes without training again; a change to training needs a new file).
+ * changes without training again; a change to training needs a new file). `--second-pass`: with
+ * the second pass's confirming tagger (not shipped).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,12 +72,15 @@ readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEac
     fit.push(trainingDoc(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
   }
 });
-let weights: { cue: PackedFile; role: PackedFile; confirm: PackedFile };
+// `--second-pass`: also the confirming tagger of the second pass (model.ts withSecondPass), which
+// the shipped model leaves out since the cue tagger decodes whole sentences (docs/attribution.md)
+const second = process.argv.includes('--second-pass');
+let weights: { cue: PackedFile; role: PackedFile; confirm?: PackedFile };
 if (cache && cached) weights = JSON.parse(readFileSync(cache, 'utf8')) as typeof weights;
 else {
   const cueW = trainCueTagger(fit, EPOCHS).pack(PRUNE);
   jackknifeCues(fit, 4, EPOCHS);
-  weights = { cue: cueW, role: trainRoleTagger(fit, EPOCHS).pack(PRUNE), confirm: trainRoleTagger(fit, EPOCHS, true).pack(PRUNE) };
+  weights = { cue: cueW, role: trainRoleTagger(fit, EPOCHS).pack(PRUNE), ...(second ? { confirm: trainRoleTagger(fit, EPOCHS, true).pack(PRUNE) } : {}) };
   if (cache) writeFileSync(cache, JSON.stringify(weights));
 }
 const { cue, role, confirm } = weights;
@@ -85,7 +89,7 @@ const shipped = loadAttributionLexicon();
 const seenInCues = new Set([...inCue].filter(([, n]) => n >= 4).map(([key]) => key));
 // the end model trains on gold contents only, in seconds: always trained here, never cached
 const end = PackedWeights.unpack(trainEndModel(ends, END_EPOCHS).pack(PRUNE));
-const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), confirm: PackedWeights.unpack(confirm), end } };
+const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), ...(second && confirm ? { confirm: PackedWeights.unpack(confirm) } : {}), end } };
 // the attribution stage reads only the lexicon of the resources (no knowledge base needed here)
 const res = { attribution: lex } as unknown as Resources;
 const tally = emptyCorpusTally();

@@ -117,17 +117,11 @@ export function trainCueTagger(docs: readonly TrainingDoc[], epochs: number, qui
   const out = new Float64Array(3);
   const rand = rng(17);
   for (let e = 0; e < epochs; e++) {
-    let wrong = 0;
-    let total = 0;
     for (const k of order(docs.length, rand)) {
       const d = docs[k]!;
-      tagCues(d.a, tr, f, out, d.cueGold, (truth, guess) => {
-        total++;
-        if (truth !== guess) wrong++;
-        tr.update(f, truth, guess);
-      });
+      tagCues(d.a, tr, f, out, { gold: d.cueGold, trainer: tr });
     }
-    if (!quiet) console.log(`  cue tagger epoch ${e + 1}: ${((100 * wrong) / Math.max(total, 1)).toFixed(2)}% tokens wrong`);
+    if (!quiet) console.log(`  cue tagger epoch ${e + 1}`);
   }
   return tr.averaged();
 }

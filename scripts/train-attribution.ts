@@ -93,16 +93,15 @@ const cueTagger = trainCueTagger(docs, EPOCHS);
 // the role tagger learns with the cues the cue tagger will give it, nested ones included
 jackknifeCues(docs, FOLDS, EPOCHS);
 const roleTagger = trainRoleTagger(docs, EPOCHS);
-// the second pass's confirming tagger: the same, also trained to tag nothing around the jackknife's false cues
-const confirmTagger = trainRoleTagger(docs, EPOCHS, true);
-// the end point of an indirect content (src/attribution/span-end.ts), from the gold contents alone
+// No confirming tagger for the second pass (src/attribution/model.ts withSecondPass): with the cue
+// tagger's whole-sentence decoding, its frames lower the held-out whole F1 at every margin tried.
+// The end point of an indirect content (src/attribution/span-end.ts), from the gold contents alone.
 const endModel = trainEndModel(ends, END_EPOCHS);
 const model: ModelFile = {
   _about:
-    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token), a role tagger (O/source/content per token around a cue), a confirming role tagger (the same, also trained on false cues) and a ranker of the end points of indirect contents, over hashed features (src/attribution/features.ts, span-end.ts). Weights only; no text.',
+    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token, best sequence per sentence), a role tagger (O/source/content per token around a cue) and a ranker of the end points of indirect contents, over hashed features (src/attribution/features.ts, span-end.ts). Weights only; no text.',
   cue: cueTagger.pack(PRUNE),
   role: roleTagger.pack(PRUNE),
-  confirm: confirmTagger.pack(PRUNE),
   end: endModel.pack(PRUNE),
 };
 writeFileSync(join(DATA_DIR, 'attribution', MODEL_FILE), `${JSON.stringify(model)}\n`);

@@ -100,7 +100,6 @@ const C35 = table(35, 2, MAX_POS, same, ph);
 const inner = (t: number, n: number): Int32Array => Int32Array.from({ length: n }, (_, k) => mix(t, k));
 const I16 = inner(16, 3);
 const I19 = inner(19, 2);
-const I24 = inner(24, 3);
 const I28 = inner(28, 2);
 const I32 = inner(32, 8);
 const I33 = inner(33, NEXT_CLASSES);
@@ -147,13 +146,11 @@ export function cueFeaturesFast(a: ArticleFeatures, i: number, prev: number, f: 
   ids[20] = id2(21, w0, wAt(a, i + 2));
   ids[21] = C22[(a.shape[i + 1] ?? 9) * MAX_POS + c0]!;
   ids[22] = C23[(t.para === 0 ? 1 : 0) * 2 + q]!;
-  ids[23] = mix(I24[prev]!, wm1);
-  ids[24] = id2(25, stem, p0);
-  ids[25] = id2(26, stem, prev);
-  ids[26] = C27[sq * MAX_POS + c0]!;
-  ids[27] = mix(I28[sq]!, w0);
-  ids[28] = id2(29, w0, posHash[cm1]!);
-  ids[29] = id2(30, w0, posHash[cp1]!);
+  ids[23] = id2(25, stem, p0);
+  ids[24] = C27[sq * MAX_POS + c0]!;
+  ids[25] = mix(I28[sq]!, w0);
+  ids[26] = id2(29, w0, posHash[cm1]!);
+  ids[27] = id2(30, w0, posHash[cp1]!);
   // What follows within a few words: "that", a quote, a colon.
   let follow = 0;
   const n = a.tokens.length;
@@ -163,13 +160,13 @@ export function cueFeaturesFast(a: ArticleFeatures, i: number, prev: number, f: 
     else if (nk === ':') follow |= 2;
     else if (a.inQuote[k]! >= 0 && q === 0) follow |= 4;
   }
-  ids[30] = C31[follow * MAX_POS + c0]!;
-  ids[31] = mix(I32[follow]!, stem);
-  ids[32] = mix(I33[a.next[i]!]!, stem);
-  ids[33] = C34[a.next[i]! * MAX_POS + c0]!;
-  ids[34] = C35[seen * MAX_POS + c0]!;
-  ids[35] = C36[(a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0]!;
-  f.n = 36;
+  ids[28] = C31[follow * MAX_POS + c0]!;
+  ids[29] = mix(I32[follow]!, stem);
+  ids[30] = mix(I33[a.next[i]!]!, stem);
+  ids[31] = C34[a.next[i]! * MAX_POS + c0]!;
+  ids[32] = C35[seen * MAX_POS + c0]!;
+  ids[33] = C36[(a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0]!;
+  f.n = 34;
 }
 
 // --- role tagger -----------------------------------------------------------------------------
@@ -340,7 +337,8 @@ export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, 
 // --- run time: the weights of the table features, read from the model once --------------------
 // A table feature's id comes from a small table, so its weights can be read into a small table
 // too (a few KB, in cache) instead of looked up in the model per token. Only features of words are
-// looked up per token: 20 of the cue tagger's 36, 3 of the role tagger's 29. Same sums.
+// looked up per token: 20 of the cue tagger's 34 (17 once, one under each previous tag), 3 of the
+// role tagger's 29. Same sums.
 
 const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31, C34, C35, C36] as const;
 const ROLE_TABLES = [R101, R102, R103, R105, R106, R107, R114, R115, R116, R117, R118, R119, R120, R121, R123, R124, R125, R127, R128] as const;
@@ -394,8 +392,22 @@ function addRows(w: Float64Array, offs: Int32Array, n: number, out: Float64Array
 
 const offs = new Int32Array(32);
 
-/** The three class scores of cueFeatures(a, i, prev) under packed weights `w`, into out[0..2]. */
+/** The three class scores of cueFeatures(a, i, prev, seen) under packed weights `w`, into out[0..2]. */
 export function cueScores(a: ArticleFeatures, i: number, prev: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array, seen = 0): void {
+  const p = new Float64Array(18);
+  cueScoresSplit(a, i, w, T, buf, p);
+  for (let c = 0; c < 3; c++) out[c] = p[c]! + p[3 + prev * 3 + c]! + p[12 + seen * 3 + c]!;
+}
+
+
+/**
+ * cueScores in parts, for the tagger's Viterbi decoding, which scores each token under four
+ * states: out[0..2] the features that read neither the previous tag nor whether a cue has begun
+ * (once a token), out[3 + prev * 3 + c] those that read the previous tag (15, 16, 17), out[12 +
+ * seen * 3 + c] the one that reads whether a cue has begun (35). Their sum for (prev, seen) is
+ * cueScores(…, prev, …, seen).
+ */
+export function cueScoresSplit(a: ArticleFeatures, i: number, w: PackedWeights, T: TableRows, buf: Uint32Array, out: Float64Array): void {
   const w0 = a.word[i]!;
   const p0 = a.pos[i]!;
   const c0 = a.posCode[i]!;
@@ -426,36 +438,51 @@ export function cueScores(a: ArticleFeatures, i: number, prev: number, w: Packed
   buf[6] = id2(11, a.suffix[i]!, p0);
   buf[7] = id2(12, wp2, 0);
   buf[8] = id2(13, wAt(a, i - 2), 0);
-  buf[9] = mix(I16[prev]!, w0);
-  buf[10] = mix(I19[q]!, w0);
-  buf[11] = id2(21, w0, wp2);
-  buf[12] = mix(I24[prev]!, wm1);
-  buf[13] = id2(25, stem, p0);
-  buf[14] = id2(26, stem, prev);
-  buf[15] = mix(I28[sq]!, w0);
-  buf[16] = id2(29, w0, posHash[cm1]!);
-  buf[17] = id2(30, w0, posHash[cp1]!);
-  buf[18] = mix(I32[follow]!, stem);
-  buf[19] = mix(I33[a.next[i]!]!, stem);
-  w.sum3(buf, 20, out);
+  buf[9] = mix(I19[q]!, w0);
+  buf[10] = id2(21, w0, wp2);
+  buf[11] = mix(I28[sq]!, w0);
+  buf[12] = id2(29, w0, posHash[cm1]!);
+  buf[13] = id2(30, w0, posHash[cp1]!);
+  buf[14] = mix(I32[follow]!, stem);
+  buf[15] = mix(I33[a.next[i]!]!, stem);
+  buf[16] = id2(25, stem, p0);
+  w.sum3(buf, 17, out);
   const at = T.at;
   offs[0] = at[0]!;
   offs[1] = at[1]! + c0 * 3;
   offs[2] = at[2]! + (cm1 * MAX_POS + c0) * 3;
   offs[3] = at[3]! + (c0 * MAX_POS + cp1) * 3;
   offs[4] = at[4]! + (q * MAX_POS + c0) * 3;
-  offs[5] = at[5]! + prev * 3;
-  offs[6] = at[6]! + (prev * MAX_POS + c0) * 3;
-  offs[7] = at[7]! + (sentStart * MAX_POS + c0) * 3;
-  offs[8] = at[8]! + (a.shape[i]! * MAX_POS + c0) * 3;
-  offs[9] = at[9]! + ((a.shape[i + 1] ?? 9) * MAX_POS + c0) * 3;
-  offs[10] = at[10]! + ((a.para[i] === 0 ? 1 : 0) * 2 + q) * 3;
-  offs[11] = at[11]! + (sq * MAX_POS + c0) * 3;
-  offs[12] = at[12]! + (follow * MAX_POS + c0) * 3;
-  offs[13] = at[13]! + (a.next[i]! * MAX_POS + c0) * 3;
-  offs[14] = at[14]! + (seen * MAX_POS + c0) * 3;
-  offs[15] = at[15]! + ((a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0) * 3;
-  addRows(T.w, offs, 16, out);
+  offs[5] = at[7]! + (sentStart * MAX_POS + c0) * 3;
+  offs[6] = at[8]! + (a.shape[i]! * MAX_POS + c0) * 3;
+  offs[7] = at[9]! + ((a.shape[i + 1] ?? 9) * MAX_POS + c0) * 3;
+  offs[8] = at[10]! + ((a.para[i] === 0 ? 1 : 0) * 2 + q) * 3;
+  offs[9] = at[11]! + (sq * MAX_POS + c0) * 3;
+  offs[10] = at[12]! + (follow * MAX_POS + c0) * 3;
+  offs[11] = at[13]! + (a.next[i]! * MAX_POS + c0) * 3;
+  offs[12] = at[15]! + ((a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0) * 3;
+  addRows(T.w, offs, 13, out);
+  // per "a cue has begun": 35
+  for (let seen = 0; seen < 2; seen++) {
+    const r = at[14]! + (seen * MAX_POS + c0) * 3;
+    const o = 12 + seen * 3;
+    out[o] = T.w[r]!;
+    out[o + 1] = T.w[r + 1]!;
+    out[o + 2] = T.w[r + 2]!;
+  }
+  for (let prev = 0; prev < 3; prev++) cueScoresPrev(a, i, prev, w, T, out);
+}
+
+/** Into out[3 + prev * 3 …]: cueScoresSplit's part for previous tag `prev` (15, 17 from the tables, 16 looked up). */
+function cueScoresPrev(a: ArticleFeatures, i: number, prev: number, w: PackedWeights, T: TableRows, out: Float64Array): void {
+  const r15 = T.at[5]! + prev * 3;
+  const r17 = T.at[6]! + (prev * MAX_POS + a.posCode[i]!) * 3;
+  const o = 3 + prev * 3;
+  const tw = T.w;
+  out[o] = tw[r15]! + tw[r17]!;
+  out[o + 1] = tw[r15 + 1]! + tw[r17 + 1]!;
+  out[o + 2] = tw[r15 + 2]! + tw[r17 + 2]!;
+  w.add3(mix(I16[prev]!, a.word[i]!), out, o);
 }
 
 // The role tagger's features of the cue's own words (r110 … r130) are read from rows per word: the

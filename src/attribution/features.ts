@@ -4,12 +4,12 @@
  *   - the cue tagger labels every token O / B(egin) / I(nside) of a cue;
  *   - the role tagger, given one cue, labels each token of the window around it O / S(ource) /
  *     C(ontent), reading distance and side from the cue, quotes, commas and other cues between.
- * The previous tag is a feature of both: the cue tagger decodes greedily left to right, the role
- * tagger takes the best whole path (Viterbi).
+ * The previous tag is a feature of both, and both take the best whole path (Viterbi): the cue
+ * tagger over each sentence, the role tagger over the cue's window.
  */
 import type { Token } from '../types.js';
 import { FeatureBuf, PackedWeights, strHash, strHashRange, type Scorer } from './perceptron.js';
-import { cueFeaturesFast, cueScores, NEXT_BY_POS, NEXT_COLON, NEXT_COMMA, NEXT_END, NEXT_IF, NEXT_OTHER, NEXT_QUOTE, NEXT_SUBJ, NEXT_THAT, NEXT_TO, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScoresBase, roleScoresPrev, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
+import { cueFeaturesFast, cueScoresSplit, NEXT_BY_POS, NEXT_COLON, NEXT_COMMA, NEXT_END, NEXT_IF, NEXT_OTHER, NEXT_QUOTE, NEXT_SUBJ, NEXT_THAT, NEXT_TO, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScoresBase, roleScoresPrev, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
 
 export const CUE_O = 0;
@@ -198,9 +198,7 @@ export function cueFeatures(a: ArticleFeatures, i: number, prev: number, f: Feat
   f.add(21, w0, wAt(a, i + 2));
   f.add(22, a.shape[i + 1] ?? 9, p0);
   f.add(23, t.para === 0 ? 1 : 0, q);
-  f.add(24, prev, wAt(a, i - 1));
   f.add(25, a.stem[i]!, p0);
-  f.add(26, a.stem[i]!, prev);
   f.add(27, a.sentQuoted[t.sent] ?? 0, p0);
   f.add(28, a.sentQuoted[t.sent] ?? 0, w0);
   f.add(29, w0, pAt(a, i - 1));
@@ -234,58 +232,151 @@ export interface NearCues {
   at: number[];
 }
 
+/** What tagCues needs to learn: the gold tags (CUE_O / CUE_B / CUE_I per token) and the trainer it updates. */
+export interface CueLearning {
+  gold: Uint8Array;
+  trainer: Scorer & { add(f: FeatureBuf, cls: number, delta: number): void; c: number };
+}
+
 /**
- * Greedy cue tagging of a sentence range: the cue spans found, token ranges [first, last). With
- * `near` (shipped weights only), the tokens tagged O whose B score lies within near.margin of it.
+ * The cue tagger's states: the previous tag and whether a cue has begun in the sentence (the
+ * features read both). 0: O, none begun; 1: O after a cue; 2: B; 3: I.
  */
-export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, gold?: Uint8Array, learn?: (truth: number, guess: number) => void, near?: NearCues): TokSpan[] {
-  const spans: TokSpan[] = [];
-  let prev = CUE_O;
-  let seen = 0;
-  let open: TokSpan | null = null;
-  const allowed = (c: number): boolean => c !== CUE_I || prev !== CUE_O;
-  // shipped weights: scores straight from the compiled tables; training: feature ids for updates
-  const packed = model instanceof PackedWeights && model.classes === 3 && !learn ? model : null;
+const ST_PREV = Uint8Array.of(CUE_O, CUE_O, CUE_B, CUE_I);
+const ST_SEEN = Uint8Array.of(0, 1, 1, 1);
+/** The state after tag t from state s. */
+const stNext = (s: number, t: number): number => (t === CUE_O ? ST_SEEN[s]! : t === CUE_B ? 2 : 3);
+
+/** Reused by tagCues: per token of a sentence, 4 path scores, 4 back pointers, and 3 tag scores from each of 4 states. */
+let cueDelta = new Float64Array(4 * 256);
+let cueBack = new Int8Array(4 * 256);
+let cueTagScores = new Float64Array(12 * 256);
+let cueStates = new Uint8Array(256);
+/** cueScoresSplit's parts: the base, then per previous tag, then per "begun" value. */
+const parts = new Float64Array(18);
+
+/**
+ * Cue tagging, each sentence as a whole: the best sequence of O / B / I (Viterbi over the four
+ * states above; I only after B or I), as token ranges [first, last). Greedy left-to-right tagging
+ * judged a cue word by word and cut multi-word cues short or started them late; on held-out
+ * PolNeAR train the whole path gives exact cues +3 F1. At run time quoted words are O (an
+ * attribution inside a quote is nested, and only the outermost is kept). With `learn`, a structured
+ * perceptron update per sentence (the best path against the gold one, quoted words tagged as
+ * well). With `near` (run time), the tokens tagged O whose B score lies within near.margin of
+ * their O score, both read from the path's state before them.
+ */
+export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, learn?: CueLearning, near?: NearCues): TokSpan[] {
+  const n = a.tokens.length;
+  // shipped weights: scores straight from the compiled tables; otherwise feature ids for each state
+  const packed = model instanceof PackedWeights && model.classes === 3 ? model : null;
   const rows = packed ? tableRows(packed, 'cue') : null;
-  for (let i = 0; i < a.tokens.length; i++) {
-    if (i > 0 && a.sent[i] !== a.sent[i - 1]) {
-      prev = CUE_O;
-      seen = 0;
+  const spans: TokSpan[] = [];
+  for (let i = 0; i < n; ) {
+    let end = i + 1;
+    while (end < n && a.sent[end] === a.sent[i]) end++;
+    const len = end - i;
+    if (cueDelta.length < len * 4) {
+      cueDelta = new Float64Array(len * 4);
+      cueBack = new Int8Array(len * 4);
+      cueTagScores = new Float64Array(len * 12);
+      cueStates = new Uint8Array(len);
     }
-    let tag: number;
-    // At run time a quoted word is no cue: an attribution inside a quote is nested, and only the
-    // outermost is kept (as findCues reads it). The stage's output on PolNeAR dev and train is the
-    // same with the quoted quarter of the words tagged or not, and they cost a quarter of the time.
-    if (packed && rows && a.inQuote[i]! >= 0) tag = CUE_O;
-    else if (packed && rows) {
-      cueScores(a, i, prev, packed, rows, f.ids, out, seen);
-      tag = bestOf3(out, prev !== CUE_O);
-      if (near && tag === CUE_O && out[1]! - out[0]! > -near.margin) near.at.push(i);
-    } else {
-      cueFeaturesFast(a, i, prev, f, seen);
-      tag = model.best(f, out, allowed);
+    const delta = cueDelta;
+    const back = cueBack;
+    const sc = cueTagScores;
+    delta.fill(-Infinity, 0, len * 4);
+    for (let k = 0; k < len; k++) {
+      const j = i + k;
+      const quoted = !learn && a.inQuote[j]! >= 0;
+      if (packed && rows && !quoted) cueScoresSplit(a, j, packed, rows, f.ids, parts);
+      for (let s = 0; s < (k === 0 ? 1 : 4); s++) {
+        const from = k === 0 ? 0 : delta[(k - 1) * 4 + s]!;
+        if (from === -Infinity) continue;
+        const o = (k * 4 + s) * 3;
+        const prev = ST_PREV[s]!;
+        if (quoted) {
+          sc[o] = 0;
+          sc[o + 1] = -Infinity;
+          sc[o + 2] = -Infinity;
+        } else {
+          if (packed && rows) {
+            const p = 3 + prev * 3;
+            const q = 12 + ST_SEEN[s]! * 3;
+            for (let c = 0; c < 3; c++) out[c] = parts[c]! + parts[p + c]! + parts[q + c]!;
+          } else {
+            cueFeaturesFast(a, j, prev, f, ST_SEEN[s]!);
+            model.best(f, out);
+          }
+          sc[o] = out[0]!;
+          sc[o + 1] = out[1]!;
+          sc[o + 2] = prev === CUE_O ? -Infinity : out[2]!;
+        }
+        // ties go to the lower state, then the lower tag
+        for (let t = 0; t < 3; t++) {
+          const v = from + sc[o + t]!;
+          const ns = k * 4 + stNext(s, t);
+          if (v > delta[ns]!) {
+            delta[ns] = v;
+            back[ns] = s;
+          }
+        }
+      }
     }
-    // A cue that the previous guess did not start begins here: learning towards a disallowed I
-    // would grow its weights without bound.
-    if (gold && learn) learn(gold[i] === CUE_I && prev === CUE_O ? CUE_B : gold[i]!, tag);
-    if (tag === CUE_B) seen = 1;
-    if (tag === CUE_B || (tag === CUE_I && !open)) {
-      if (open) spans.push(open);
-      open = { first: i, last: i + 1 };
-    } else if (tag === CUE_I && open) open.last = i + 1;
-    else if (open) {
-      spans.push(open);
-      open = null;
+    let best = 0;
+    for (let s = 1; s < 4; s++) if (delta[(len - 1) * 4 + s]! > delta[(len - 1) * 4 + best]!) best = s;
+    const states = cueStates;
+    for (let k = len - 1; k >= 0; k--) {
+      states[k] = best;
+      best = back[k * 4 + best]!;
     }
-    if (open && i + 1 < a.tokens.length && a.sent[i + 1] !== a.sent[i]) {
-      spans.push(open);
-      open = null;
+    if (learn) learnPath(a, i, len, states, learn, f);
+    let open: TokSpan | null = null;
+    for (let k = 0; k < len; k++) {
+      const st = states[k]!;
+      if (st === 2) {
+        if (open) spans.push(open);
+        open = { first: i + k, last: i + k + 1 };
+      } else if (st === 3 && open) open.last = i + k + 1;
+      else {
+        if (open) spans.push(open);
+        open = null;
+        if (near) {
+          const o = (k * 4 + (k === 0 ? 0 : states[k - 1]!)) * 3;
+          if (sc[o + 1]! - sc[o]! > -near.margin) near.at.push(i + k);
+        }
+      }
     }
-    prev = tag;
+    if (open) spans.push(open);
+    i = end;
   }
-  if (open) spans.push(open);
   return spans;
 }
+
+/** The structured perceptron update for one sentence [i, i + len) tagged with `states` (tagCues). */
+function learnPath(a: ArticleFeatures, i: number, len: number, states: Uint8Array, learn: CueLearning, f: FeatureBuf): void {
+  const g = goldBuf;
+  let gs = 0;
+  let ps = 0;
+  for (let k = 0; k < len; k++) {
+    const j = i + k;
+    // a gold cue that the path before it did not start begins here
+    let gt = learn.gold[j]!;
+    if (gt === CUE_I && ST_PREV[gs] === CUE_O) gt = CUE_B;
+    const st = states[k]!;
+    const pt = st === 2 ? CUE_B : st === 3 ? CUE_I : CUE_O;
+    if (gt !== pt || gs !== ps) {
+      cueFeaturesFast(a, j, ST_PREV[gs]!, g, ST_SEEN[gs]!);
+      cueFeaturesFast(a, j, ST_PREV[ps]!, f, ST_SEEN[ps]!);
+      learn.trainer.add(g, gt, 1);
+      learn.trainer.add(f, pt, -1);
+    }
+    learn.trainer.c++;
+    gs = stNext(gs, gt);
+    ps = st;
+  }
+}
+
+const goldBuf = new FeatureBuf();
 
 /** Parts of speech of the words that lead a verb group: auxiliaries, adverbs, "not"/"to". */
 const LEADERS = new Set(['AUX', 'ADV', 'PART']);
@@ -342,14 +433,6 @@ export function auxiliariesBefore(a: ArticleFeatures, cue: TokSpan, floor: numbe
     if (pos === 'AUX') from = i;
   }
   return from;
-}
-
-/** The best of three scores, class 2 only when `third` (Weights.best's choice: ties go low). */
-function bestOf3(out: Float64Array, third: boolean): number {
-  let best = 0;
-  if (out[1]! > out[0]!) best = 1;
-  if (third && out[2]! > out[best]!) best = 2;
-  return best;
 }
 
 const MAX_WINDOW = 320;

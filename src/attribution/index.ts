@@ -132,6 +132,13 @@ function nounCue(tokens: readonly Token[], f: Frame): boolean {
   return tokens[first]!.pos === 'NOUN' && (last - first === 1 || (last - first === 2 && tokens[first + 1]!.pos === 'ADP'));
 }
 
+/** "the so-called ‘peace dividend’": "called" after "so" (a hyphen between or not) names a thing; it reports no one. */
+function soCalled(tokens: readonly Token[], first: number): boolean {
+  if (tokens[first]?.norm !== 'called') return false;
+  const before = tokens[first - 1]?.norm === '-' ? first - 2 : first - 1;
+  return tokens[before]?.norm === 'so';
+}
+
 /** Whether tokens [first, last) hold a known cue word. */
 function knownCue(tokens: readonly Token[], first: number, last: number, lex: AttributionLexicon): boolean {
   for (let i = first; i < last; i++) {
@@ -217,6 +224,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   // only words annotators have put in cues: "The letter marks a rare …" is no attribution
   if (near) near.at = near.at.filter((i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`));
   for (const f of learnedFrames(a, model, cues, near)) {
+    if (soCalled(tokens, f.cue.first)) continue;
     // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
     if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
     const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned' };

@@ -219,7 +219,7 @@ export function nearCues(model: AttributionModel): NearCues | undefined {
 }
 
 export function learnedCues(a: ArticleFeatures, model: AttributionModel, near?: NearCues): TokSpan[] {
-  return extendVerbGroups(a, tagCues(a, model.cue, f, out, undefined, undefined, near));
+  return extendVerbGroups(a, tagCues(a, model.cue, f, out, undefined, near));
 }
 
 /**
@@ -314,7 +314,9 @@ const SECOND_POS = new Set(['VERB', 'NOUN', 'ADJ']);
  * the frame, read from the confirming tagger's tags, must keep a source before its cue and a
  * content that holds no other cue (only the outermost of nested frames is kept, so it would drop
  * that cue's frame). On held-out PolNeAR train about two in five such frames are whole
- * attributions, above what keeps the whole F1 level (docs/attribution.md).
+ * attributions, above what keeps the whole F1 level (docs/attribution.md). Not shipped since the
+ * cue tagger decodes whole sentences (model.json holds no confirming tagger): off the path's scores
+ * its near misses are many more and lower the held-out whole F1.
  */
 function withSecondPass(a: ArticleFeatures, confirm: Scorer, cues: readonly TokSpan[], cuePrefix: Int32Array, frames: LearnedFrame[], near: NearCues): LearnedFrame[] {
   const { tokens } = a;

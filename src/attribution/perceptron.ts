@@ -255,6 +255,19 @@ export class PackedWeights implements Scorer {
     out[2] = s2;
   }
 
+  /** Adds the three weights of one id to out[o..o+2] (three classes). */
+  add3(id: number, out: Float64Array, o: number): void {
+    const s = id & this.mask;
+    const w = (s >>> 5) << 1;
+    const word = this.index[w]!;
+    const sh = s & 31;
+    if (((word >>> sh) & 1) === 0) return;
+    const r = (this.index[w + 1]! + popcount(word & ((1 << sh) - 1)) + 1) * 3;
+    out[o] = out[o]! + this.values[r]!;
+    out[o + 1] = out[o + 1]! + this.values[r + 1]!;
+    out[o + 2] = out[o + 2]! + this.values[r + 2]!;
+  }
+
   /** The weights of each id, `classes` per id (zeros for an id without weights). */
   rowsOf(ids: ArrayLike<number>): Float64Array {
     const K = this.classes;

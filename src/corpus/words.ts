@@ -15,6 +15,17 @@ function isWordUnit(c: number): boolean {
 }
 
 /**
+ * The character of `s` (length n) at i: its width in code units (2 for a surrogate pair, else 1),
+ * negative where it is no letter or digit. The one test words(), wordHashes() and foldedHash() scan with.
+ */
+function charAt(s: string, i: number, n: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : -1;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : -2;
+  return isWordUnit(c) ? 1 : -1;
+}
+
+/**
  * The lower-cased runs of letters and digits of a text (Unicode letters and numbers, as
  * `/[\p{L}\p{N}]+/gu` finds them): a scan by code unit with a table, about twice as fast as
  * the regular expression on news text. Letters outside the BMP (surrogate pairs) are tested
@@ -26,15 +37,9 @@ export function words(text: string): string[] {
   const n = s.length;
   let start = -1;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    let word: boolean;
-    let width = 1;
-    if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      word = WORD_CHAR.test(s.slice(i, i + 2));
-      width = 2;
-    } else word = isWordUnit(c);
-    if (word) {
+    const k = charAt(s, i, n);
+    const width = k < 0 ? -k : k;
+    if (k > 0) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       out.push(s.slice(start, i));
@@ -58,20 +63,14 @@ export function wordHashes(text: string): Uint32Array {
   let inWord = false;
   let h = 0;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    let word: boolean;
-    let width = 1;
-    if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      word = WORD_CHAR.test(s.slice(i, i + 2));
-      width = 2;
-    } else word = isWordUnit(c);
-    if (word) {
+    const k = charAt(s, i, n);
+    const width = k < 0 ? -k : k;
+    if (k > 0) {
       if (!inWord) {
         inWord = true;
         h = 0x811c9dc5;
       }
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
       if (width === 2) h = Math.imul(h ^ s.charCodeAt(i + 1), 0x01000193);
     } else if (inWord) {
       if (count === out.length) out = grow(out);
@@ -116,17 +115,9 @@ export function foldedHash(text: string, min: number): number {
   let count = 0;
   let start = -1;
   for (let i = 0; i <= n; i++) {
-    let word = false;
-    let width = 1;
-    if (i < n) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        word = WORD_CHAR.test(s.slice(i, i + 2));
-        width = 2;
-      } else word = isWordUnit(c);
-    }
-    if (word) {
+    const k = i < n ? charAt(s, i, n) : -1;
+    const width = k < 0 ? -k : k;
+    if (k > 0) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       if (i - start > STOP_MAX || !STOP.has(s.slice(start, i))) {

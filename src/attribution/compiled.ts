@@ -104,6 +104,9 @@ const I28 = inner(28, 2);
 const I32 = inner(32, 8);
 const I33 = inner(33, NEXT_CLASSES);
 const C36 = table(36, 32, MAX_POS, same, ph);
+/** The word's class (ArticleFeatures.wclass: a WordNet lexname, 0 … 63; wbits: 0 … 15) with its part of speech. */
+const C37 = table(37, 64, MAX_POS, same, ph);
+const C38 = table(38, 16, MAX_POS, same, ph);
 
 const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
 const pcAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.posCode.length ? a.posCode[i]! : 0);
@@ -166,7 +169,9 @@ export function cueFeaturesFast(a: ArticleFeatures, i: number, prev: number, f: 
   ids[31] = C34[a.next[i]! * MAX_POS + c0]!;
   ids[32] = C35[seen * MAX_POS + c0]!;
   ids[33] = C36[(a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0]!;
-  f.n = 34;
+  ids[34] = C37[a.wclass[i]! * MAX_POS + c0]!;
+  ids[35] = C38[a.wbits[i]! * MAX_POS + c0]!;
+  f.n = 36;
 }
 
 // --- role tagger -----------------------------------------------------------------------------
@@ -337,10 +342,10 @@ export function roleFeaturesFast(a: ArticleFeatures, r: RoleContext, i: number, 
 // --- run time: the weights of the table features, read from the model once --------------------
 // A table feature's id comes from a small table, so its weights can be read into a small table
 // too (a few KB, in cache) instead of looked up in the model per token. Only features of words are
-// looked up per token: 20 of the cue tagger's 34 (17 once, one under each previous tag), 3 of the
+// looked up per token: 20 of the cue tagger's 36 (17 once, one under each previous tag), 3 of the
 // role tagger's 29. Same sums.
 
-const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31, C34, C35, C36] as const;
+const CUE_TABLES = [Uint32Array.of(C1), C7, C8, C9, C14, C15, C17, C18, C20, C22, C23, C27, C31, C34, C35, C36, C37, C38] as const;
 const ROLE_TABLES = [R101, R102, R103, R105, R106, R107, R114, R115, R116, R117, R118, R119, R120, R121, R123, R124, R125, R127, R128] as const;
 
 /** The weights of every entry of a list of tables, 3 per entry, the tables one after another. */
@@ -461,7 +466,9 @@ export function cueScoresSplit(a: ArticleFeatures, i: number, w: PackedWeights, 
   offs[10] = at[12]! + (follow * MAX_POS + c0) * 3;
   offs[11] = at[13]! + (a.next[i]! * MAX_POS + c0) * 3;
   offs[12] = at[15]! + ((a.subj[i]! * 16 + a.next[i]!) * MAX_POS + c0) * 3;
-  addRows(T.w, offs, 13, out);
+  offs[13] = at[16]! + (a.wclass[i]! * MAX_POS + c0) * 3;
+  offs[14] = at[17]! + (a.wbits[i]! * MAX_POS + c0) * 3;
+  addRows(T.w, offs, 15, out);
   // per "a cue has begun": 35
   for (let seen = 0; seen < 2; seen++) {
     const r = at[14]! + (seen * MAX_POS + c0) * 3;

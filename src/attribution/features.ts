@@ -11,6 +11,7 @@ import type { Token } from '../types.js';
 import { FeatureBuf, PackedWeights, strHash, strHashRange, type Scorer } from './perceptron.js';
 import { cueFeaturesFast, cueScoresSplit, NEXT_BY_POS, NEXT_COLON, NEXT_COMMA, NEXT_END, NEXT_IF, NEXT_OTHER, NEXT_QUOTE, NEXT_SUBJ, NEXT_THAT, NEXT_TO, NONE, posCode, roleCueIds, roleCueRows, roleFeaturesFast, roleScoresBase, roleScoresPrev, tableRows, type CueWords, type RoleCueIds } from './compiled.js';
 import type { Quote } from './quotes.js';
+import { shippedWordClasses, tokenClass, type WordClasses } from './wordclasses.js';
 
 export const CUE_O = 0;
 export const CUE_B = 1;
@@ -44,6 +45,10 @@ export interface ArticleFeatures {
   /** The word with a verb or plural ending cut off ("stated" -> "stat"), hashed. */
   stem: Int32Array;
   shape: Uint8Array;
+  /** The lexical class of a verb, noun or adjective (wordclasses.ts tokenClass): its first sense's WordNet lexname (0 none) … */
+  wclass: Uint8Array;
+  /** … and bits of the classes that matter to cues that any of its senses has (CLASS_BITS). */
+  wbits: Uint8Array;
   /** Per sentence: 1 when it holds a quoted token. */
   sentQuoted: Uint8Array;
   inQuote: Int32Array;
@@ -111,7 +116,7 @@ function nextClass(t: Token, code: number, before: Token, quoteOpens: boolean): 
   }
 }
 
-export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], nSentences: number): ArticleFeatures {
+export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], nSentences: number, classes: WordClasses = shippedWordClasses()): ArticleFeatures {
   const n = tokens.length;
   const word = new Int32Array(n);
   const pos = new Int32Array(n);
@@ -124,6 +129,8 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
   const suffix = new Int32Array(n);
   const stem = new Int32Array(n);
   const shape = new Uint8Array(n);
+  const wclass = new Uint8Array(n);
+  const wbits = new Uint8Array(n);
   const sentQuoted = new Uint8Array(nSentences);
   const commas = new Int32Array(n + 1);
   const thats = new Int32Array(n + 1);
@@ -142,6 +149,9 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
     suffix[i] = strHashRange(t.norm, Math.max(0, t.norm.length - 3), t.norm.length);
     shape[i] = shapeOf(t);
     stem[i] = stemHash(t.norm);
+    const wc = tokenClass(classes, word[i]!, t.pos);
+    wclass[i] = wc & 63;
+    wbits[i] = wc >>> 6;
     if (inQuote[i]! >= 0 && t.sent < nSentences) sentQuoted[t.sent] = 1;
     commas[i + 1] = commas[i]! + (t.norm === ',' ? 1 : 0);
     thats[i + 1] = thats[i]! + (t.norm === 'that' ? 1 : 0);
@@ -161,7 +171,7 @@ export function articleFeatures(tokens: readonly Token[], inQuote: Int32Array, q
       sentLast[t.sent] = i + 1;
     }
   }
-  return { tokens, word, pos, posCode: posCodes, sent, para, follows, next, subj, suffix, stem, shape, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
+  return { tokens, word, pos, posCode: posCodes, sent, para, follows, next, subj, suffix, stem, shape, wclass, wbits, sentQuoted, inQuote, quoteFirst, quoteLast, commas, thats, sentFirst, sentLast };
 }
 
 const wAt = (a: ArticleFeatures, i: number): number => (i >= 0 && i < a.word.length ? a.word[i]! : NONE);
@@ -219,6 +229,9 @@ export function cueFeatures(a: ArticleFeatures, i: number, prev: number, f: Feat
   // whether a cue has already begun in the sentence (1) or not (0)
   f.add(35, seen, p0);
   f.add(36, a.subj[i]! * 16 + a.next[i]!, p0);
+  // the word's lexical class (WordNet): a verb of saying seen a few times looks like the ones seen often
+  f.add(37, a.wclass[i]!, p0);
+  f.add(38, a.wbits[i]!, p0);
 }
 
 export interface TokSpan {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DATA_DIR } from '../data-dir.js';
 import type { Pos } from '../types.js';
 import { loadAttributionModel, type AttributionModel } from './model.js';
+import { shippedWordClasses } from './wordclasses.js';
 
 const countPair = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
@@ -92,5 +93,7 @@ export function loadAttributionLexicon(dataDir: string = DATA_DIR): AttributionL
   const cues = cuesSchema.parse(JSON.parse(readFileSync(join(dir, 'cues.json'), 'utf8')));
   const learnedPath = join(dir, 'cues.learned.json');
   const learned = existsSync(learnedPath) ? learnedCuesSchema.parse(JSON.parse(readFileSync(learnedPath, 'utf8'))) : null;
+  // the taggers' word classes (wordclasses.json), read now rather than at the first article
+  if (dataDir === DATA_DIR) shippedWordClasses();
   return compileLexicon(cues, learned, loadAttributionModel(dir));
 }

@@ -154,7 +154,9 @@ export function cuePrefixOf(n: number, cues: readonly TokSpan[]): Int32Array {
  * The end offset the end model gives a frame's last content after its cue (`run`, read by frameOf
  * from the role tagger's tags), or -1 where it keeps the tagger's: the model's end, run on by
  * clauseEnd and without punctuation at its end as frameOf does with the tagger's, at most
- * END_RATIO times as long or short in characters. The stage calls it only for frames it outputs.
+ * END_RATIO times as long or short in characters as the tagger's own run (before clauseEnd: a
+ * run that clauseEnd took on to the sentence's end would bar the model's shorter end). The stage
+ * calls it only for frames it outputs.
  */
 export function modelContentEnd(a: ArticleFeatures, cuePrefix: Int32Array, run: EndRun, model: PackedWeights): number {
   const { tokens } = a;
@@ -163,7 +165,8 @@ export function modelContentEnd(a: ArticleFeatures, cuePrefix: Int32Array, run: 
   if (m === run.e0) return -1;
   m = clauseEnd(a, cuePrefix, s0, m);
   while (m > s0 && tokens[m - 1]!.pos === 'PUNCT' && a.inQuote[m - 1]! < 0) m--;
-  if (m <= s || m === e || !withinRatio(tokens[s]!.start, tokens[e - 1]!.end, tokens[m - 1]!.end)) return -1;
+  // the length bound reads the tagger's own end (e0), not the one clauseEnd ran on to the sentence's end
+  if (m <= s || m === e || !withinRatio(tokens[s]!.start, tokens[run.e0 - 1]!.end, tokens[m - 1]!.end)) return -1;
   return tokens[m - 1]!.end;
 }
 

@@ -17,23 +17,18 @@ import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
 import { emptyCorpusTally, figures, scoreArticle } from '../src/eval/score.js';
 import { formatEval } from '../src/eval/format.js';
 import { sameChars, trimmedChars } from '../src/eval/protocol.js';
-import { DATA_DIR } from '../src/data-dir.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { attributionStage, quoteIndex } from '../src/attribution/index.js';
 import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js';
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, numArg, TRAIN, type TrainingDoc } from './attribution-model-training.js';
 import { articleFeatures } from '../src/attribution/features.js';
 
-const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
-const arg = (name: string, dflt: number): number => {
-  const k = process.argv.indexOf(name);
-  return k >= 0 ? Number(process.argv[k + 1]) : dflt;
-};
-const fold = arg('--fold', 0);
-const errors = arg('--errors', 0);
+
+const fold = numArg('--fold', 0);
+const errors = numArg('--errors', 0);
 const EPOCHS = 6;
 const cacheAt = process.argv.indexOf('--cache');
 const cache = cacheAt >= 0 ? process.argv[cacheAt + 1] : undefined;

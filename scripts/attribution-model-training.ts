@@ -15,6 +15,8 @@ import { roleFeaturesFast } from '../src/attribution/compiled.js';
 import { contentSentEnd, emptyScan, endFeatures, scanToken } from '../src/attribution/span-end.js';
 import type { Quote } from '../src/attribution/quotes.js';
 import { rng } from './rng.js';
+import { join } from 'node:path';
+import { DATA_DIR } from '../src/data-dir.js';
 
 export interface TrainingDoc {
   a: ArticleFeatures;
@@ -26,18 +28,33 @@ export interface TrainingDoc {
 
 const overlaps = (t: Token, rs: readonly Range[] | null): boolean => (rs ?? []).some((r) => t.start < r.end && t.end > r.start);
 
+/** The tokens [first, last) from the first to the last that a gold cue overlaps; first -1 when none does. */
+function cueTokens(tokens: readonly Token[], g: GoldAttribution): TokSpan {
+  let first = -1;
+  let last = -1;
+  tokens.forEach((t, i) => {
+    if (!overlaps(t, g.cue)) return;
+    if (first < 0) first = i;
+    last = i + 1;
+  });
+  return { first, last };
+}
+
+/** PolNeAR train, where the training and held-out scripts read it. */
+export const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
+
+/** The number after a command-line flag, or `dflt`. */
+export function numArg(name: string, dflt: number): number {
+  const k = process.argv.indexOf(name);
+  return k >= 0 ? Number(process.argv[k + 1]) : dflt;
+}
+
 export function trainingDoc(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], nSentences: number, gold: readonly GoldAttribution[]): TrainingDoc {
   const a = articleFeatures(tokens, inQuote, quotes, nSentences);
   const cueGold = new Uint8Array(tokens.length);
   const cues: Array<{ g: GoldAttribution; cue: TokSpan }> = [];
   for (const g of gold) {
-    let first = -1;
-    let last = -1;
-    tokens.forEach((t, i) => {
-      if (!overlaps(t, g.cue)) return;
-      if (first < 0) first = i;
-      last = i + 1;
-    });
+    const { first, last } = cueTokens(tokens, g);
     if (first < 0 || g.content.length === 0) continue;
     for (let i = first; i < last; i++) cueGold[i] = i === first || cueGold[i - 1] === 0 ? CUE_B : CUE_I;
     cues.push({ g, cue: { first, last } });
@@ -194,13 +211,7 @@ export function endExamples(tokens: readonly Token[], a: ArticleFeatures, gold: 
   const cueMask = new Uint8Array(tokens.length);
   const cues: Array<{ cue: TokSpan; r: Range }> = [];
   for (const g of gold) {
-    let first = -1;
-    let last = -1;
-    tokens.forEach((t, i) => {
-      if (!overlaps(t, g.cue)) return;
-      if (first < 0) first = i;
-      last = i + 1;
-    });
+    const { first, last } = cueTokens(tokens, g);
     if (first < 0) continue;
     cueMask.fill(1, first, last);
     const r = g.content[g.content.length - 1];

@@ -11,21 +11,16 @@ import { textStage } from '../src/text/index.js';
 import { tokensStage } from '../src/tokens/index.js';
 import { parseBrat } from '../src/eval/brat.js';
 import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
-import { DATA_DIR } from '../src/data-dir.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { CUE_B, CUE_I, extendVerbGroups, tagCues, type TokSpan } from '../src/attribution/features.js';
 import { FeatureBuf, PackedWeights } from '../src/attribution/perceptron.js';
-import { PRUNE, trainCueTagger, trainingDoc, type TrainingDoc } from './attribution-model-training.js';
+import { PRUNE, trainCueTagger, trainingDoc, numArg, TRAIN, type TrainingDoc } from './attribution-model-training.js';
 
-const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
-const arg = (name: string, dflt: number): number => {
-  const k = process.argv.indexOf(name);
-  return k >= 0 ? Number(process.argv[k + 1]) : dflt;
-};
-const fold = arg('--fold', 0);
-const epochs = arg('--epochs', 6);
-const errors = arg('--errors', 0);
+
+const fold = numArg('--fold', 0);
+const epochs = numArg('--epochs', 6);
+const errors = numArg('--errors', 0);
 
 const annFiles = readdirSync(join(TRAIN, 'attributions'));
 const fit: TrainingDoc[] = [];

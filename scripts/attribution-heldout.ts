@@ -8,12 +8,9 @@
  * changes without training again; a change to training needs a new file). `--second-pass`: with
  * the second pass's confirming tagger (not shipped).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { textStage } from '../src/text/index.js';
-import { tokensStage } from '../src/tokens/index.js';
-import { parseBrat, type GoldAttribution } from '../src/eval/brat.js';
-import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
+import type { GoldAttribution } from '../src/eval/brat.js';
 import { emptyCorpusTally, figures, scoreArticle } from '../src/eval/score.js';
 import { formatEval } from '../src/eval/format.js';
 import { sameChars, trimmedChars } from '../src/eval/protocol.js';
@@ -23,7 +20,7 @@ import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js'
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, numArg, TRAIN, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
 import { articleFeatures } from '../src/attribution/features.js';
 
 
@@ -45,17 +42,10 @@ function countCueWords(doc: Doc, gold: readonly GoldAttribution[]): void {
   }
 }
 
-const annFiles = readdirSync(join(TRAIN, 'attributions'));
 const ends: ReturnType<typeof endExamples> = [];
 const fit: TrainingDoc[] = [];
 const held: Array<{ doc: Doc; gold: GoldAttribution[] }> = [];
-readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEach((file, k) => {
-  const name = file.slice(0, -4);
-  const ann = pickAnnotation(name, annFiles);
-  if (!ann) return;
-  const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
-  const doc = tokensStage(textStage(polnearArticle(name, text)));
-  const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
+for (const { k, text, doc, gold } of trainArticles()) {
   if (k % 5 !== fold) {
     countCueWords(doc, gold);
     const quotes = pairQuotes(text, doc.paragraphs);
@@ -66,7 +56,7 @@ readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEac
     const quotes = pairQuotes(text, doc.paragraphs);
     fit.push(trainingDoc(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
   }
-});
+}
 // `--second-pass`: also the confirming tagger of the second pass (model.ts withSecondPass), which
 // the shipped model leaves out since the cue tagger decodes whole sentences (docs/attribution.md)
 const second = process.argv.includes('--second-pass');

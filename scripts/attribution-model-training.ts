@@ -15,8 +15,14 @@ import { roleFeaturesFast } from '../src/attribution/compiled.js';
 import { contentSentEnd, emptyScan, endFeatures, scanToken } from '../src/attribution/span-end.js';
 import type { Quote } from '../src/attribution/quotes.js';
 import { rng } from './rng.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from '../src/data-dir.js';
+import type { Doc } from '../src/types.js';
+import { parseBrat } from '../src/eval/brat.js';
+import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
+import { textStage } from '../src/text/index.js';
+import { tokensStage } from '../src/tokens/index.js';
 
 export interface TrainingDoc {
   a: ArticleFeatures;
@@ -42,6 +48,29 @@ function cueTokens(tokens: readonly Token[], g: GoldAttribution): TokSpan {
 
 /** PolNeAR train, where the training and held-out scripts read it. */
 export const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
+
+/** One annotated PolNeAR train article, read as the stage reads it; `k` its place among the text files (folds are k % 5). */
+export interface TrainArticle {
+  k: number;
+  name: string;
+  text: string;
+  doc: Doc;
+  gold: GoldAttribution[];
+}
+
+/** PolNeAR train's annotated articles in file-name order, each with the annotation the eval protocol picks. */
+export function* trainArticles(): Generator<TrainArticle> {
+  const annFiles = readdirSync(join(TRAIN, 'attributions'));
+  const files = readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort();
+  for (let k = 0; k < files.length; k++) {
+    const name = files[k]!.slice(0, -4);
+    const ann = pickAnnotation(name, annFiles);
+    if (!ann) continue;
+    const text = readFileSync(join(TRAIN, 'text', files[k]!), 'utf8');
+    const doc = tokensStage(textStage(polnearArticle(name, text)));
+    yield { k, name, text, doc, gold: parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8')) };
+  }
+}
 
 /** The number after a command-line flag, or `dflt`. */
 export function numArg(name: string, dflt: number): number {

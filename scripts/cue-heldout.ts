@@ -5,36 +5,23 @@
  * attributions with a content), after verb groups are completed, as at run time. A quick measure
  * of a change to the cue tagger before the whole stage is scored (attribution-heldout.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { textStage } from '../src/text/index.js';
-import { tokensStage } from '../src/tokens/index.js';
-import { parseBrat } from '../src/eval/brat.js';
-import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { CUE_B, CUE_I, extendVerbGroups, tagCues, type TokSpan } from '../src/attribution/features.js';
 import { FeatureBuf, PackedWeights } from '../src/attribution/perceptron.js';
-import { PRUNE, trainCueTagger, trainingDoc, numArg, TRAIN, type TrainingDoc } from './attribution-model-training.js';
+import { PRUNE, trainCueTagger, trainingDoc, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
 
 
 const fold = numArg('--fold', 0);
 const epochs = numArg('--epochs', 6);
 const errors = numArg('--errors', 0);
 
-const annFiles = readdirSync(join(TRAIN, 'attributions'));
 const fit: TrainingDoc[] = [];
 const held: TrainingDoc[] = [];
-readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort().forEach((file, k) => {
-  const name = file.slice(0, -4);
-  const ann = pickAnnotation(name, annFiles);
-  if (!ann) return;
-  const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
-  const doc = tokensStage(textStage(polnearArticle(name, text)));
-  const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
+for (const { k, text, doc, gold } of trainArticles()) {
   const quotes = pairQuotes(text, doc.paragraphs);
   (k % 5 === fold ? held : fit).push(trainingDoc(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
-});
+}
 
 const model = PackedWeights.unpack(trainCueTagger(fit, epochs, true).pack(PRUNE));
 const f = new FeatureBuf();

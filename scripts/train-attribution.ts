@@ -5,21 +5,16 @@
  * with how often each phrase, where it occurs, is a cue. Counts only: no PolNeAR text is written.
  * Deterministic: files are read in sorted order and keys are written sorted.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { textStage } from '../src/text/index.js';
-import { tokensStage } from '../src/tokens/index.js';
-import { parseBrat } from '../src/eval/brat.js';
-import { pickAnnotation, polnearArticle } from '../src/eval/polnear.js';
 import { DATA_DIR } from '../src/data-dir.js';
 import { posClass, type LearnedCues } from '../src/attribution/lexicon.js';
 import type { Token } from '../src/types.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { MODEL_FILE, type ModelFile } from '../src/attribution/model.js';
-import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, type EndExample, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainArticles, trainRoleTagger, type EndExample, type TrainingDoc } from './attribution-model-training.js';
 
-const TRAIN = join(DATA_DIR, '..', '..', 'shared', 'data', 'polnear', 'train');
 const MIN_CUE = 3;
 const MAX_PHRASE = 5;
 
@@ -29,16 +24,9 @@ const articles: Token[][] = [];
 const docs: TrainingDoc[] = [];
 const ends: EndExample[] = [];
 
-const annFiles = readdirSync(join(TRAIN, 'attributions'));
-for (const file of readdirSync(join(TRAIN, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
-  const name = file.slice(0, -4);
-  const ann = pickAnnotation(name, annFiles);
-  if (!ann) continue;
-  const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
-  const doc = tokensStage(textStage(polnearArticle(name, text)));
+for (const { text, doc, gold } of trainArticles()) {
   const { tokens } = doc;
   articles.push(tokens);
-  const gold = parseBrat(readFileSync(join(TRAIN, 'attributions', ann), 'utf8'));
   const quotes = pairQuotes(text, doc.paragraphs);
   const td = trainingDoc(tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold);
   docs.push(td);

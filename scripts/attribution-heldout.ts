@@ -9,7 +9,6 @@
  * the second pass's confirming tagger (not shipped).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { GoldAttribution } from '../src/eval/brat.js';
 import { emptyCorpusTally, figures, scoreArticle } from '../src/eval/score.js';
 import { formatEval } from '../src/eval/format.js';

@@ -18,7 +18,7 @@ import type { Resources } from './resources.js';
 import { textStage } from './text/index.js';
 import { readTokens, tokensFrom, type TokenRuns } from './tokens/index.js';
 import type { TokenJob } from './tokens/worker.js';
-import { analyzeTokens, analyzeTokensMany } from './pipeline.js';
+import { analyzeTokensMany } from './pipeline.js';
 
 export interface BatchOptions {
   /** Read tokens on a second thread (default true); false runs everything in this thread. */
@@ -114,11 +114,6 @@ export function readTokensAhead(norm: string): Promise<TokenRuns | null> {
 /** `doc` (after the text stage) with its tokens once they come back; read here when they do not. */
 export async function tokensWhenRead(doc: Doc, runs: Promise<TokenRuns | null> | null | undefined): Promise<Doc> {
   return tokensFrom(doc, (runs ? await runs : null) ?? readTokens(doc.norm));
-}
-
-/** The rest of the pipeline on `doc` (after the text stage) once its tokens come back; read here when they do not. */
-export async function analyzeWhenRead(doc: Doc, runs: Promise<TokenRuns | null> | null | undefined, res: Resources): Promise<Doc> {
-  return analyzeTokens(await tokensWhenRead(doc, runs), res);
 }
 
 interface Slot<T> {

@@ -7,8 +7,8 @@ import { span, type Report, type WireEvent } from '../src/types.js';
 import { composeArticle } from '../src/ingest/index.js';
 import { openStore, type Db } from '../src/store/db.js';
 import { encodeReport } from '../src/store/codec.js';
-import { minhash, shingles, similarity } from '../src/corpus/minhash.js';
-import { words } from '../src/corpus/words.js';
+import { minhash, shingleHashes, shingles, similarity } from '../src/corpus/minhash.js';
+import { STOP, fnv32, foldedHash, hash52, wordHashes, words } from '../src/corpus/words.js';
 import { extractFigures, loadFigureLexicon } from '../src/corpus/figures.js';
 import { fingerprint, quoteKeys } from '../src/corpus/fingerprint.js';
 import { Committer } from '../src/corpus/commit.js';
@@ -306,4 +306,24 @@ test('words are the lower-cased runs of Unicode letters and digits, outside the 
   assert.deepEqual(words('Kim Jong Un’s 10,000 troops'), ['kim', 'jong', 'un', 's', '10', '000', 'troops']);
   // mathematical letters are letters outside the BMP, with no lower case of their own
   assert.deepEqual(words('𝐀𝐁 C'), ['𝐀𝐁', 'c']);
+});
+
+test('the writer’s fast hashes are their definitions: word hashes, shingles and folded quote hashes without the word lists', () => {
+  const texts = [
+    'Officials said on Tuesday that the talks in Geneva would resume, “as soon as the ceasefire holds,” a spokesman added.',
+    'Ça va? Naïve café — 𝐀𝐁𝐂 word😀emoji 𝟙𝟚 İstanbul straße; the the the.',
+    'The  minister’s   office declined to comment on the report published by the agency last week.',
+    '',
+    'a',
+  ];
+  for (const t of texts) {
+    const ws = words(t);
+    assert.deepEqual([...wordHashes(t)], ws.map((w) => fnv32(w)), t);
+    assert.deepEqual([...shingleHashes(wordHashes(t))], [...shingles(ws)], t);
+    const folded = ws.filter((w) => !STOP.has(w));
+    for (const min of [0, 3, 5]) assert.equal(foldedHash(t, min), folded.length < min ? -1 : hash52(folded.join(' ')), `${t} (${min})`);
+  }
+  // two sentences that fold alike (case, punctuation, stop words) hash alike; another does not
+  assert.equal(foldedHash('The talks in Geneva will resume next week.', 5), foldedHash('“talks Geneva will RESUME next week”', 5));
+  assert.notEqual(foldedHash('The talks in Geneva will resume next week.', 5), foldedHash('The talks in Vienna will resume next week.', 5));
 });

@@ -223,7 +223,8 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   const cues = learnedCues(a, model, near);
   // only words annotators have put in cues: "The letter marks a rare …" is no attribution
   if (near) near.at = near.at.filter((i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`));
-  for (const f of learnedFrames(a, model, cues, near)) {
+  const cuePrefix = cuePrefixOf(tokens.length, cues);
+  for (const f of learnedFrames(a, model, cues, near, cuePrefix)) {
     if (soCalled(tokens, f.cue.first)) continue;
     // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
     if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
@@ -252,7 +253,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     }
     out.push(frame);
   }
-  return { frames: out, end: model.end ? { a, cuePrefix: cuePrefixOf(tokens.length, cues), model: model.end } : undefined };
+  return { frames: out, end: model.end ? { a, cuePrefix, model: model.end } : undefined };
 }
 
 /**

@@ -289,9 +289,9 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   return frame;
 }
 
-export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues: readonly TokSpan[], near?: NearCues): LearnedFrame[] {
+/** `cuePrefix`: cuePrefixOf(the tokens, cues), when the caller has it already. */
+export function learnedFrames(a: ArticleFeatures, model: AttributionModel, cues: readonly TokSpan[], near?: NearCues, cuePrefix = cuePrefixOf(a.tokens.length, cues)): LearnedFrame[] {
   const { tokens } = a;
-  const cuePrefix = cuePrefixOf(tokens.length, cues);
   const frames: LearnedFrame[] = [];
   // the end of the cue before, for auxiliariesBefore
   let prevCueEnd = 0;

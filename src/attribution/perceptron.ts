@@ -257,12 +257,8 @@ export class PackedWeights implements Scorer {
 
   /** Adds the three weights of one id to out[o..o+2] (three classes). */
   add3(id: number, out: Float64Array, o: number): void {
-    const s = id & this.mask;
-    const w = (s >>> 5) << 1;
-    const word = this.index[w]!;
-    const sh = s & 31;
-    if (((word >>> sh) & 1) === 0) return;
-    const r = (this.index[w + 1]! + popcount(word & ((1 << sh) - 1)) + 1) * 3;
+    const r = this.row(id & this.mask) * 3;
+    if (r === 0) return;
     out[o] = out[o]! + this.values[r]!;
     out[o + 1] = out[o + 1]! + this.values[r + 1]!;
     out[o + 2] = out[o + 2]! + this.values[r + 2]!;
@@ -287,6 +283,7 @@ export class PackedWeights implements Scorer {
   /**
    * One-class weights of the first n ids into out[0 … n): first every row (index loads only), then
    * the weights, so that the cache misses of many look-ups overlap instead of waiting in turn.
+   * The ids are scratch: each is overwritten with its row.
    */
   oneEach(ids: Int32Array, n: number, out: Float64Array): void {
     const { index, values, mask } = this;

@@ -64,7 +64,7 @@ export function scanToken(a: ArticleFeatures, cuePrefix: Int32Array, scan: EndSc
 }
 
 /** Whether end j (j ≤ the end of its sentence) is the end of its sentence or paragraph. */
-const atEndOf = (a: ArticleFeatures, j: number): boolean => j >= a.sentLast[a.tokens[j - 1]!.sent]! || a.tokens[j]!.para !== a.tokens[j - 1]!.para;
+const atEndOf = (a: ArticleFeatures, j: number): boolean => j >= a.sentLast[a.sent[j - 1]!]! || a.para[j] !== a.para[j - 1];
 
 /** The features of end j that read only the words around it, the same for every content that may end there. */
 export function endLocalFeatures(a: ArticleFeatures, j: number, f: FeatureBuf): void {
@@ -207,9 +207,6 @@ function grow(n: number): void {
   weights = new Float64Array(4 * m);
 }
 
-/** Whether end j (j ≤ the end of its sentence) is the end of its sentence or paragraph (atEndOf), from the arrays alone. */
-const atEndAt = (a: ArticleFeatures, j: number): boolean => j >= a.sentLast[a.sent[j - 1]!]! || a.para[j] !== a.para[j - 1];
-
 /**
  * The score of end k from its words' weights (w, four from `at`) and its other parts, added in
  * the one order every end's score has always been summed in: ties and the margin read the last
@@ -268,8 +265,8 @@ export function bestEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan,
     if (inQuote[i]! >= 0) quotes++;
     if (cuePrefix[j]! > cuePrefix[i]! && (i === 0 || cuePrefix[i]! === cuePrefix[i - 1]!)) cues++;
     // the features of ending there (endLocalFeatures, endContentFeatures)
-    const atEnd = atEndAt(a, j);
-    const end2 = atEnd || atEndAt(a, j + 1);
+    const atEnd = atEndOf(a, j);
+    const end2 = atEnd || atEndOf(a, j + 1);
     const nextW = atEnd ? H_END : word[j]!;
     const nextP = atEnd ? H_END : pos[j]!;
     const nextC = atEnd ? END_CODE : code[j]!;

@@ -6,7 +6,8 @@
  * content for N held-out attributions whose content was not found exactly. `--cache FILE` reads the
  * fold's weights from FILE when it exists, or writes them there after training (for trying run-time
  * changes without training again; a change to training needs a new file). `--second-pass`: with
- * the second pass's confirming tagger (not shipped).
+ * the second pass's confirming tagger (not shipped). The end and start models train on gold contents in
+ * seconds and are trained on every run; `--no-start` leaves the start model out.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GoldAttribution } from '../src/eval/brat.js';
@@ -19,7 +20,7 @@ import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js'
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
 import { articleFeatures } from '../src/attribution/features.js';
 
 
@@ -42,13 +43,16 @@ function countCueWords(doc: Doc, gold: readonly GoldAttribution[]): void {
 }
 
 const ends: ReturnType<typeof endExamples> = [];
+const starts: ReturnType<typeof startExamples> = [];
 const fit: TrainingDoc[] = [];
 const held: Array<{ doc: Doc; gold: GoldAttribution[] }> = [];
 for (const { k, text, doc, gold } of trainArticles()) {
   if (k % 5 !== fold) {
     countCueWords(doc, gold);
     const quotes = pairQuotes(text, doc.paragraphs);
-    ends.push(...endExamples(doc.tokens, articleFeatures(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length), gold));
+    const af = articleFeatures(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length);
+    ends.push(...endExamples(doc.tokens, af, gold));
+    starts.push(...startExamples(doc.tokens, af, gold));
   }
   if (k % 5 === fold) held.push({ doc, gold });
   else if (!cached) {
@@ -73,7 +77,9 @@ const shipped = loadAttributionLexicon();
 const seenInCues = new Set([...inCue].filter(([, n]) => n >= 4).map(([key]) => key));
 // the end model trains on gold contents only, in seconds: always trained here, never cached
 const end = PackedWeights.unpack(trainEndModel(ends, END_EPOCHS).pack(PRUNE));
-const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), ...(second && confirm ? { confirm: PackedWeights.unpack(confirm) } : {}), end } };
+// so is the start model (`--no-start`: without it)
+const start = process.argv.includes('--no-start') ? undefined : PackedWeights.unpack(trainStartModel(starts, START_EPOCHS).pack(PRUNE));
+const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), ...(second && confirm ? { confirm: PackedWeights.unpack(confirm) } : {}), end, ...(start ? { start } : {}) } };
 // the attribution stage reads only the lexicon of the resources (no knowledge base needed here)
 const res = { attribution: lex } as unknown as Resources;
 const tally = emptyCorpusTally();

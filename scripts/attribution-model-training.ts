@@ -13,6 +13,7 @@ import {
 import { FeatureBuf, PackedWeights, Trainer, type Weights } from '../src/attribution/perceptron.js';
 import { roleFeaturesFast } from '../src/attribution/compiled.js';
 import { contentSentEnd, emptyScan, endFeatures, scanToken } from '../src/attribution/span-end.js';
+import { skipped, START_WINDOW, startFeatures } from '../src/attribution/span-start.js';
 import type { Quote } from '../src/attribution/quotes.js';
 import { rng } from './rng.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -294,6 +295,86 @@ export function trainEndModel(examples: readonly EndExample[], epochs: number): 
         const scan2 = emptyScan();
         for (let j = x.s + 1; j <= best; j++) scanToken(x.a, x.cuePrefix, scan2, j - 1);
         endFeatures(x.a, x.cuePrefix, x.cue, x.s, best, x.sentEnd, scan2, f);
+        tr.add(g, 0, 1);
+        tr.add(f, 0, -1);
+      }
+      tr.c++;
+    }
+  }
+  return tr.averaged();
+}
+
+export const START_BITS = 18;
+export const START_EPOCHS = 8;
+
+/** A gold indirect content after its cue for the start model: its cue, the candidates [lo, hi) and its first token s. */
+export interface StartExample {
+  a: ArticleFeatures;
+  cue: TokSpan;
+  lo: number;
+  hi: number;
+  s: number;
+}
+
+/**
+ * The gold contents whose first range starts after their cue, outside quotes, within START_WINDOW
+ * tokens of it: candidates from the token after the cue (after the source, where the source comes
+ * after the cue) up to the window or the content's last token.
+ */
+export function startExamples(tokens: readonly Token[], a: ArticleFeatures, gold: readonly GoldAttribution[]): StartExample[] {
+  const found: StartExample[] = [];
+  for (const g of gold) {
+    const cue = cueTokens(tokens, g);
+    const r = g.content[0];
+    if (cue.first < 0 || !r) continue;
+    const s = tokens.findIndex((t) => t.start === r.start);
+    if (s < cue.last || s >= cue.last + START_WINDOW || a.inQuote[s]! >= 0 || a.para[s] !== a.para[cue.last]) continue;
+    let lo = cue.last;
+    for (const src of g.source ?? []) {
+      if (src.start < tokens[cue.last - 1]!.end) continue;
+      let k = lo;
+      while (k < tokens.length && tokens[k]!.start < src.end) k++;
+      lo = Math.max(lo, k);
+    }
+    if (s < lo) continue;
+    let e = s;
+    while (e < tokens.length && tokens[e]!.end <= r.end) e++;
+    const hi = Math.min(cue.last + START_WINDOW, e);
+    if (s < hi) found.push({ a, cue, lo, hi, s });
+  }
+  return found;
+}
+
+/** The start model (src/attribution/span-start.ts): a ranking perceptron over each example's candidate starts, averaged. */
+export function trainStartModel(examples: readonly StartExample[], epochs: number): Weights {
+  const tr = new Trainer(START_BITS, 1);
+  const f = new FeatureBuf();
+  const g = new FeatureBuf();
+  const out = new Float64Array(1);
+  const rand = rng(29);
+  for (let e = 0; e < epochs; e++) {
+    for (const k of order(examples.length, rand)) {
+      const x = examples[k]!;
+      let best = -1;
+      let bestV = -Infinity;
+      let bestSkip = 0;
+      let skip = 0;
+      for (let c = x.lo; c < x.hi; c++) {
+        if (c > x.lo) skip = skipped(x.a.tokens, x.lo, c);
+        startFeatures(x.a, x.cue, x.lo, c, skip, f);
+        tr.best(f, out);
+        if (out[0]! > bestV) {
+          bestV = out[0]!;
+          best = c;
+          bestSkip = skip;
+        }
+        if (c === x.s) {
+          g.reset();
+          for (let q = 0; q < f.n; q++) g.ids[g.n++] = f.ids[q]!;
+        }
+      }
+      if (best !== x.s) {
+        startFeatures(x.a, x.cue, x.lo, best, bestSkip, f);
         tr.add(g, 0, 1);
         tr.add(f, 0, -1);
       }

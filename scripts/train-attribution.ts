@@ -13,7 +13,7 @@ import type { Token } from '../src/types.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { MODEL_FILE, type ModelFile } from '../src/attribution/model.js';
-import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, trainCueTagger, trainEndModel, trainingDoc, trainArticles, trainRoleTagger, type EndExample, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainStartModel, trainingDoc, trainArticles, trainRoleTagger, type EndExample, type StartExample, type TrainingDoc } from './attribution-model-training.js';
 
 const MIN_CUE = 3;
 const MAX_PHRASE = 5;
@@ -23,6 +23,7 @@ const phraseCue = new Map<string, number>();
 const articles: Token[][] = [];
 const docs: TrainingDoc[] = [];
 const ends: EndExample[] = [];
+const starts: StartExample[] = [];
 
 for (const { text, doc, gold } of trainArticles()) {
   const { tokens } = doc;
@@ -31,6 +32,7 @@ for (const { text, doc, gold } of trainArticles()) {
   const td = trainingDoc(tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold);
   docs.push(td);
   ends.push(...endExamples(tokens, td.a, gold));
+  starts.push(...startExamples(tokens, td.a, gold));
   const inCue = new Uint8Array(text.length);
   for (const g of gold) {
     for (const r of g.cue ?? []) inCue.fill(1, r.start, r.end);
@@ -85,12 +87,15 @@ const roleTagger = trainRoleTagger(docs, EPOCHS);
 // tagger's whole-sentence decoding, its frames lower the held-out whole F1 at every margin tried.
 // The end point of an indirect content (src/attribution/span-end.ts), from the gold contents alone.
 const endModel = trainEndModel(ends, END_EPOCHS);
+// and its start point (src/attribution/span-start.ts), likewise
+const startModel = trainStartModel(starts, START_EPOCHS);
 const model: ModelFile = {
   _about:
-    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token, best sequence per sentence), a role tagger (O/source/content per token around a cue) and a ranker of the end points of indirect contents, over hashed features (src/attribution/features.ts, span-end.ts). Weights only; no text.',
+    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token, best sequence per sentence), a role tagger (O/source/content per token around a cue) and rankers of the end and start points of indirect contents, over hashed features (src/attribution/features.ts, span-end.ts, span-start.ts). Weights only; no text.',
   cue: cueTagger.pack(PRUNE),
   role: roleTagger.pack(PRUNE),
   end: endModel.pack(PRUNE),
+  start: startModel.pack(PRUNE),
 };
 writeFileSync(join(DATA_DIR, 'attribution', MODEL_FILE), `${JSON.stringify(model)}\n`);
 console.log(`model: ${MODEL_FILE} written`);

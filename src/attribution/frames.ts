@@ -28,6 +28,15 @@ export interface Frame {
   via: string;
   /** A learned frame's last content run, whose end the end model may move in the output (attributionStage). */
   endRun?: EndRun;
+  /** A learned frame's first content run after its cue, whose start the start model may move in the output (attributionStage). */
+  startRun?: StartRun;
+}
+
+/** A learned frame's first content run after its cue, [s, e) as frameOf made it, for the start model (model.ts modelContentStart). */
+export interface StartRun {
+  cue: { first: number; last: number };
+  s: number;
+  e: number;
 }
 
 export interface FrameContext {

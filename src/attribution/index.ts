@@ -16,7 +16,7 @@ import { absorbNested } from './nested.js';
 import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
-import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, nearCues, type AttributionModel } from './model.js';
+import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentStart, nearCues, type AttributionModel } from './model.js';
 import { RangeIndex } from '../text/ranges.js';
 import type { PackedWeights } from './perceptron.js';
 import { joinedSentences } from './sentences.js';
@@ -230,6 +230,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
     const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned' };
     if (f.endRun) frame.endRun = f.endRun;
+    if (f.startRun) frame.startRun = f.startRun;
     if (!frame.source) accordingToSource(tokens, frame);
     // the first rule frame (in text order) whose cue overlaps this one
     const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
@@ -239,6 +240,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     if (rule && covers && typeOf(rule.content, segments) === 'direct' && typeOf(f.content, segments) === 'mixed') {
       frame.content = rule.content;
       delete frame.endRun;
+      delete frame.startRun;
       frame.source ??= rule.source;
       frame.via = `learned+${rule.via}`;
     } else if (rule && !frame.source && rule.source && rule.via === 'subject-cue-content') {
@@ -253,28 +255,50 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     }
     out.push(frame);
   }
-  return { frames: out, end: model.end ? { a, cuePrefix, model: model.end } : undefined };
+  return { frames: out, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined };
 }
 
 /**
  * A frame's content as output: the last range ended where the end model puts it (model.ts
- * modelContentEnd), where it still ends where frameOf left it. Only the output reads it: which
+ * modelContentEnd), where it still ends where frameOf left it, and the first range after the cue
+ * started where the start model puts it (withModelStart). Only the output reads it: which
  * frames are kept (nested frames, the second pass, the outermost only) reads the tagger's ends,
  * since a content grown or cut there changes which frames survive (held-out folds, docs/attribution.md).
  */
 function outContent(f: Frame, end: EndModel | undefined): Range[] {
+  return end ? withModelStart(f, end, withModelEnd(f, end)) : f.content;
+}
+
+function withModelEnd(f: Frame, end: EndModel): Range[] {
   const last = f.content[f.content.length - 1];
   const run = f.endRun;
-  if (!end || !run || !last || last.end !== end.a.tokens[run.e - 1]!.end) return f.content;
+  if (!end.model || !run || !last || last.end !== end.a.tokens[run.e - 1]!.end) return f.content;
   const to = modelContentEnd(end.a, end.cuePrefix, run, end.model);
   return to > last.start ? [...f.content.slice(0, -1), { start: last.start, end: to }] : f.content;
 }
 
-/** What outContent needs: the article's features, its cues' prefix counts and the end model. */
+/**
+ * The first content after the cue started where the start model puts it (model.ts
+ * modelContentStart), where it still starts where frameOf started it; read by the output only, as
+ * the end model is.
+ */
+function withModelStart(f: Frame, end: EndModel, content: Range[]): Range[] {
+  const run = f.startRun;
+  if (!end.start || !run) return content;
+  const { tokens } = end.a;
+  const k = content.findIndex((r) => r.start === tokens[run.s]!.start);
+  if (k < 0) return content;
+  const b = modelContentStart(end.a, end.cuePrefix, run, f.source, end.start);
+  if (b < 0 || tokens[b]!.start >= content[k]!.end) return content;
+  return content.map((r, i) => (i === k ? { start: tokens[b]!.start, end: r.end } : r));
+}
+
+/** What outContent needs: the article's features, its cues' prefix counts and the end and start models. */
 interface EndModel {
   a: ArticleFeatures;
   cuePrefix: Int32Array;
-  model: PackedWeights;
+  model: PackedWeights | undefined;
+  start: PackedWeights | undefined;
 }
 
 export function attributionStage(input: Doc, res: Resources): Doc {

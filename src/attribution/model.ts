@@ -12,8 +12,9 @@ import {
   auxiliariesBefore, extendVerbGroups, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type NearCues, type TokSpan,
 } from './features.js';
 import { FeatureBuf, PackedWeights, type Scorer } from './perceptron.js';
-import { isQuoteMark, type EndRun } from './frames.js';
+import { isQuoteMark, type EndRun, type StartRun } from './frames.js';
 import { bestEnd, contentSentEnd } from './span-end.js';
+import { bestStart, START_WINDOW } from './span-start.js';
 import { RangeIndex } from '../text/ranges.js';
 
 export const MODEL_FILE = 'model.json';
@@ -21,7 +22,7 @@ export const MODEL_FILE = 'model.json';
 const packed = z.object({ bits: z.number().int().min(8).max(24), classes: z.number().int().min(2).max(8), slots: z.string(), values: z.string() });
 // the end model (span-end.ts) ranks candidates with one score each
 const packedOne = packed.extend({ classes: z.number().int().min(1).max(8) });
-export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed, confirm: packed.optional(), end: packedOne.optional() });
+export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed, confirm: packed.optional(), end: packedOne.optional(), start: packedOne.optional() });
 export type ModelFile = z.infer<typeof modelSchema>;
 
 export interface AttributionModel {
@@ -31,13 +32,15 @@ export interface AttributionModel {
   confirm?: Scorer;
   /** Ranks the end points of an indirect content after its cue (span-end.ts). */
   end?: PackedWeights;
+  /** Ranks the start points of an indirect content after its cue (span-start.ts). */
+  start?: PackedWeights;
 }
 
 export function loadAttributionModel(dir: string): AttributionModel | null {
   const path = join(dir, MODEL_FILE);
   if (!existsSync(path)) return null;
   const m = modelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role), ...(m.confirm ? { confirm: PackedWeights.unpack(m.confirm) } : {}), ...(m.end ? { end: PackedWeights.unpack(m.end) } : {}) };
+  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role), ...(m.confirm ? { confirm: PackedWeights.unpack(m.confirm) } : {}), ...(m.end ? { end: PackedWeights.unpack(m.end) } : {}), ...(m.start ? { start: PackedWeights.unpack(m.start) } : {}) };
 }
 
 export interface LearnedFrame {
@@ -47,6 +50,8 @@ export interface LearnedFrame {
   content: Range[];
   /** Found by the second pass (withSecondPass). */
   second?: true;
+  /** The first content's run after the cue, for the start model (modelContentStart); absent when there is none. */
+  startRun?: StartRun;
   /** The last content's run after the cue, for the end model (modelContentEnd); absent when there is none. */
   endRun?: EndRun;
 }
@@ -139,6 +144,31 @@ function modelEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: nu
   const best = bestEnd(a, cuePrefix, cue, s, sentEnd, e, model, endScores, END_MARGIN);
   if (best <= 0 || cuePrefix[Math.max(best, e)]! > cuePrefix[Math.min(best, e)]!) return e;
   return endScores.best - endScores.keep > END_MARGIN ? best : e;
+}
+
+/**
+ * How far the start model's best start must score above the tagger's start to replace it
+ * (span-start.ts; chosen on held-out folds of PolNeAR train, docs/attribution.md).
+ */
+export const START_MARGIN = 4;
+
+const startScores = { best: 0, keep: 0 };
+
+/**
+ * The first token the start model gives a frame's first content after its cue (`run`, as frameOf
+ * made it), or -1 where it keeps the tagger's: candidates from the token after the cue (after the
+ * source, where the source follows the cue) to START_WINDOW tokens on, before the run's end; no
+ * other cue's token may lie between the two starts. The stage calls it only for frames it outputs.
+ */
+export function modelContentStart(a: ArticleFeatures, cuePrefix: Int32Array, run: StartRun, source: readonly [number, number] | null, model: PackedWeights): number {
+  let lo = run.cue.last;
+  if (source && source[0] >= run.cue.last) lo = Math.max(lo, source[1]);
+  const hi = Math.min(run.cue.last + START_WINDOW, run.e);
+  if (run.s < lo || run.s >= hi) return -1;
+  const best = bestStart(a, run.cue, lo, hi, run.s, model, startScores);
+  if (best < 0 || best === run.s || startScores.best - startScores.keep <= START_MARGIN) return -1;
+  if (cuePrefix[Math.max(best, run.s)]! > cuePrefix[Math.min(best, run.s)]!) return -1;
+  return best;
 }
 
 /** Token i's count of cue tokens before it, for each i (and the article's end). */
@@ -239,6 +269,7 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   // the token after the last content run, for leadingContentEnd
   let lastEnd = -1;
   let endRun: EndRun | undefined;
+  let startRun: StartRun | undefined;
   for (let k = 0; k < found.length; k++) {
     let [s, e] = found[k]!;
     // the last content after the cue: the end model may end it elsewhere in the output (LearnedFrame.endRun)
@@ -251,6 +282,7 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
     if (e > s && s > 0 && CLITIC.has(tokens[s]!.norm) && (s - 1 < cue.first || s - 1 >= cue.last)) owner = --s;
     if (k === 0 && e > s && s >= cue.last) s = afterAdjunct(tokens, cue, s, e);
     if (e > s) {
+      if (!startRun && s >= cue.last && a.inQuote[s]! < 0) startRun = { cue, s, e };
       content.push({ start: tokens[s]!.start, end: tokens[e - 1]!.end });
       endRun = run ? { cue, s0: run.s0, e0: run.e0, s, e } : undefined;
       lastEnd = e;
@@ -286,6 +318,7 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   if (source && source[1] > first && source[1] <= cue.first) source = [source[0], first];
   const frame: LearnedFrame = { cue: first < cue.first ? { first, last: cue.last } : cue, source, content };
   if (endRun) frame.endRun = endRun;
+  if (startRun) frame.startRun = startRun;
   return frame;
 }
 

@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GoldAttribution } from '../src/eval/brat.js';
-import { emptyCorpusTally, figures, scoreArticle } from '../src/eval/score.js';
+import { emptyCorpusTally, figures, scoreArticle, wholeMatches } from '../src/eval/score.js';
 import { formatEval } from '../src/eval/format.js';
 import { sameChars, trimmedChars } from '../src/eval/protocol.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
@@ -20,7 +20,9 @@ import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js'
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, FRAME_EPOCHS, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
+import type { FrameProbe } from '../src/attribution/index.js';
+import type { PredictedAttribution } from '../src/eval/score.js';
 import { articleFeatures } from '../src/attribution/features.js';
 
 
@@ -30,6 +32,13 @@ const EPOCHS = 6;
 const cacheAt = process.argv.indexOf('--cache');
 const cache = cacheAt >= 0 ? process.argv[cacheAt + 1] : undefined;
 const cached = cache !== undefined && existsSync(cache);
+// `--frames`: the frame classifier (src/attribution/frame-score.ts), trained on the four fifths'
+// jackknifed frames; its fold taggers are kept in FILE.frames with --cache
+const frames = process.argv.includes('--frames');
+const subCache = cache !== undefined ? `${cache}.frames` : undefined;
+const subCached = subCache !== undefined && existsSync(subCache);
+const needFit = !cached || (frames && !subCached);
+const fitArts: Array<{ doc: Doc; gold: GoldAttribution[] }> = [];
 
 /** "word/C" -> times inside a gold cue, over the four fifths trained on (as scripts/train-attribution.ts counts them). */
 const inCue = new Map<string, number>();
@@ -55,21 +64,34 @@ for (const { k, text, doc, gold } of trainArticles()) {
     starts.push(...startExamples(doc.tokens, af, gold));
   }
   if (k % 5 === fold) held.push({ doc, gold });
-  else if (!cached) {
-    const quotes = pairQuotes(text, doc.paragraphs);
-    fit.push(trainingDoc(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
+  else {
+    fitArts.push({ doc, gold });
+    if (needFit) {
+      const quotes = pairQuotes(text, doc.paragraphs);
+      fit.push(trainingDoc(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold));
+    }
   }
 }
 // `--second-pass`: also the confirming tagger of the second pass (model.ts withSecondPass), which
 // the shipped model leaves out since the cue tagger decodes whole sentences (docs/attribution.md)
 const second = process.argv.includes('--second-pass');
 let weights: { cue: PackedFile; role: PackedFile; confirm?: PackedFile };
+const subCues: PackedFile[] = [];
 if (cache && cached) weights = JSON.parse(readFileSync(cache, 'utf8')) as typeof weights;
 else {
   const cueW = trainCueTagger(fit, EPOCHS).pack(PRUNE);
-  jackknifeCues(fit, 4, EPOCHS);
+  jackknifeCues(fit, 4, EPOCHS, subCues);
   weights = { cue: cueW, role: trainRoleTagger(fit, EPOCHS).pack(PRUNE), ...(second ? { confirm: trainRoleTagger(fit, EPOCHS, true).pack(PRUNE) } : {}) };
   if (cache) writeFileSync(cache, JSON.stringify(weights));
+}
+let sub: { cue: PackedFile[]; role: PackedFile[] } | undefined;
+if (frames) {
+  if (subCache && subCached) sub = JSON.parse(readFileSync(subCache, 'utf8')) as typeof sub;
+  else {
+    if (subCues.length === 0) jackknifeCues(fit, 4, EPOCHS, subCues);
+    sub = { cue: subCues, role: [0, 1, 2, 3].map((k) => trainRoleTagger(fit.filter((_, i) => i % 4 !== k), EPOCHS).pack(PRUNE)) };
+    if (subCache) writeFileSync(subCache, JSON.stringify(sub));
+  }
 }
 const { cue, role, confirm } = weights;
 // the second pass's words (at least wordMinCue = 4 times in a cue) from the four fifths only; the rest of the lexicon is the shipped one
@@ -80,6 +102,39 @@ const end = PackedWeights.unpack(trainEndModel(ends, END_EPOCHS).pack(PRUNE));
 // so is the start model (`--no-start`: without it)
 const start = process.argv.includes('--no-start') ? undefined : PackedWeights.unpack(trainStartModel(starts, START_EPOCHS).pack(PRUNE));
 const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), ...(second && confirm ? { confirm: PackedWeights.unpack(confirm) } : {}), end, ...(start ? { start } : {}) } };
+const threshold = numArg('--threshold', FRAME_THRESHOLD);
+if (frames && sub) {
+  const examples = frameExamples(fitArts, sub.cue, sub.role, { end, start }, lex);
+  const pos = examples.filter((x) => x.y === 1).length;
+  console.log(`frame classifier: ${examples.length} jackknifed frames, ${pos} whole (${((100 * pos) / examples.length).toFixed(1)} %)`);
+  const frameW = PackedWeights.unpack(trainFrameModel(examples, FRAME_EPOCHS).pack(FRAME_PRUNE));
+  (lex.model as { frame?: { weights: PackedWeights; threshold: number } }).frame = { weights: frameW, threshold };
+  // every threshold at once: the stage keeps every frame and the probe gives their scores
+  const runs = held.map(({ doc, gold }) => {
+    const probe: FrameProbe = { ids: [], scores: [] };
+    const pred = attributionStage(doc, { attribution: lex } as unknown as Resources, probe).attributions;
+    return { doc, gold, pred, scores: probe.scores };
+  });
+  for (const t of [-Infinity, -3, -2.5, -2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.25, 0]) {
+    const tt = emptyCorpusTally();
+    let dropped = 0;
+    let droppedHit = 0;
+    for (const r of runs) {
+      const hit = wholeMatches(r.doc.article.text, r.gold, r.pred);
+      const keep: PredictedAttribution[] = r.pred.filter((_, k) => r.scores[k]! >= t);
+      r.pred.forEach((_, k) => {
+        if (r.scores[k]! < t) {
+          dropped++;
+          if (hit[k]) droppedHit++;
+        }
+      });
+      scoreArticle(tt, r.doc.article.text, r.gold, keep);
+    }
+    const w = tt.whole;
+    const f1 = (200 * w.matched) / (w.gold + w.predicted);
+    console.log(`threshold ${t}: whole F1 ${f1.toFixed(2)} (${w.matched} of ${w.predicted} predicted; ${dropped} dropped, ${droppedHit} of them whole)`);
+  }
+}
 // the attribution stage reads only the lexicon of the resources (no knowledge base needed here)
 const res = { attribution: lex } as unknown as Resources;
 const tally = emptyCorpusTally();

@@ -13,7 +13,14 @@ import type { Token } from '../src/types.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { MODEL_FILE, type ModelFile } from '../src/attribution/model.js';
-import { END_EPOCHS, endExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainStartModel, trainingDoc, trainArticles, trainRoleTagger, type EndExample, type StartExample, type TrainingDoc } from './attribution-model-training.js';
+import {
+  END_EPOCHS, endExamples, FRAME_EPOCHS, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel,
+  trainStartModel, trainingDoc, trainArticles, trainRoleTagger, type EndExample, type StartExample, type TrainingDoc,
+} from './attribution-model-training.js';
+import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
+import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
+import type { Doc } from '../src/types.js';
+import type { GoldAttribution } from '../src/eval/brat.js';
 
 const MIN_CUE = 3;
 const MAX_PHRASE = 5;
@@ -24,6 +31,7 @@ const articles: Token[][] = [];
 const docs: TrainingDoc[] = [];
 const ends: EndExample[] = [];
 const starts: StartExample[] = [];
+const arts: Array<{ doc: Doc; gold: GoldAttribution[] }> = [];
 
 for (const { text, doc, gold } of trainArticles()) {
   const { tokens } = doc;
@@ -31,6 +39,7 @@ for (const { text, doc, gold } of trainArticles()) {
   const quotes = pairQuotes(text, doc.paragraphs);
   const td = trainingDoc(tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length, gold);
   docs.push(td);
+  arts.push({ doc, gold });
   ends.push(...endExamples(tokens, td.a, gold));
   starts.push(...startExamples(tokens, td.a, gold));
   const inCue = new Uint8Array(text.length);
@@ -81,21 +90,32 @@ const EPOCHS = 6;
 const FOLDS = 4;
 const cueTagger = trainCueTagger(docs, EPOCHS);
 // the role tagger learns with the cues the cue tagger will give it, nested ones included
-jackknifeCues(docs, FOLDS, EPOCHS);
+const foldCues: PackedFile[] = [];
+jackknifeCues(docs, FOLDS, EPOCHS, foldCues);
 const roleTagger = trainRoleTagger(docs, EPOCHS);
 // No confirming tagger for the second pass (src/attribution/model.ts withSecondPass): with the cue
 // tagger's whole-sentence decoding, its frames lower the held-out whole F1 at every margin tried.
 // The end point of an indirect content (src/attribution/span-end.ts), from the gold contents alone.
 const endModel = trainEndModel(ends, END_EPOCHS);
+const end = endModel.pack(PRUNE);
 // and its start point (src/attribution/span-start.ts), likewise
-const startModel = trainStartModel(starts, START_EPOCHS);
+const start = trainStartModel(starts, START_EPOCHS).pack(PRUNE);
+// The frame classifier (src/attribution/frame-score.ts), on every frame the stage outputs on each
+// training article with the jackknife fold's taggers (a role tagger trained on the other folds too).
+const foldRoles = Array.from({ length: FOLDS }, (_, k) => trainRoleTagger(docs.filter((_, i) => i % FOLDS !== k), EPOCHS).pack(PRUNE));
+// the lexicon as just written (cues.learned.json); frameExamples gives it each fold's taggers
+const examples = frameExamples(arts, foldCues, foldRoles, { end: PackedWeights.unpack(end), start: PackedWeights.unpack(start) }, loadAttributionLexicon());
+console.log(`frame classifier: ${examples.length} frames, ${examples.filter((x) => x.y === 1).length} whole`);
+const frameModel = trainFrameModel(examples, FRAME_EPOCHS);
 const model: ModelFile = {
   _about:
-    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token, best sequence per sentence), a role tagger (O/source/content per token around a cue) and rankers of the end and start points of indirect contents, over hashed features (src/attribution/features.ts, span-end.ts, span-start.ts). Weights only; no text.',
+    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token, best sequence per sentence), a role tagger (O/source/content per token around a cue), rankers of the end and start points of indirect contents and a classifier of whole frames (frameThreshold: the score under which a frame is dropped), over hashed features (src/attribution/features.ts, span-end.ts, span-start.ts, frame-score.ts). Weights only; no text.',
   cue: cueTagger.pack(PRUNE),
   role: roleTagger.pack(PRUNE),
-  end: endModel.pack(PRUNE),
-  start: startModel.pack(PRUNE),
+  end,
+  start,
+  frame: frameModel.pack(FRAME_PRUNE),
+  frameThreshold: FRAME_THRESHOLD,
 };
 writeFileSync(join(DATA_DIR, 'attribution', MODEL_FILE), `${JSON.stringify(model)}\n`);
 console.log(`model: ${MODEL_FILE} written`);

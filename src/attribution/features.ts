@@ -278,7 +278,7 @@ const parts = new Float64Array(18);
  * well). With `near` (run time), the tokens tagged O whose B score lies within near.margin of
  * their O score, both read from the path's state before them.
  */
-export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, learn?: CueLearning, near?: NearCues): TokSpan[] {
+export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: Float64Array, learn?: CueLearning, near?: NearCues, margins?: Float64Array): TokSpan[] {
   const n = a.tokens.length;
   // shipped weights: scores straight from the compiled tables; otherwise feature ids for each state
   const packed = model instanceof PackedWeights && model.classes === 3 ? model : null;
@@ -343,6 +343,7 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
       best = back[k * 4 + best]!;
     }
     if (learn) learnPath(a, i, len, states, learn, f);
+    if (margins) cueMargins(len, delta, sc, margins, i);
     let open: TokSpan | null = null;
     for (let k = 0; k < len; k++) {
       const st = states[k]!;
@@ -363,6 +364,46 @@ export function tagCues(a: ArticleFeatures, model: Scorer, f: FeatureBuf, out: F
     i = end;
   }
   return spans;
+}
+
+/** Reused by cueMargins: per token of a sentence, the best score of the rest of the sentence from each of the 4 states. */
+let cueBeta = new Float64Array(4 * 256);
+
+/**
+ * Max-marginals of one sentence of tagCues (forward scores `delta`, tag scores `sc`): for each token
+ * k, the best path with the token in a cue (B or I) less the best path with it O, into margins[i + k].
+ * Positive on the best path's cues (how much the path would lose without that token in a cue),
+ * negative elsewhere (how far the token is from starting one).
+ */
+function cueMargins(len: number, delta: Float64Array, sc: Float64Array, margins: Float64Array, i: number): void {
+  if (cueBeta.length < len * 4) cueBeta = new Float64Array(len * 4);
+  const beta = cueBeta;
+  beta.fill(0, (len - 1) * 4, len * 4);
+  for (let k = len - 2; k >= 0; k--) {
+    const nb = (k + 1) * 4;
+    // the next token's states after O (0 or 1 as a cue has begun), B (2) and I (3)
+    const b2 = beta[nb + 2]!;
+    const b3 = beta[nb + 3]!;
+    for (let s = 0; s < 4; s++) {
+      if (delta[k * 4 + s] === -Infinity) {
+        beta[k * 4 + s] = -Infinity;
+        continue;
+      }
+      const o = (nb + s) * 3;
+      const vo = sc[o]! + beta[nb + ST_SEEN[s]!]!;
+      const vb = sc[o + 1]! + b2;
+      const vi = sc[o + 2]! + b3;
+      beta[k * 4 + s] = vo > vb ? (vo > vi ? vo : vi) : vb > vi ? vb : vi;
+    }
+  }
+  for (let k = 0; k < len; k++) {
+    const q = k * 4;
+    const o0 = delta[q]! + beta[q]!;
+    const o1 = delta[q + 1]! + beta[q + 1]!;
+    const c2 = delta[q + 2]! + beta[q + 2]!;
+    const c3 = delta[q + 3]! + beta[q + 3]!;
+    margins[i + k] = (c2 > c3 ? c2 : c3) - (o0 > o1 ? o0 : o1);
+  }
 }
 
 /** The structured perceptron update for one sentence [i, i + len) tagged with `states` (tagCues). */

@@ -21,6 +21,8 @@ import { RangeIndex } from '../text/ranges.js';
 import type { PackedWeights } from './perceptron.js';
 import { joinedSentences } from './sentences.js';
 import { trimSource } from './source-span.js';
+import { frameFeatures, frameScore, type FrameScene } from './frame-score.js';
+import { FeatureBuf } from './perceptron.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -213,14 +215,16 @@ const IRREGULAR = new Set(['told', 'said', 'thought', 'known', 'seen', 'held', '
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
  * found none) wins.
  */
-function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[]): { frames: Frame[]; end: EndModel | undefined } {
+function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[], withMargins: boolean): { frames: Frame[]; end: EndModel | undefined; scene: Omit<FrameScene, 'kind' | 'known'> } {
   const { tokens } = doc;
   const ruledCues = new RangeIndex(ruled.map((r, k) => ({ start: r.cue.first, end: r.cue.last, value: k })));
   const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
   const out: Frame[] = [];
   // the cues, and the tokens the second pass tries (model.ts withSecondPass)
   const near = nearCues(model);
-  const cues = learnedCues(a, model, near);
+  // the cue tagger's margins, for the frame classifier (scripts' probe, or the shipped one)
+  const margins = new Float64Array(tokens.length).fill(NaN);
+  const cues = learnedCues(a, model, near, model.frame || withMargins ? margins : undefined);
   // only words annotators have put in cues: "The letter marks a rare …" is no attribution
   if (near) near.at = near.at.filter((i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`));
   const cuePrefix = cuePrefixOf(tokens.length, cues);
@@ -255,7 +259,10 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     }
     out.push(frame);
   }
-  return { frames: out, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined };
+  const cueStartPrefix = new Int32Array(tokens.length + 1);
+  for (const c of cues) cueStartPrefix[c.first + 1] = 1;
+  for (let i = 0; i < tokens.length; i++) cueStartPrefix[i + 1] = cueStartPrefix[i + 1]! + cueStartPrefix[i]!;
+  return { frames: out, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined, scene: { a, margins, cuePrefix, cueStartPrefix } };
 }
 
 /**
@@ -301,7 +308,19 @@ interface EndModel {
   start: PackedWeights | undefined;
 }
 
-export function attributionStage(input: Doc, res: Resources): Doc {
+/** The frame classifier's features and score of each attribution the stage outputs (scripts; the stage then drops none). */
+export interface FrameProbe {
+  ids: Uint32Array[];
+  scores: number[];
+}
+
+const frameBuf = new FeatureBuf();
+
+/**
+ * `probe` (training and held-out scripts): every frame is kept, and the classifier's features and
+ * score of each output attribution are written to it.
+ */
+export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe): Doc {
   const lex = lexiconOf(res);
   if (input.tokens.length === 0) return { ...input, attributions: [] };
   // the stage reads sentences cut off before a lower-case word as one (sentences.ts)
@@ -323,7 +342,7 @@ export function attributionStage(input: Doc, res: Resources): Doc {
   // rarely make a whole attribution when no source was found for them (a passive cue whose
   // subject was taken away is kept: held-out folds 0-2, content exact matches kept, whole +3). Such a frame is dropped
   // only once it had the chance to be taken back into the frame it is nested in.
-  const fromTagger = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, segments, ruled) : undefined;
+  const fromTagger = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, segments, ruled, probe !== undefined) : undefined;
   const frames: Frame[] = fromTagger
     ? absorbNested(doc.article.text, tokens, fromTagger.frames).filter((f) => f.source || f.via === 'learned-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f)))
     : ruled;
@@ -343,8 +362,24 @@ export function attributionStage(input: Doc, res: Resources): Doc {
     const at = tokens[f.cue.first]!.start;
     return !contents.overlapping(at, at + 1).some((g) => g.value !== f);
   });
-  const mentions = mentionIndex(doc);
   kept.sort((a, b) => tokens[a.cue.first]!.start - tokens[b.cue.first]!.start);
+  const classifier = lex.model?.frame;
+  if (fromTagger && (probe || classifier)) {
+    // the frame classifier (frame-score.ts): frames it finds unlikely to be whole attributions are dropped
+    const scene: FrameScene = { ...fromTagger.scene, kind: (c) => typeOf(c, segments), known: (first, last) => knownCue(tokens, first, last, lex) };
+    const keep: boolean[] = kept.map((f) => {
+      frameFeatures(scene, f, frameBuf);
+      const score = classifier ? frameScore(classifier.weights, frameBuf) : NaN;
+      if (probe) {
+        probe.ids.push(frameBuf.ids.slice(0, frameBuf.n));
+        probe.scores.push(score);
+      }
+      return probe !== undefined || !classifier || score >= classifier.threshold;
+    });
+    const all = kept.splice(0, kept.length);
+    all.forEach((f, k) => keep[k] && kept.push(f));
+  }
+  const mentions = mentionIndex(doc);
   const text = doc.article.text;
   const attributions: Attribution[] = kept.map((f, k) => {
     let source: SourceSpan | null = null;

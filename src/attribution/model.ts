@@ -22,7 +22,16 @@ export const MODEL_FILE = 'model.json';
 const packed = z.object({ bits: z.number().int().min(8).max(24), classes: z.number().int().min(2).max(8), slots: z.string(), values: z.string() });
 // the end model (span-end.ts) ranks candidates with one score each
 const packedOne = packed.extend({ classes: z.number().int().min(1).max(8) });
-export const modelSchema = z.object({ _about: z.string(), cue: packed, role: packed, confirm: packed.optional(), end: packedOne.optional(), start: packedOne.optional() });
+export const modelSchema = z.object({
+  _about: z.string(),
+  cue: packed,
+  role: packed,
+  confirm: packed.optional(),
+  end: packedOne.optional(),
+  start: packedOne.optional(),
+  frame: packedOne.optional(),
+  frameThreshold: z.number().optional(),
+});
 export type ModelFile = z.infer<typeof modelSchema>;
 
 export interface AttributionModel {
@@ -34,13 +43,22 @@ export interface AttributionModel {
   end?: PackedWeights;
   /** Ranks the start points of an indirect content after its cue (span-start.ts). */
   start?: PackedWeights;
+  /** The frame classifier (frame-score.ts) and the score under which a frame is dropped. */
+  frame?: { weights: PackedWeights; threshold: number };
 }
 
 export function loadAttributionModel(dir: string): AttributionModel | null {
   const path = join(dir, MODEL_FILE);
   if (!existsSync(path)) return null;
   const m = modelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  return { cue: PackedWeights.unpack(m.cue), role: PackedWeights.unpack(m.role), ...(m.confirm ? { confirm: PackedWeights.unpack(m.confirm) } : {}), ...(m.end ? { end: PackedWeights.unpack(m.end) } : {}), ...(m.start ? { start: PackedWeights.unpack(m.start) } : {}) };
+  return {
+    cue: PackedWeights.unpack(m.cue),
+    role: PackedWeights.unpack(m.role),
+    ...(m.confirm ? { confirm: PackedWeights.unpack(m.confirm) } : {}),
+    ...(m.end ? { end: PackedWeights.unpack(m.end) } : {}),
+    ...(m.start ? { start: PackedWeights.unpack(m.start) } : {}),
+    ...(m.frame ? { frame: { weights: PackedWeights.unpack(m.frame), threshold: m.frameThreshold ?? 0 } } : {}),
+  };
 }
 
 export interface LearnedFrame {
@@ -251,8 +269,9 @@ export function nearCues(model: AttributionModel): NearCues | undefined {
   return model.confirm ? { margin: NEAR_MARGIN, at: [] } : undefined;
 }
 
-export function learnedCues(a: ArticleFeatures, model: AttributionModel, near?: NearCues): TokSpan[] {
-  return extendVerbGroups(a, tagCues(a, model.cue, f, out, undefined, near));
+/** `margins`: filled with the cue tagger's max-marginal margin of each token (tagCues). */
+export function learnedCues(a: ArticleFeatures, model: AttributionModel, near?: NearCues, margins?: Float64Array): TokSpan[] {
+  return extendVerbGroups(a, tagCues(a, model.cue, f, out, undefined, near, margins));
 }
 
 /**

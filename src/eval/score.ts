@@ -119,6 +119,15 @@ function tallyInstances(into: Tally, gold: Instance[], pred: Instance[]): void {
   addCounts(into.whole, { gold: gold.length, predicted: pred.length, matched: whole });
 }
 
+/** For each predicted attribution, whether the whole-attribution matching pairs it with a gold one (as scoreArticle counts them). */
+export function wholeMatches(text: string, goldAttributions: readonly GoldAttribution[], predicted: readonly PredictedAttribution[]): boolean[] {
+  const gold = goldAttributions.map((g) => fromGold(text, g));
+  const pred = predicted.map((p) => fromPredicted(text, p));
+  const hit = predicted.map(() => false);
+  for (const [, p] of greedyMatch(gold.length, pred.length, (g, p) => wholeScore(gold[g]!, pred[p]!))) hit[p] = true;
+  return hit;
+}
+
 /** Add one article to the corpus tally. */
 export function scoreArticle(
   into: CorpusTally,

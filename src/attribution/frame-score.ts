@@ -1,0 +1,157 @@
+/**
+ * The frame classifier: a logistic model over whole frames (cue, source, content together) that
+ * says how likely a frame the stage built is a whole attribution. Its features read what the
+ * taggers cannot see token by token: the cue tagger's max-marginal margin for the cue, what kind
+ * of source was found and where, the content's length, kind and first word, other cues in the
+ * sentence, cues inside the content. Trained on jackknifed frames of PolNeAR train
+ * (scripts/attribution-model-training.ts trainFrameModel).
+ */
+import type { Range, Token } from '../types.js';
+import type { ArticleFeatures } from './features.js';
+import { FeatureBuf, strHash, type PackedWeights } from './perceptron.js';
+
+/** What the classifier reads of a frame: token ranges of cue and source, character ranges of the content. */
+export interface ScoredFrame {
+  cue: { first: number; last: number };
+  source: readonly [number, number] | null;
+  content: readonly Range[];
+  via: string;
+}
+
+/** What the classifier reads of the article around a frame. */
+export interface FrameScene {
+  a: ArticleFeatures;
+  /** The cue tagger's margin per token (tagCues' margins); NaN where the tagger did not run. */
+  margins: Float64Array;
+  /** Prefix counts of the cue tagger's cue tokens (cuePrefixOf). */
+  cuePrefix: Int32Array;
+  /** Starts of the cue tagger's cues, per sentence count: cueStartPrefix[i] = cue starts before token i. */
+  cueStartPrefix: Int32Array;
+  kind: (content: readonly Range[]) => 'direct' | 'indirect' | 'mixed';
+  known: (first: number, last: number) => boolean;
+}
+
+/** The first token that ends after `offset` (tokens sorted by start). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function bucket(x: number, edges: readonly number[]): number {
+  let b = 0;
+  while (b < edges.length && x > edges[b]!) b++;
+  return b;
+}
+
+const MARGIN_EDGES = [-16, -8, -4, -2, 0, 2, 4, 8, 16, 32];
+const LEN_EDGES = [1, 2, 4, 8, 16, 32, 64];
+const DIST_EDGES = [0, 1, 2, 4, 8, 16];
+
+/** Source kinds: none, a name, a pronoun, a common noun, other. */
+function sourceKind(tokens: readonly Token[], s: readonly [number, number] | null): number {
+  if (!s) return 0;
+  let noun = false;
+  let pron = false;
+  for (let i = s[0]; i < s[1]; i++) {
+    const p = tokens[i]!.pos;
+    if (p === 'PROPN') return 1;
+    if (p === 'PRON') pron = true;
+    if (p === 'NOUN') noun = true;
+  }
+  return noun ? 3 : pron ? 2 : 4;
+}
+
+/** The cue's head: its last verb, noun or adjective, else its last token. */
+function headOf(tokens: readonly Token[], first: number, last: number): number {
+  for (let i = last - 1; i >= first; i--) {
+    const p = tokens[i]!.pos;
+    if (p === 'VERB' || p === 'NOUN' || p === 'ADJ') return i;
+  }
+  return last - 1;
+}
+
+const KIND = { direct: 1, indirect: 2, mixed: 3 } as const;
+
+/** The frame's features into f (hashed; template ids 1 …). */
+export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): void {
+  const { a } = sc;
+  const { tokens } = a;
+  f.reset();
+  const { first, last } = fr.cue;
+  const h = headOf(tokens, first, last);
+  f.add(1, 0);
+  let m = -Infinity;
+  for (let i = first; i < last; i++) {
+    const v = sc.margins[i]!;
+    if (v > m) m = v;
+  }
+  const mb = Number.isNaN(m) ? 99 : bucket(m, MARGIN_EDGES);
+  const sk = sourceKind(tokens, fr.source);
+  const side = !fr.source ? 0 : fr.source[1] <= first ? 1 : 2;
+  const dist = !fr.source ? 0 : side === 1 ? first - fr.source[1] : fr.source[0] - last;
+  const kind = KIND[sc.kind(fr.content)];
+  const c0 = fr.content[0];
+  const cn = fr.content[fr.content.length - 1];
+  const cFirst = c0 ? tokenAt(tokens, c0.start) : first;
+  const cLast = cn ? tokenAt(tokens, cn.end - 1) + 1 : first;
+  let cLen = 0;
+  for (const r of fr.content) cLen += tokenAt(tokens, r.end - 1) + 1 - tokenAt(tokens, r.start);
+  const cSide = cLast <= first ? 1 : cFirst >= last ? 2 : 3;
+  const sent = a.sent[first]!;
+  const sentCues = sc.cueStartPrefix[a.sentLast[sent]!]! - sc.cueStartPrefix[a.sentFirst[sent]!]!;
+  // cue tokens inside the content: nested frames that were dropped for this one
+  let nested = 0;
+  for (const r of fr.content) nested += sc.cueStartPrefix[tokenAt(tokens, r.end - 1) + 1]! - sc.cueStartPrefix[tokenAt(tokens, r.start)]!;
+  const known = sc.known(first, last) ? 1 : 0;
+  const head = a.word[h]!;
+  const via = strHash(fr.via);
+  const lenB = bucket(cLen, LEN_EDGES);
+  for (let i = first; i < last && i < first + 4; i++) f.add(2, a.word[i]!);
+  f.add(3, a.stem[h]!);
+  let posSeq = 0;
+  for (let i = first; i < last && i < first + 4; i++) posSeq = posSeq * 31 + a.posCode[i]! + 1;
+  f.add(4, posSeq);
+  f.add(5, a.wclass[h]!, a.posCode[h]!);
+  f.add(6, a.wbits[h]!);
+  f.add(7, via);
+  f.add(8, mb);
+  f.add(9, sk, side);
+  f.add(10, side, bucket(dist, DIST_EDGES));
+  f.add(11, fr.source ? bucket(fr.source[1] - fr.source[0], LEN_EDGES) : 99);
+  f.add(12, lenB, kind);
+  f.add(13, Math.min(fr.content.length, 4));
+  f.add(14, kind, sk);
+  f.add(15, a.word[cFirst] ?? 0, cSide);
+  f.add(16, a.posCode[cFirst] ?? 0, cSide);
+  f.add(17, cSide, kind);
+  f.add(18, known, sk);
+  f.add(19, Math.min(sentCues, 4));
+  f.add(20, Math.min(nested, 3));
+  f.add(21, mb, sk);
+  f.add(22, mb, kind);
+  f.add(23, head, sk);
+  f.add(24, head, kind);
+  f.add(25, a.para[first] === 0 ? 1 : 0);
+  f.add(26, a.sentQuoted[sent]!, kind);
+  f.add(27, a.sent[cLast - 1] === sent && a.sent[cFirst] === sent ? 1 : 0, cSide);
+  f.add(28, bucket(last - first, LEN_EDGES));
+  f.add(29, a.word[first - 1] ?? 0);
+  f.add(30, a.word[last] ?? 0);
+  f.add(31, mb, known);
+  f.add(32, via, sk);
+  f.add(33, lenB, sk);
+  f.add(34, head, lenB);
+}
+
+/** The classifier's score (log-odds that the frame is a whole attribution) of the features in f. */
+export function frameScore(model: PackedWeights, f: FeatureBuf): number {
+  let s = 0;
+  for (let k = 0; k < f.n; k++) s += model.one(f.ids[k]!);
+  return s;
+}

@@ -1,0 +1,64 @@
+/**
+ * The frame classifier's inputs (src/attribution/frame-score.ts): the cue tagger's max-marginal
+ * margins agree with its best path (positive exactly on the tokens of the cues it tags, before verb
+ * groups are completed), and the stage's probe sees every frame it outputs, in order, with the
+ * shipped classifier's score.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readArticle } from '../src/ingest/index.js';
+import { textStage } from '../src/text/index.js';
+import { tokensStage } from '../src/tokens/index.js';
+import { pairQuotes } from '../src/attribution/quotes.js';
+import { attributionStage, quoteIndex, type FrameProbe } from '../src/attribution/index.js';
+import { articleFeatures, tagCues } from '../src/attribution/features.js';
+import { FeatureBuf } from '../src/attribution/perceptron.js';
+import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
+import type { Resources } from '../src/resources.js';
+
+const ARTICLES = [
+  'Harbour plan\n\nThe port authority said on Monday that the new quay would open in May. “We are ready,” its director, Ana Ruiz, told reporters. Fishermen fear the works will scare off the cod, according to a local union.',
+  'Budget row\n\nThe finance minister insisted the deficit would shrink. Opposition leaders called the plan a fantasy, and one of them, Tom Hale, accused the government of hiding the true figures.',
+];
+
+const lex = loadAttributionLexicon();
+
+test('cue margins are positive exactly on the tagged cues', () => {
+  const model = lex.model;
+  assert.ok(model);
+  const f = new FeatureBuf();
+  const out = new Float64Array(8);
+  for (const body of ARTICLES) {
+    const { article } = readArticle(body);
+    const doc = tokensStage(textStage(article));
+    const quotes = pairQuotes(article.text, doc.paragraphs);
+    const a = articleFeatures(doc.tokens, quoteIndex(doc, quotes), quotes, doc.sentences.length);
+    const margins = new Float64Array(doc.tokens.length);
+    const cues = tagCues(a, model.cue, f, out, undefined, undefined, margins);
+    const inCue = new Uint8Array(doc.tokens.length);
+    for (const c of cues) inCue.fill(1, c.first, c.last);
+    assert.ok(cues.length > 0);
+    for (let i = 0; i < doc.tokens.length; i++) {
+      assert.equal(margins[i]! > 0, inCue[i] === 1, `token ${i} «${doc.tokens[i]!.text}»: margin ${margins[i]}`);
+    }
+  }
+});
+
+test('the probe scores every output frame and keeps them all', () => {
+  for (const body of ARTICLES) {
+    const { article } = readArticle(body);
+    const doc = tokensStage(textStage(article));
+    const res = { attribution: lex } as unknown as Resources;
+    const probe: FrameProbe = { ids: [], scores: [] };
+    const all = attributionStage(doc, res, probe).attributions;
+    assert.equal(probe.scores.length, all.length);
+    assert.equal(probe.ids.length, all.length);
+    const threshold = lex.model?.frame?.threshold ?? -Infinity;
+    // without the probe the stage drops exactly the frames scored under the threshold
+    const kept = attributionStage(doc, res).attributions;
+    assert.deepEqual(
+      kept.map((x) => x.cue.text),
+      all.filter((_, k) => probe.scores[k]! >= threshold).map((x) => x.cue.text),
+    );
+  }
+});

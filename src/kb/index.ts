@@ -19,10 +19,6 @@ export class Kb {
   readonly entries: ReadonlyMap<string, KbEntry>;
   /** aliasKey(alias) -> entries that carry it. */
   readonly aliases: ReadonlyMap<string, readonly AliasHit[]>;
-  /** First word of every alias key, to skip most tokens at once. */
-  readonly firstWords: ReadonlySet<string>;
-  /** The longest alias, in words. */
-  readonly maxAliasWords: number;
   /** Adjective or demonym key ("russian", "north korean") -> country entry id. */
   readonly adjectives: ReadonlyMap<string, string>;
   /** Role holders: `${role}|${org}` -> [person id, role]. */
@@ -32,10 +28,8 @@ export class Kb {
     const byId = new Map<string, KbEntry>();
     for (const e of entries) byId.set(e.id, e);
     const aliases = new Map<string, AliasHit[]>();
-    const firstWords = new Set<string>();
     const adjectives = new Map<string, string>();
     const holders = new Map<string, (readonly [string, KbRoleEntry])[]>();
-    let maxWords = 1;
     const addAlias = (alias: string, id: string): void => {
       const key = aliasKey(alias);
       if (!key) return;
@@ -44,15 +38,6 @@ export class Kb {
       if (!list) aliases.set(key, (list = []));
       else if (list.some((h) => h.id === id && h.caseSensitive === caseSensitive)) return;
       list.push({ id, caseSensitive, alias });
-      const space = key.indexOf(' ');
-      if (space < 0) {
-        firstWords.add(key);
-        return;
-      }
-      firstWords.add(key.slice(0, space));
-      let words = 2;
-      for (let i = key.indexOf(' ', space + 1); i >= 0; i = key.indexOf(' ', i + 1)) words++;
-      if (words > maxWords) maxWords = words;
     };
     const addAdjective = (a: string, id: string): void => {
       const key = aliasKey(a);
@@ -72,8 +57,6 @@ export class Kb {
     }
     this.entries = byId;
     this.aliases = aliases;
-    this.firstWords = firstWords;
-    this.maxAliasWords = maxWords;
     this.adjectives = adjectives;
     this.holders = holders;
   }

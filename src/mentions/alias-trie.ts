@@ -28,12 +28,18 @@ export class AliasTrie {
   private readonly wordBits = new Uint32Array((FILTER_MASK + 1) >>> 5);
   private readonly words: string[] = [];
   /** Node of each first word (by word id), or -1. Node 0 is the root. */
-  private rootChild = new Int32Array(0);
-  /** Children of every other node: word id -> node. */
-  private readonly children: Array<Map<number, number> | undefined> = [undefined];
-  private readonly parents: number[] = [-1];
-  private readonly lastWords: number[] = [-1];
-  private readonly flagList: number[] = [0];
+  private readonly rootChild: Int32Array;
+  /**
+   * The edges below the first word, in one open-addressed table: slot -> (parent node, word id,
+   * child node), child 0 marking a free slot (the root is nobody's child). A Map per node cost a
+   * tenth of a cold start in building it and in the garbage collections it caused.
+   */
+  private readonly edgeParent: Int32Array;
+  private readonly edgeWord: Int32Array;
+  private readonly edgeChild: Int32Array;
+  private readonly edgeMask: number;
+  private readonly parents: Int32Array;
+  private readonly lastWords: Int32Array;
   readonly flags: Uint8Array;
   /** First words of the keys with a lower-case alias: the only ones a lower-case word may start. */
   readonly lowerFirst = new Set<string>();
@@ -41,7 +47,23 @@ export class AliasTrie {
   private readonly lowerFirstIds: Uint8Array;
 
   constructor(kb: Kb) {
-    const rootKids = new Map<number, number>();
+    // every word of every key adds at most one node (and one word id): that bounds the arrays
+    let wordCount = 0;
+    for (const key of kb.aliases.keys()) {
+      wordCount++;
+      for (let k = key.indexOf(' '); k >= 0; k = key.indexOf(' ', k + 1)) wordCount++;
+    }
+    let size = 16;
+    while (size < 2 * wordCount) size *= 2;
+    this.edgeParent = new Int32Array(size);
+    this.edgeWord = new Int32Array(size);
+    this.edgeChild = new Int32Array(size);
+    this.edgeMask = size - 1;
+    this.rootChild = new Int32Array(wordCount).fill(-1);
+    const parents = new Int32Array(wordCount + 1).fill(-1);
+    const lastWords = new Int32Array(wordCount + 1).fill(-1);
+    const flags = new Uint8Array(wordCount + 1);
+    let nodes = 1;
     for (const [key, hits] of kb.aliases) {
       let node = 0;
       for (const w of key.split(' ')) {
@@ -51,21 +73,19 @@ export class AliasTrie {
           this.wordIds.set(w, id);
           this.words.push(w);
         }
-        const kids = node === 0 ? rootKids : (this.children[node] ??= new Map());
-        let child = kids.get(id);
-        if (child === undefined) {
-          child = this.parents.length;
-          kids.set(id, child);
-          this.parents.push(node);
-          this.lastWords.push(id);
-          this.flagList.push(0);
-          this.children.push(undefined);
+        let child = this.child(node, id);
+        if (child < 0) {
+          child = nodes++;
+          parents[child] = node;
+          lastWords[child] = id;
+          if (node === 0) this.rootChild[id] = child;
+          else this.addEdge(node, id, child);
         }
         node = child;
       }
-      this.flagList[node] = this.flagList[node]! | IS_ALIAS;
+      flags[node] = flags[node]! | IS_ALIAS;
       if (hits.some((h) => !h.caseSensitive && !UPPER_START.test(h.alias))) {
-        this.flagList[node] = this.flagList[node]! | LOWER_OK;
+        flags[node] = flags[node]! | LOWER_OK;
         this.lowerFirst.add(key.split(' ')[0]!);
       }
     }
@@ -73,14 +93,28 @@ export class AliasTrie {
       const h = wordHash(w) & FILTER_MASK;
       this.wordBits[h >>> 5] = (this.wordBits[h >>> 5]! | (1 << (h & 31))) >>> 0;
     }
-    this.rootChild = new Int32Array(this.words.length).fill(-1);
-    for (const [id, node] of rootKids) this.rootChild[id] = node;
-    this.flags = Uint8Array.from(this.flagList);
+    this.parents = parents.slice(0, nodes);
+    this.lastWords = lastWords.slice(0, nodes);
+    this.flags = flags.slice(0, nodes);
     this.lowerFirstIds = new Uint8Array(this.words.length);
     for (const w of this.lowerFirst) this.lowerFirstIds[this.wordIds.get(w)!] = 1;
   }
 
-  /** Whether some alias key starts with this word (kb.firstWords.has, through the bit filter). */
+  /** The first slot to try for the edge (node, id). */
+  private slotOf(node: number, id: number): number {
+    const h = Math.imul(node ^ Math.imul(id, 0x9e3779b1), 0x85ebca6b);
+    return (h ^ (h >>> 15)) & this.edgeMask;
+  }
+
+  private addEdge(node: number, id: number, child: number): void {
+    let s = this.slotOf(node, id);
+    while (this.edgeChild[s] !== 0) s = (s + 1) & this.edgeMask;
+    this.edgeParent[s] = node;
+    this.edgeWord[s] = id;
+    this.edgeChild[s] = child;
+  }
+
+  /** Whether some alias key starts with this word (through the bit filter). */
   startsAlias(word: string): boolean {
     return word.indexOf(' ') < 0 && this.step(0, word) >= 0;
   }
@@ -94,7 +128,12 @@ export class AliasTrie {
 
   /** The node of key + ' ' + the word of this id (from wordId), or -1. */
   child(node: number, id: number): number {
-    return node === 0 ? this.rootChild[id]! : this.children[node]?.get(id) ?? -1;
+    if (node === 0) return this.rootChild[id]!;
+    for (let s = this.slotOf(node, id); ; s = (s + 1) & this.edgeMask) {
+      const child = this.edgeChild[s]!;
+      if (child === 0) return -1;
+      if (this.edgeParent[s] === node && this.edgeWord[s] === id) return child;
+    }
   }
 
   /** Whether the word of this id starts the key of an alias written in lower case (lowerFirst.has). */

@@ -151,7 +151,17 @@ export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): v
 
 /** The classifier's score (log-odds that the frame is a whole attribution) of the features in f. */
 export function frameScore(model: PackedWeights, f: FeatureBuf): number {
+  // the rows of every feature first, then the weights (PackedWeights.oneEach: the cache misses overlap)
+  if (scoreIds.length < f.n) {
+    scoreIds = new Int32Array(f.n);
+    scoreWeights = new Float64Array(f.n);
+  }
+  for (let k = 0; k < f.n; k++) scoreIds[k] = f.ids[k]!;
+  model.oneEach(scoreIds, f.n, scoreWeights);
   let s = 0;
-  for (let k = 0; k < f.n; k++) s += model.one(f.ids[k]!);
+  for (let k = 0; k < f.n; k++) s += scoreWeights[k]!;
   return s;
 }
+
+let scoreIds = new Int32Array(64);
+let scoreWeights = new Float64Array(64);

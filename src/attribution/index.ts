@@ -215,7 +215,7 @@ const IRREGULAR = new Set(['told', 'said', 'thought', 'known', 'seen', 'held', '
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
  * found none) wins.
  */
-function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[], withMargins: boolean): { frames: Frame[]; end: EndModel | undefined; scene: Omit<FrameScene, 'kind' | 'known'> } {
+function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[], withMargins: boolean): { frames: Frame[]; end: EndModel | undefined; scene: Omit<FrameScene, 'kind' | 'known'> | undefined } {
   const { tokens } = doc;
   const ruledCues = new RangeIndex(ruled.map((r, k) => ({ start: r.cue.first, end: r.cue.last, value: k })));
   const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
@@ -223,8 +223,8 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   // the cues, and the tokens the second pass tries (model.ts withSecondPass)
   const near = nearCues(model);
   // the cue tagger's margins, for the frame classifier (scripts' probe, or the shipped one)
-  const margins = new Float64Array(tokens.length).fill(NaN);
-  const cues = learnedCues(a, model, near, model.frame || withMargins ? margins : undefined);
+  const margins = model.frame || withMargins ? new Float64Array(tokens.length).fill(NaN) : undefined;
+  const cues = learnedCues(a, model, near, margins);
   // only words annotators have put in cues: "The letter marks a rare …" is no attribution
   if (near) near.at = near.at.filter((i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`));
   const cuePrefix = cuePrefixOf(tokens.length, cues);
@@ -259,10 +259,14 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     }
     out.push(frame);
   }
-  const cueStartPrefix = new Int32Array(tokens.length + 1);
-  for (const c of cues) cueStartPrefix[c.first + 1] = 1;
-  for (let i = 0; i < tokens.length; i++) cueStartPrefix[i + 1] = cueStartPrefix[i + 1]! + cueStartPrefix[i]!;
-  return { frames: out, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined, scene: { a, margins, cuePrefix, cueStartPrefix } };
+  let scene: Omit<FrameScene, 'kind' | 'known'> | undefined;
+  if (margins) {
+    const cueStartPrefix = new Int32Array(tokens.length + 1);
+    for (const c of cues) cueStartPrefix[c.first + 1] = 1;
+    for (let i = 0; i < tokens.length; i++) cueStartPrefix[i + 1] = cueStartPrefix[i + 1]! + cueStartPrefix[i]!;
+    scene = { a, margins, cuePrefix, cueStartPrefix };
+  }
+  return { frames: out, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined, scene };
 }
 
 /**
@@ -364,7 +368,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   });
   kept.sort((a, b) => tokens[a.cue.first]!.start - tokens[b.cue.first]!.start);
   const classifier = lex.model?.frame;
-  if (fromTagger && (probe || classifier)) {
+  if (fromTagger?.scene && (probe || classifier)) {
     // the frame classifier (frame-score.ts): frames it finds unlikely to be whole attributions are dropped
     const scene: FrameScene = { ...fromTagger.scene, kind: (c) => typeOf(c, segments), known: (first, last) => knownCue(tokens, first, last, lex) };
     const keep: boolean[] = kept.map((f) => {

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadResources } from '../src/resources.js';
 import { aliasKey } from '../src/kb/index.js';
-import { parseKbFile, shippedKbFiles } from '../src/kb/load.js';
+import { shippedKbFiles } from '../src/kb/load.js';
+import { parseKbFile } from '../src/kb/user-files.js';
 
 const kb = loadResources().kb;
 

@@ -2,7 +2,8 @@
  * The knowledge base at run time: entries by id, an alias index for the gazetteer, role look-ups
  * by date. Built once, frozen, shared by every article.
  */
-import { dateFirst, dateLast, type KbEntry, type KbRoleEntry } from './schema.js';
+import type { KbEntry, KbRoleEntry } from './schema.js';
+import { dateFirst, dateLast } from './dates.js';
 import { aliasKey } from './normalise.js';
 
 export type { KbEntry, KbRoleEntry } from './schema.js';

@@ -49,19 +49,31 @@ function parseShippedKbFile(text: string, name: string): KbEntry[] {
     const entries = (JSON.parse(text) as { entries: KbEntry[] }).entries;
     // Thousands of entries cite the same source list (every Phoenix entry, every GeoNames city):
     // one shared array instead of a copy each saves about 9 MB of heap.
+    // Most run in a row, so an entry is compared with the list before it first.
     const sourceLists = new Map<string, string[]>();
+    let last: string[] = [];
     for (const e of entries) {
       e.aliases ??= [];
       e.codes ??= [];
-      const key = e.sources.join('\u0000');
-      const shared = sourceLists.get(key);
-      if (shared) e.sources = shared;
-      else sourceLists.set(key, e.sources);
+      if (sameStrings(e.sources, last)) e.sources = last;
+      else {
+        const key = e.sources.join('\u0000');
+        const shared = sourceLists.get(key);
+        if (shared) e.sources = shared;
+        else sourceLists.set(key, e.sources);
+        last = e.sources;
+      }
     }
     return entries;
   } catch (e) {
     throw new KbFileError(`${name}: the shipped KB file is damaged (${(e as Error).message}); reinstall wiretrace.`);
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 export function shippedKbFiles(): string[] {

@@ -2,7 +2,7 @@
  * Everything the pipeline reads besides the article: the knowledge base, lexicons and models.
  * Loaded once from data files shipped in the package, frozen, and shared by every article.
  */
-import { Kb } from './kb/index.js';
+import { Kb, type KbEntry } from './kb/index.js';
 import { loadKbFiles } from './kb/load.js';
 import { loadAttributionLexicon, type AttributionLexicon } from './attribution/lexicon.js';
 import { join } from 'node:path';
@@ -25,24 +25,30 @@ export interface Resources {
   mentionLex?: MentionLexicon;
 }
 
-export interface ResourceOptions {
-  /** Extra KB files (`--kb`), applied after the shipped ones in order. */
-  kbFiles?: string[];
-}
-
 let cached: Resources | null = null;
 
-export function loadResources(opts: ResourceOptions = {}): Resources {
-  const extra = opts.kbFiles ?? [];
-  if (extra.length === 0 && cached) return cached;
-  const kb = new Kb(loadKbFiles(extra));
-  const res = Object.freeze({
-    kb,
+/** The shipped resources: loaded on the first call, then shared. */
+export function loadResources(): Resources {
+  return (cached ??= build([]));
+}
+
+/**
+ * The resources with user KB files (`--kb`) applied after the shipped ones, in order. The files are
+ * an edge and validated with the KB schema, whose module (and zod, ~60 ms to import) is loaded only
+ * when there are files. Throws KbFileError when one cannot be read or is not valid.
+ */
+export async function loadResourcesWithKb(kbFiles: readonly string[]): Promise<Resources> {
+  if (kbFiles.length === 0) return loadResources();
+  const { readKbFile } = await import('./kb/user-files.js');
+  return build(kbFiles.map(readKbFile));
+}
+
+function build(extraKb: readonly (readonly KbEntry[])[]): Resources {
+  return Object.freeze({
+    kb: new Kb(loadKbFiles(extraKb)),
     checks: loadChecksLexicon(),
     ner: NerModel.load(join(DATA_DIR, 'models')),
     mentionLex: loadMentionLexicon(),
     attribution: loadAttributionLexicon(),
   });
-  if (extra.length === 0) cached = res;
-  return res;
 }

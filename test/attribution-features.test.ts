@@ -18,7 +18,8 @@ import {
 } from '../src/attribution/features.js';
 import { cueFeaturesFast, cueScores, roleCueRows, roleFeaturesFast, roleScores, tableRows } from '../src/attribution/compiled.js';
 import { FeatureBuf, PackedWeights, Weights } from '../src/attribution/perceptron.js';
-import { MODEL_FILE, modelSchema } from '../src/attribution/model.js';
+import { MODEL_FILE } from '../src/attribution/model.js';
+import { modelSchema } from '../src/attribution/schema.js';
 import { DATA_DIR } from '../src/data-dir.js';
 
 const ARTICLES = [

@@ -8,8 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadResources } from '../src/resources.js';
-import { KbFileError, loadKbFiles } from '../src/kb/load.js';
+import { loadResources, loadResourcesWithKb } from '../src/resources.js';
+import { KbFileError } from '../src/kb/load.js';
+import { readKbFile } from '../src/kb/user-files.js';
+import { main, type Io } from '../src/cli/main.js';
+import { openStore } from '../src/store/db.js';
+import { ingest } from '../src/corpus/ingest.js';
+import { allReports } from '../src/corpus/queries.js';
+import type { Report } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wiretrace-kb-'));
 const file = (name: string, body: unknown): string => {
@@ -20,7 +26,7 @@ const file = (name: string, body: unknown): string => {
 
 const SRC = ['test fixture'];
 
-test('a user file adds a person, replaces an entry and extends another', () => {
+test('a user file adds a person, replaces an entry and extends another', async () => {
   const path = file('valid.json', {
     entries: [
       {
@@ -35,7 +41,7 @@ test('a user file adds a person, replaces an entry and extends another', () => {
       { id: 'person:dmitry-peskov', type: 'PERSON', name: 'Dmitry Peskov', aliases: ['D. S. Peskov'], merge: true, sources: SRC },
     ],
   });
-  const kb = loadResources({ kbFiles: [path] }).kb;
+  const kb = (await loadResourcesWithKb([path])).kb;
   assert.deepEqual(kb.holdersOf('defence-minister', 'RUR', '2025-06-01').map((h) => h.id), ['person:jane-roe']);
   assert.deepEqual(kb.lookup('J. Roe').map((e) => e.id), ['person:jane-roe']);
   assert.equal(kb.get('org:kcna')?.name, 'KCNA Watch Desk');
@@ -51,7 +57,7 @@ test('a user file adds a person, replaces an entry and extends another', () => {
 /** Loads one file and returns the error message. */
 function failure(path: string): string {
   try {
-    loadKbFiles([path]);
+    readKbFile(path);
   } catch (e) {
     assert.ok(e instanceof KbFileError, `not a KbFileError: ${String(e)}`);
     return e.message;
@@ -92,4 +98,38 @@ test('broken user files fail with the file, entry, field and expectation', () =>
     for (const p of parts) assert.ok(message.includes(p), `${name}: "${p}" not in:\n${message}`);
   }
   assert.match(failure(join(dir, 'missing.json')), /missing\.json: cannot be read \(ENOENT\)/);
+});
+
+// The user file reaches every way in: `analyze --kb` in this thread, and `ingest --kb` in a worker
+// thread, which loads the schema on its own (a plain analysis never imports zod).
+const ROE_KB = { entries: [{ id: 'person:jane-roe', type: 'PERSON', name: 'Jane Roe', roles: [{ title: 'Minister of Defence of Ruritania', role: 'defence-minister', org: 'RUR', from: '2025-03', to: null }], sources: SRC }] };
+const ROE_TEXT = 'Ruritania buys patrol boats\n\nJane Roe, the defence minister, said on Tuesday that the navy would get four new patrol boats next year.\n';
+const roeKbId = (r: Report): string | undefined => r.entities.find((e) => e.name === 'Jane Roe')?.kb?.id;
+
+test('analyze --kb links a name to the user entry; without it the name stays unlinked', async () => {
+  const kbPath = file('roe-analyze.json', ROE_KB);
+  const article = file('roe.txt', ROE_TEXT);
+  const analyze = async (args: string[]): Promise<Report> => {
+    let out = '';
+    const io: Io = { stdout: (s) => (out += s), stderr: () => {}, readStdin: async () => Buffer.alloc(0), isTTY: false };
+    assert.equal(await main(['node', 'wiretrace', 'analyze', article, '--json', ...args], io), 0);
+    return JSON.parse(out) as Report;
+  };
+  assert.equal(roeKbId(await analyze(['--kb', kbPath])), 'person:jane-roe');
+  assert.equal(roeKbId(await analyze([])), undefined);
+});
+
+test('ingest --kb in a worker thread links the name, and a broken file stops the ingest', async () => {
+  const kbPath = file('roe-ingest.json', ROE_KB);
+  const article = file('roe-ingest.txt', ROE_TEXT);
+  const path = join(dir, 'roe.db');
+  const db = openStore(path);
+  try {
+    await ingest({ db, dbPath: path, inputs: [article], kbFiles: [kbPath], workers: 1 });
+    assert.deepEqual([...allReports(db)].map((r) => roeKbId(r.report)), ['person:jane-roe']);
+    const broken = file('roe-broken.json', { entries: [{ id: 'person:jane-roe', type: 'PERSON', name: 'Jane Roe' }] });
+    await assert.rejects(ingest({ db, dbPath: path, inputs: [file('roe-2.txt', `${ROE_TEXT}\nA second article.\n`)], kbFiles: [broken], workers: 1 }), /roe-broken\.json: not a valid knowledge-base file/);
+  } finally {
+    db.close();
+  }
 });

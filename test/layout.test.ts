@@ -50,3 +50,29 @@ test('layout: each pipeline stage imports only earlier stages, kb/ and the share
   }
   assert.deepEqual(problems, []);
 });
+
+/** The bare packages a module loads at start, following its static value imports through src/ (dynamic `import()` is not followed). */
+function packagesLoadedBy(entry: string): Map<string, string> {
+  const seen = new Set<string>();
+  const packages = new Map<string, string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?from\s+)?['"]([^'"]+)['"]/gm)) {
+      if (m[1]) continue;
+      const spec = m[2]!;
+      if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      else if (!spec.startsWith('node:') && !packages.has(spec)) packages.set(spec, relative(ROOT, file));
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
+test('layout: a plain analysis and an ingest worker load no zod (shipped data is trusted; --kb files load the schema when given)', () => {
+  for (const entry of ['src/cli/main.ts', 'src/cli/analyze.ts', 'src/ingest/worker.ts', 'src/pipeline.ts']) {
+    const packages = packagesLoadedBy(join(ROOT, entry));
+    assert.equal(packages.get('zod'), undefined, `${entry} loads zod through ${packages.get('zod')}`);
+  }
+});

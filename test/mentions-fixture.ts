@@ -11,7 +11,7 @@ import { textStage } from '../src/text/index.js';
 import { tokensStage } from '../src/tokens/index.js';
 import { mentionsStage, type MentionResources } from '../src/mentions/index.js';
 import { Kb } from '../src/kb/index.js';
-import { parseKbFile } from '../src/kb/load.js';
+import { parseKbFile } from '../src/kb/user-files.js';
 import type { Doc, Mention } from '../src/types.js';
 
 /** The repository root (found from dist/test/ once compiled); kept here so these tests need no pipeline. */

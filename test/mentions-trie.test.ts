@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Kb, aliasKey } from '../src/kb/index.js';
-import { parseKbFile } from '../src/kb/load.js';
+import { parseKbFile } from '../src/kb/user-files.js';
 import { AliasTrie, IS_ALIAS, LOWER_OK } from '../src/mentions/alias-trie.js';
 
 const ENTRIES = [

@@ -39,8 +39,18 @@ export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
 }
 
+/**
+ * Writes a generated KB file, with every character outside ASCII written as a \u escape: the text
+ * of a file with even one such character is read into a two-byte string, which made reading and
+ * parsing 90-phoenix.json (6.6 MB, 3 such characters) a quarter slower (docs/kb.md, Run time).
+ */
 export function writeKbFile(name: string, entries: readonly KbEntry[], about: string): void {
   const body = entries.map((e) => JSON.stringify(compact(e))).join(',\n');
-  writeFileSync(join(KB_DIR, name), `{"_about": ${JSON.stringify(about)},\n"entries": [\n${body}\n]}\n`);
+  writeFileSync(join(KB_DIR, name), asciiJson(`{"_about": ${JSON.stringify(about)},\n"entries": [\n${body}\n]}\n`));
   console.log(`${name}: ${entries.length} entries`);
+}
+
+/** JSON text with each UTF-16 unit above U+007F written as \uXXXX (JSON.parse reads it back the same). */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

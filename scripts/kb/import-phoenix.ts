@@ -17,7 +17,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliasKey } from '../../src/kb/normalise.js';
-import { parseKbFile } from '../../src/kb/load.js';
+import { parseKbFile } from '../../src/kb/user-files.js';
 import { dateFirst, dateLast, type KbEntry, type KbRoleEntry } from '../../src/kb/schema.js';
 import { KB_DIR, slug, writeKbFile } from './common.js';
 

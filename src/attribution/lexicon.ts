@@ -1,37 +1,17 @@
 /**
  * The cue lexicon: data/attribution/cues.json (editorial verbs and phrases, thresholds) and
  * data/attribution/cues.learned.json (counts learned from PolNeAR train by `npm run train`),
- * validated and compiled once into lookups the stage uses per token.
+ * compiled once into lookups the stage uses per token (the formats: schema.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { DATA_DIR } from '../data-dir.js';
+import { DATA_DIR, readTrustedJson } from '../data-dir.js';
+import type { CuesFile, LearnedCues } from './schema.js';
 import type { Pos } from '../types.js';
 import { loadAttributionModel, type AttributionModel } from './model.js';
 import { shippedWordClasses } from './wordclasses.js';
 
-const countPair = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
-
-export const cuesSchema = z.object({
-  _about: z.string(),
-  thresholds: z.object({ wordPrecision: z.number(), wordMinCue: z.number(), phrasePrecision: z.number() }),
-  verbs: z.array(z.string().min(1)),
-  phrases: z.array(z.string().min(1)),
-  sourceAfter: z.array(z.string().min(1)),
-  headlineColon: z.boolean(),
-});
-
-export const learnedCuesSchema = z.object({
-  _about: z.string(),
-  /** "word/C" (C the coarse POS class) -> [times inside a cue, times seen]. */
-  words: z.record(z.string(), countPair),
-  /** "w1 w2 …" -> [times a cue, times seen]. */
-  phrases: z.record(z.string(), countPair),
-});
-
-export type CuesFile = z.infer<typeof cuesSchema>;
-export type LearnedCues = z.infer<typeof learnedCuesSchema>;
+export type { CuesFile, LearnedCues } from './schema.js';
 
 /** Coarse part-of-speech class for the lexicon: V(erb), N(oun), O(ther). */
 export function posClass(pos: Pos): 'V' | 'N' | 'O' {
@@ -90,9 +70,9 @@ export function compileLexicon(cues: CuesFile, learned: LearnedCues | null, mode
 
 export function loadAttributionLexicon(dataDir: string = DATA_DIR): AttributionLexicon {
   const dir = join(dataDir, 'attribution');
-  const cues = cuesSchema.parse(JSON.parse(readFileSync(join(dir, 'cues.json'), 'utf8')));
+  const cues = readTrustedJson<CuesFile>(join(dir, 'cues.json'), ['thresholds', 'verbs', 'phrases', 'sourceAfter']);
   const learnedPath = join(dir, 'cues.learned.json');
-  const learned = existsSync(learnedPath) ? learnedCuesSchema.parse(JSON.parse(readFileSync(learnedPath, 'utf8'))) : null;
+  const learned = existsSync(learnedPath) ? readTrustedJson<LearnedCues>(learnedPath, ['words', 'phrases']) : null;
   // the taggers' word classes (wordclasses.json), read now rather than at the first article
   if (dataDir === DATA_DIR) shippedWordClasses();
   return compileLexicon(cues, learned, loadAttributionModel(dir));

@@ -4,9 +4,10 @@
  * tags into frames: the source is the source-tagged run nearest the cue, the content every
  * content-tagged run, cut where a paragraph ends (annotated spans never cross a line break).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { readTrustedJson } from '../data-dir.js';
+import type { ModelFile } from './schema.js';
 import type { Range, Token } from '../types.js';
 import {
   auxiliariesBefore, extendVerbGroups, ROLE_C, ROLE_S, roleContext, roleWindow, tagCues, tagRoles, type ArticleFeatures, type NearCues, type TokSpan,
@@ -19,20 +20,7 @@ import { RangeIndex } from '../text/ranges.js';
 
 export const MODEL_FILE = 'model.json';
 
-const packed = z.object({ bits: z.number().int().min(8).max(24), classes: z.number().int().min(2).max(8), slots: z.string(), values: z.string() });
-// the end model (span-end.ts) ranks candidates with one score each
-const packedOne = packed.extend({ classes: z.number().int().min(1).max(8) });
-export const modelSchema = z.object({
-  _about: z.string(),
-  cue: packed,
-  role: packed,
-  confirm: packed.optional(),
-  end: packedOne.optional(),
-  start: packedOne.optional(),
-  frame: packedOne.optional(),
-  frameThreshold: z.number().optional(),
-});
-export type ModelFile = z.infer<typeof modelSchema>;
+export type { ModelFile } from './schema.js';
 
 export interface AttributionModel {
   cue: Scorer;
@@ -50,7 +38,7 @@ export interface AttributionModel {
 export function loadAttributionModel(dir: string): AttributionModel | null {
   const path = join(dir, MODEL_FILE);
   if (!existsSync(path)) return null;
-  const m = modelSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const m = readTrustedJson<ModelFile>(path, ['cue', 'role']);
   return {
     cue: PackedWeights.unpack(m.cue),
     role: PackedWeights.unpack(m.role),

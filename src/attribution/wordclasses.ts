@@ -4,10 +4,9 @@
  * cue tagger: a verb of saying it has seen a few times in training ("lambasted", "reckons") shares
  * its class features with the ones it knows. Loaded once; read per token by articleFeatures.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { DATA_DIR } from '../data-dir.js';
+import { DATA_DIR, readTrustedJson } from '../data-dir.js';
+import type { WordClassesFile } from './schema.js';
 import type { Pos } from '../types.js';
 import { strHash } from './perceptron.js';
 
@@ -30,9 +29,6 @@ export const CLASS_BITS = {
   /** communication, cognition, feeling, act */
   noun: [[10], [9], [12], [4]],
 } as const;
-
-const codes = z.record(z.string().regex(/^\d+$/), z.string());
-export const wordClassesSchema = z.object({ _about: z.string(), verb: codes, noun: codes, irregular: z.string() });
 
 /**
  * Word form -> verb code | noun code << 10 (code: lex_filenum of the first sense + 64 * CLASS_BITS
@@ -114,7 +110,7 @@ export const nounPlural = (w: string): string => (sibilant(w) ? `${w}es` : w[w.l
  * over a form made from another, a sure form over an unsure one ("bared" is bare's, not bar's),
  * and within a round the later lemma in the file.
  */
-export function compileWordClasses(file: z.infer<typeof wordClassesSchema>): WordClasses {
+export function compileWordClasses(file: WordClassesFile): WordClasses {
   const groups = (['verb', 'noun'] as const).map((pos) =>
     Object.entries(file[pos]).map(([code, lemmas]) => [Number(code) & 0x3ff, lemmas.split(' ').filter((l) => l.length > 0)] as const));
   // every form in the order it is set (later ones overwrite), then a table at most two thirds full
@@ -155,7 +151,7 @@ export function compileWordClasses(file: z.infer<typeof wordClassesSchema>): Wor
 
 export function loadWordClasses(dataDir: string = DATA_DIR): WordClasses {
   const path = join(dataDir, 'attribution', WORDCLASSES_FILE);
-  return compileWordClasses(wordClassesSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
+  return compileWordClasses(readTrustedJson<WordClassesFile>(path, ['verb', 'noun', 'irregular']));
 }
 
 let shipped: WordClasses | null = null;

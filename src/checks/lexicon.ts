@@ -1,73 +1,11 @@
 /**
- * The checks' word lists: data/checks/*.json, one zod schema per file, compiled once into sets and
+ * The checks' word lists: data/checks/*.json (formats: schema.ts), compiled once into sets and
  * maps that every article shares. The role vocabulary (data/roles.json) gives display labels and ranks.
  */
-import { z } from 'zod';
-import { readDataJson } from '../data-dir.js';
-
-const words = z.array(z.string().min(1));
-const about = { _about: z.string().optional(), sources: words.min(1) };
-
-export const quotesFileSchema = z.object({ ...about, filler: words, negations: words }).passthrough();
-
-export const vagueFileSchema = z
-  .object({
-    ...about,
-    unnamedNouns: words,
-    singularNouns: words,
-    singularDeterminers: words,
-    modifiedOnlyNouns: words,
-    genericModifiers: words,
-    sayingVerbs: words,
-    betweenWords: words,
-    affiliationPrepositions: words,
-    looseModifiers: words,
-    beForms: words,
-    passiveAdverbs: words,
-    agentlessPassives: z.array(z.object({ participle: z.string().min(1), next: z.array(z.string()) })),
-    evidentialAdverbs: words,
-    unnamedReportPhrases: words,
-  })
-  .passthrough();
-
-export const temporalFileSchema = z
-  .object({
-    ...about,
-    ordinals: z.record(z.string(), z.number().int().positive()),
-    cardinals: z.record(z.string(), z.number().int().positive()),
-    yearWords: words,
-    ordinalYearLeads: words,
-    possessives: words,
-    countLinks: words,
-    repeatMarkers: words,
-    anniversaryWords: words,
-    genericEventNouns: words,
-    maxWordsToEvent: z.number().int().positive(),
-    toleranceYears: z.object({ ordinal: z.number().min(0), count: z.number().min(0), anniversary: z.number().min(0) }),
-  })
-  .passthrough();
-
-export const officialsFileSchema = z
-  .object({
-    ...about,
-    singleHolderRoles: words,
-    seniorRoles: words,
-    titleQualifiers: words,
-    variantThreshold: z.number().min(0).max(1),
-  })
-  .passthrough();
-
-export const unattributedFileSchema = z
-  .object({ ...about, countNouns: words, numberWords: words, intentPhrases: words, hedges: words, attributionCues: words })
-  .passthrough();
-
-const rolesFileSchema = z
-  .object({
-    roles: z.array(z.object({ key: z.string(), label: z.string() }).passthrough()),
-    ranks: words,
-    honorifics: words,
-  })
-  .passthrough();
+import { join } from 'node:path';
+import { DATA_DIR, readTrustedJson } from '../data-dir.js';
+import type { RolesFile } from '../mentions/schema.js';
+import type { OfficialsFile, QuotesFile, TemporalFile, UnattributedFile, VagueFile } from './schema.js';
 
 const set = (xs: readonly string[]): ReadonlySet<string> => new Set(xs.map((x) => x.toLowerCase()));
 /** Multi-word phrases as token lists, for matching against token norms. */
@@ -137,26 +75,17 @@ export interface ChecksLexicon {
   };
 }
 
-/** Read and validate a data file; a bad file is a packaging error, so say which file and where. */
-function readChecked<T>(name: string, schema: z.ZodType<T>): T {
-  const r = schema.safeParse(readDataJson<unknown>(name));
-  if (!r.success) {
-    const where = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
-    throw new Error(`wiretrace: data/${name} is not valid: ${where.join('; ')}`);
-  }
-  return r.data;
-}
-
 let cached: ChecksLexicon | null = null;
 
 export function loadChecksLexicon(): ChecksLexicon {
   if (cached) return cached;
-  const q = readChecked('checks/quotes.json', quotesFileSchema);
-  const v = readChecked('checks/vague-source.json', vagueFileSchema);
-  const t = readChecked('checks/temporal.json', temporalFileSchema);
-  const o = readChecked('checks/officials.json', officialsFileSchema);
-  const u = readChecked('checks/unattributed.json', unattributedFileSchema);
-  const roles = readChecked('roles.json', rolesFileSchema);
+  const read = <T extends object>(name: string, fields: readonly (keyof T & string)[]): T => readTrustedJson<T>(join(DATA_DIR, name), fields);
+  const q = read<QuotesFile>('checks/quotes.json', ['filler', 'negations']);
+  const v = read<VagueFile>('checks/vague-source.json', ['unnamedNouns', 'agentlessPassives', 'unnamedReportPhrases']);
+  const t = read<TemporalFile>('checks/temporal.json', ['ordinals', 'cardinals', 'toleranceYears']);
+  const o = read<OfficialsFile>('checks/officials.json', ['singleHolderRoles', 'seniorRoles', 'variantThreshold']);
+  const u = read<UnattributedFile>('checks/unattributed.json', ['countNouns', 'intentPhrases', 'attributionCues']);
+  const roles = read<RolesFile>('roles.json', ['roles', 'ranks', 'honorifics']);
   const nameNoise = new Set<string>();
   for (const w of [...roles.ranks, ...roles.honorifics]) for (const part of w.toLowerCase().split(/\s+/)) nameNoise.add(part);
   cached = Object.freeze({

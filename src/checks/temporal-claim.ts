@@ -6,7 +6,7 @@
  */
 import type { Span, Token } from '../types.js';
 import type { Kb, KbEntry } from '../kb/index.js';
-import { dateFirst, dateLast } from '../kb/schema.js';
+import { dateFirst, dateLast } from '../kb/dates.js';
 import { aliasKey } from '../kb/normalise.js';
 import { q, tokensOfSentence, type CheckContext, type FindingDraft } from './context.js';
 

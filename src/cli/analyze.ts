@@ -9,7 +9,7 @@ import { EXIT } from './exit-codes.js';
 import type { AnalyzeOptions, Io } from './main.js';
 import { collectInputs, type InputItem } from './inputs.js';
 import { readArticle, InputError } from '../ingest/index.js';
-import { loadResources, type Resources } from '../resources.js';
+import { loadResourcesWithKb, type Resources } from '../resources.js';
 import { KbFileError } from '../kb/load.js';
 import { toReport } from '../pipeline.js';
 import { analyzeBatch } from '../batch.js';
@@ -22,7 +22,7 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, hi
 export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io): Promise<number> {
   let res: Resources;
   try {
-    res = loadResources({ kbFiles: opts.kb });
+    res = await loadResourcesWithKb(opts.kb);
   } catch (e) {
     if (e instanceof KbFileError) {
       io.stderr(`wiretrace: ${e.message}\n`);

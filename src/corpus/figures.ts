@@ -4,10 +4,9 @@
  * the noun: "troops:north korean") and a value, so that articles giving different values for the
  * same key can be set side by side (number-contradiction). Linear scans, no backtracking.
  */
-import { readDataJson } from '../data-dir.js';
-import { z } from 'zod';
-
-const FiguresFile = z.object({ about: z.string(), classes: z.record(z.string(), z.array(z.string().min(1))) });
+import { join } from 'node:path';
+import { DATA_DIR, readTrustedJson } from '../data-dir.js';
+import type { FiguresFile } from './schema.js';
 
 export interface FigureLexicon {
   /** Noun (one or two lower-case words) -> class. */
@@ -18,7 +17,7 @@ let cached: FigureLexicon | null = null;
 
 export function loadFigureLexicon(): FigureLexicon {
   if (cached) return cached;
-  const file = FiguresFile.parse(readDataJson('corpus/figures.json'));
+  const file = readTrustedJson<FiguresFile>(join(DATA_DIR, 'corpus/figures.json'), ['classes']);
   const nouns = new Map<string, string>();
   for (const [cls, list] of Object.entries(file.classes)) for (const n of list) nouns.set(n.toLowerCase(), cls);
   cached = { nouns };

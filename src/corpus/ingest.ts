@@ -296,8 +296,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   } else {
     const s = performance.now();
     const { analyzeOne } = await import('../ingest/work.js');
-    const { loadResources } = await import('../resources.js');
-    const res = loadResources({ kbFiles: init.kbFiles });
+    const { loadResourcesWithKb } = await import('../resources.js');
+    const res = await loadResourcesWithKb(init.kbFiles);
     local = (item, seq) => analyzeOne({ seq, item }, res, null, maxBytes);
     summary.workerStartMs = [Math.round(performance.now() - s)];
   }

@@ -11,7 +11,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openHashCheck, prepareOne, type WorkerInit, type WorkerJob, type WorkerResult } from './work.js';
-import { loadResources } from '../resources.js';
+import { loadResourcesWithKb } from '../resources.js';
 import { textStage } from '../text/index.js';
 import type { TokenRuns } from '../tokens/index.js';
 import { analyzeTokensMany, toReport } from '../pipeline.js';
@@ -23,7 +23,7 @@ const init = workerData as WorkerInit;
 const t0 = performance.now();
 // the tokeniser thread loads its model on the other core meanwhile
 if (init.tokeniser) startTokeniser();
-const res = loadResources({ kbFiles: init.kbFiles });
+const res = await loadResourcesWithKb(init.kbFiles);
 const known = init.dbPath ? openHashCheck(init.dbPath) : null;
 parentPort!.postMessage({ type: 'ready', loadMs: performance.now() - t0 });
 

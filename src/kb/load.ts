@@ -1,14 +1,13 @@
 /**
- * Loading KB files: the shipped ones under data/kb/, then any user files (`--kb`), validated
- * with the schema. An entry whose id already exists replaces the earlier one, unless it says
- * `"merge": true`, when it adds to it (see mergeEntry). Errors name the file, the entry (index and
- * id), the field and what was expected, so a user can mend a hand-written file.
+ * Loading KB files: the shipped ones under data/kb/, then any user files (`--kb`, read and
+ * validated by user-files.ts), in order. An entry whose id already exists replaces the earlier one,
+ * unless it says `"merge": true`, when it adds to it (see mergeEntry). This module does not load
+ * the schema (nor zod): the shipped files are trusted, and user files come here already checked.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { DATA_DIR } from '../data-dir.js';
-import { kbFileSchema, type KbEntry, type KbRoleEntry } from './schema.js';
+import type { KbEntry, KbRoleEntry } from './schema.js';
 
 export class KbFileError extends Error {
   constructor(message: string) {
@@ -19,59 +18,6 @@ export class KbFileError extends Error {
 
 export function shippedKbDir(): string {
   return join(DATA_DIR, 'kb');
-}
-
-const MAX_ISSUES = 8;
-
-export function parseKbFile(text: string, name: string): KbEntry[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new KbFileError(`${name}: not valid JSON (${(e as Error).message}).`);
-  }
-  const r = kbFileSchema.safeParse(json);
-  if (!r.success) {
-    const issues = r.error.issues.slice(0, MAX_ISSUES).map((i) => `  ${describeIssue(i, json)}`);
-    const more = r.error.issues.length > MAX_ISSUES ? `\n  … and ${r.error.issues.length - MAX_ISSUES} more` : '';
-    throw new KbFileError(`${name}: not a valid knowledge-base file (format: docs/kb.md):\n${issues.join('\n')}${more}`);
-  }
-  const seen = new Map<string, number>();
-  r.data.entries.forEach((e, i) => {
-    const first = seen.get(e.id);
-    if (first !== undefined) throw new KbFileError(`${name}: entry ${i} (${e.id}) repeats the id of entry ${first}.`);
-    seen.set(e.id, i);
-  });
-  return r.data.entries;
-}
-
-/** "entry 3 (person:x), field roles.0.from: a date as YYYY, YYYY-MM or YYYY-MM-DD (got "2024-13-01")". */
-function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
-  const path = issue.path.map(String);
-  const got = valueAt(json, issue.path);
-  const missing = got === undefined && issue.code === 'invalid_type';
-  const showGot = got !== undefined && issue.code !== 'unrecognized_keys';
-  const what = missing ? 'missing (required)' : `${issue.message}${showGot ? ` (got ${preview(got)})` : ''}`;
-  if (path[0] !== 'entries' || path.length < 2) return `${path.join('.') || 'the top level'}: ${what}; expected { "entries": [ … ] }`;
-  const index = path[1]!;
-  const entry = valueAt(json, ['entries', Number(index)]);
-  const id = entry !== null && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? ` (${(entry as { id: string }).id})` : '';
-  const field = path.slice(2).join('.');
-  return `entry ${index}${id}${field ? `, field ${field}` : ''}: ${what}`;
-}
-
-function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = json;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
-}
-
-function preview(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
 /**
@@ -103,14 +49,20 @@ function parseShippedKbFile(text: string, name: string): KbEntry[] {
     const entries = (JSON.parse(text) as { entries: KbEntry[] }).entries;
     // Thousands of entries cite the same source list (every Phoenix entry, every GeoNames city):
     // one shared array instead of a copy each saves about 9 MB of heap.
+    // Most run in a row, so an entry is compared with the list before it first.
     const sourceLists = new Map<string, string[]>();
+    let last: string[] = [];
     for (const e of entries) {
       e.aliases ??= [];
       e.codes ??= [];
-      const key = e.sources.join('\u0000');
-      const shared = sourceLists.get(key);
-      if (shared) e.sources = shared;
-      else sourceLists.set(key, e.sources);
+      if (sameStrings(e.sources, last)) e.sources = last;
+      else {
+        const key = e.sources.join('\u0000');
+        const shared = sourceLists.get(key);
+        if (shared) e.sources = shared;
+        else sourceLists.set(key, e.sources);
+        last = e.sources;
+      }
     }
     return entries;
   } catch (e) {
@@ -118,22 +70,24 @@ function parseShippedKbFile(text: string, name: string): KbEntry[] {
   }
 }
 
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 export function shippedKbFiles(): string[] {
   const dir = shippedKbDir();
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)) : [];
 }
 
-export function loadKbFiles(extra: string[] = []): KbEntry[] {
-  const shipped = shippedKbFiles();
+/**
+ * The shipped entries, then those of each user file (as readKbFile in user-files.ts returns them),
+ * file by file: an entry replaces the one with its id, or with "merge": true extends it.
+ */
+export function loadKbFiles(extra: readonly (readonly KbEntry[])[] = []): KbEntry[] {
   const byId = new Map<string, KbEntry>();
-  for (const f of [...shipped, ...extra]) {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch (e) {
-      throw new KbFileError(`${f}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
-    }
-    const entries = shipped.includes(f) ? parseShippedKbFile(text, f) : parseKbFile(text, f);
+  const add = (entries: readonly KbEntry[]): void => {
     for (const e of entries) {
       const earlier = byId.get(e.id);
       if (e.merge && earlier) byId.set(e.id, mergeEntry(earlier, e));
@@ -142,6 +96,16 @@ export function loadKbFiles(extra: string[] = []): KbEntry[] {
         byId.set(e.id, e);
       }
     }
-  }
+  };
+  for (const f of shippedKbFiles()) add(parseShippedKbFile(readKbText(f), f));
+  for (const entries of extra) add(entries);
   return [...byId.values()];
+}
+
+export function readKbText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new KbFileError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
 }

@@ -1,21 +1,17 @@
 /**
  * The knowledge-base file format: one zod schema, from which the entry types are derived.
  * A KB file is JSON: `{ "entries": [ … ] }` (see docs/kb.md). `--kb FILE` files use the same format;
- * an entry whose id already exists replaces it.
+ * an entry whose id already exists replaces it. Imported only where a file is validated (user
+ * files, tests, scripts): the run-time code imports the types alone, so a plain analysis never loads zod.
  */
 import { z } from 'zod';
+import { dateFirst, dateLast } from './dates.js';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
-/** The first and last day a partial date (YYYY, YYYY-MM) covers, as comparable strings. */
-export function dateFirst(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-export function dateLast(d: string): string {
-  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
-}
+export { dateFirst, dateLast } from './dates.js';
 
 /** The id namespaces and the entry types each may hold. */
 export const ID_NAMESPACES: Readonly<Record<string, readonly string[]>> = {

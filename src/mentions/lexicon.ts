@@ -3,26 +3,10 @@
  * data/roles.json; pronouns, nominals and the rest from data/mentions.json. Phrases are matched
  * on token norms joined the way the text joins them ("vice-president", "people's").
  */
-import { z } from 'zod';
-import { readDataJson } from '../data-dir.js';
+import { DATA_DIR, readTrustedJson } from '../data-dir.js';
+import { join } from 'node:path';
+import type { MentionsFile, RolesFile } from './schema.js';
 import type { EntityType, Token } from '../types.js';
-
-const rolesFileSchema = z.object({
-  roles: z.array(z.object({ key: z.string(), patterns: z.array(z.string()) })),
-  ranks: z.array(z.string()),
-  honorifics: z.array(z.string()),
-});
-
-const entityType = z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'GROUP']);
-const mentionsFileSchema = z.object({
-  pronouns: z.array(z.object({ words: z.array(z.string()), type: entityType })),
-  firstPersonPlural: z.array(z.string()),
-  nominals: z.array(z.object({ phrase: z.string(), type: entityType, determiner: z.boolean() })),
-  notNames: z.array(z.string()),
-  titleModifiers: z.object({ deputy: z.array(z.string()), other: z.array(z.string()) }),
-  locationHeads: z.array(z.string()),
-  nameParticles: z.array(z.string()),
-});
 
 /** A set of multi-token phrases with longest-match look-up. */
 export class PhraseMap<V> {
@@ -102,9 +86,7 @@ export interface MentionLexicon {
   nameParticles: ReadonlySet<string>;
 }
 
-export function buildMentionLexicon(rolesJson: unknown, mentionsJson: unknown): MentionLexicon {
-  const roles = rolesFileSchema.parse(rolesJson);
-  const m = mentionsFileSchema.parse(mentionsJson);
+export function buildMentionLexicon(roles: RolesFile, m: MentionsFile): MentionLexicon {
   const titles = new PhraseMap<TitlePiece>();
   // roles first: "general secretary" is a role, "general" alone a rank
   for (const r of roles.roles) for (const p of r.patterns) titles.add(p, { kind: 'role', role: r.key });
@@ -128,5 +110,8 @@ export function buildMentionLexicon(rolesJson: unknown, mentionsJson: unknown): 
 }
 
 export function loadMentionLexicon(): MentionLexicon {
-  return buildMentionLexicon(readDataJson('roles.json'), readDataJson('mentions.json'));
+  return buildMentionLexicon(
+    readTrustedJson<RolesFile>(join(DATA_DIR, 'roles.json'), ['roles', 'ranks', 'honorifics']),
+    readTrustedJson<MentionsFile>(join(DATA_DIR, 'mentions.json'), ['pronouns', 'nominals', 'titleModifiers']),
+  );
 }

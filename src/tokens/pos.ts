@@ -5,9 +5,10 @@
  * the tags it takes in training), so tagging builds no strings; the weights are one flat table, a
  * row of N_CLASSES per hashed feature.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { z } from 'zod';
+import { readTrustedJson } from '../data-dir.js';
+import type { PosFile } from './schema.js';
 import { POS_TAGS } from '../types.js';
 import { CLASS, DIGIT, LOWER, OTHER, UPPER, type Cuts } from './split.js';
 import { SENTENCE_END } from './index.js';
@@ -189,20 +190,7 @@ export function features(keys: TokenKeys, n: number, k: number, prev: number, pr
   out[11] = bucket(11, skip ^ (prev << 5), a, mask);
 }
 
-/** The model file: int16 weights (scaled), deflated, base64. */
-const posFileSchema = z.object({
-  schema: z.literal('wiretrace.pos/1'),
-  about: z.string(),
-  tags: z.array(z.string()),
-  bits: z.number().int().min(10).max(24),
-  features: z.number().int(),
-  /** Words wink always tags alike (as written): tagged from here, without the perceptron. */
-  words: z.record(z.string(), z.number().int().min(0)),
-  /** Ambiguity classes: int32 pairs (lower-case word hash, tag bits), base64. */
-  classes: z.string(),
-  weights: z.string(),
-});
-export type PosFile = z.infer<typeof posFileSchema>;
+export type { PosFile } from './schema.js';
 
 export class PosModel {
   readonly mask: number;
@@ -257,7 +245,8 @@ export class PosModel {
   }
 
   static fromFile(path: string): PosModel {
-    const raw = posFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const raw = readTrustedJson<PosFile>(path, ['schema', 'tags', 'bits', 'features', 'words', 'classes', 'weights']);
+    if (raw.schema !== 'wiretrace.pos/1') throw new Error(`${path}: a ${raw.schema} file, this build reads wiretrace.pos/1.`);
     if (raw.tags.join() !== POS_TAGS.slice(0, N_CLASSES).join()) throw new Error(`${path}: tags ${raw.tags.join()} do not match this build.`);
     if (raw.features !== N_FEATURES) throw new Error(`${path}: made for ${raw.features} features, this build has ${N_FEATURES}.`);
     const bytes = inflateRawSync(Buffer.from(raw.weights, 'base64'));

@@ -2,10 +2,11 @@
  * The trained name recogniser at run time: a structured perceptron over BIO tags, its weights a
  * hashed table read from data/models/ner.json (written by `npm run train:ner`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { z } from 'zod';
+import { readTrustedJson } from '../../data-dir.js';
+import type { NerModelFile } from '../schema.js';
 import type { Token } from '../../types.js';
 import { candidateRunBounds, commonLowerBits, isTitleCase, MAX_FEATURES, N_POS_CODES, N_TAGS, smallTableIds, TAGS, tokenFeatures, tokenFeaturesSplit, tokenHashes, viterbi, type FeatureContext, type TokenHashes } from './features.js';
 
@@ -29,19 +30,7 @@ export interface NerSpan {
   cls: NerClass;
 }
 
-/** The model file: weights are little-endian int16, deflated, base64. */
-const modelFileSchema = z.object({
-  schema: z.literal('wiretrace.ner/1'),
-  about: z.string(),
-  tags: z.array(z.string()),
-  bits: z.number().int().min(10).max(24),
-  /** Divide weights by this to get the trained values (only ratios matter when decoding). */
-  scale: z.number().positive(),
-  transitions: z.array(z.number()),
-  commonLower: z.array(z.string()),
-  weights: z.string(),
-});
-export type NerModelFile = z.infer<typeof modelFileSchema>;
+export type { NerModelFile } from '../schema.js';
 
 export class NerModel {
   readonly mask: number;
@@ -147,7 +136,8 @@ export class NerModel {
   }
 
   static fromFile(path: string): NerModel {
-    const raw = modelFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const raw = readTrustedJson<NerModelFile>(path, ['schema', 'tags', 'bits', 'transitions', 'commonLower', 'weights']);
+    if (raw.schema !== 'wiretrace.ner/1') throw new Error(`${path}: a ${raw.schema} file, this build reads wiretrace.ner/1.`);
     if (raw.tags.join() !== TAGS.join()) throw new Error(`${path}: tags ${raw.tags.join()} do not match this build.`);
     const bytes = inflateRawSync(Buffer.from(raw.weights, 'base64'));
     // little-endian in the file; one copy into an aligned buffer instead of a read per weight

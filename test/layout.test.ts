@@ -76,3 +76,13 @@ test('layout: a plain analysis and an ingest worker load no zod (shipped data is
     assert.equal(packages.get('zod'), undefined, `${entry} loads zod through ${packages.get('zod')}`);
   }
 });
+
+test('layout: the command line loads the store, the web server and the feed reader only for the commands that use them', () => {
+  const packages = packagesLoadedBy(join(ROOT, 'src/cli/main.ts'));
+  for (const heavy of ['better-sqlite3', 'fastify', 'fast-xml-parser']) {
+    assert.equal(packages.get(heavy), undefined, `src/cli/main.ts loads ${heavy} through ${packages.get(heavy)}`);
+  }
+  // the scan sees them where they are loaded
+  assert.ok(packagesLoadedBy(join(ROOT, 'src/store/db.ts')).has('better-sqlite3'));
+  assert.ok(packagesLoadedBy(join(ROOT, 'src/server/app.ts')).has('fastify'));
+});

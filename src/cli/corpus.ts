@@ -7,15 +7,30 @@ import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
-import { defaultDbPath, openStore, StoreError, type Db } from '../store/db.js';
-import { ingest, type IngestProgress } from '../corpus/ingest.js';
-import { actorPairSeries, events, findings, quotesBySpeaker, search, stats, stories, type Interval } from '../corpus/queries.js';
-import { EXPORT_FORMATS, ExportError, exportCorpus, type ExportFormat } from '../corpus/export/index.js';
+import type { Db } from '../store/db.js';
+import type { IngestProgress } from '../corpus/ingest.js';
+import type { Interval } from '../corpus/queries.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../corpus/export/formats.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/index.js';
-import { countFiles } from '../ingest/sources.js';
 import { KbFileError } from '../kb/load.js';
 import { collect, isoDate, nonNegativeInt, positiveInt } from './flags.js';
 import { tuneHeapForIngest } from '../heap.js';
+
+/**
+ * What the corpus commands run on, loaded when one of them runs: a plain `wiretrace analyze` never
+ * loads the store (better-sqlite3), the ingest pool, the queries or the exporters.
+ */
+async function corpusLib() {
+  const [store, ingest, queries, exporters, sources] = await Promise.all([
+    import('../store/db.js'),
+    import('../corpus/ingest.js'),
+    import('../corpus/queries.js'),
+    import('../corpus/export/index.js'),
+    import('../ingest/sources.js'),
+  ]);
+  return { store, ingest, queries, exporters, sources };
+}
+type CorpusLib = Awaited<ReturnType<typeof corpusLib>>;
 
 const DB_HELP = `the database file (default: $WIRETRACE_DB, else ./wiretrace.db)`;
 
@@ -56,28 +71,29 @@ function progressBar(io: Io, total: number): (p: IngestProgress) => void {
 
 export function registerCorpus(program: Command, io: Io, setExit: (code: number) => void): void {
   /** The store at `path`, or null after saying why it cannot be opened (exit code 3). */
-  const open = (path: string): Db | null => {
+  const open = (lib: CorpusLib, path: string): Db | null => {
     try {
-      return openStore(path);
+      return lib.store.openStore(path);
     } catch (e) {
-      if (!(e instanceof StoreError)) throw e;
+      if (!(e instanceof lib.store.StoreError)) throw e;
       io.stderr(`wiretrace: ${e.message}\n`);
       setExit(EXIT.input);
       return null;
     }
   };
   /** Open the store for a question; a missing database is a plain message, not a new empty file. */
-  const withDb = (file: string | undefined, fn: (db: Db) => number): void => {
-    const path = file ?? defaultDbPath();
+  const withDb = async (file: string | undefined, fn: (db: Db, lib: CorpusLib) => number): Promise<void> => {
+    const lib = await corpusLib();
+    const path = file ?? lib.store.defaultDbPath();
     if (!existsSync(path)) {
       io.stderr(`wiretrace: no database at ${path}; fill one first with \`wiretrace ingest FILES… --db ${path}\`.\n`);
       setExit(EXIT.input);
       return;
     }
-    const db = open(path);
+    const db = open(lib, path);
     if (!db) return;
     try {
-      setExit(fn(db));
+      setExit(fn(db, lib));
     } finally {
       db.close();
     }
@@ -98,16 +114,17 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--json', 'print the summary as JSON')
     .addHelpText('after', `\nExamples:\n  wiretrace ingest examples/corpus\n  wiretrace ingest feeds/ --db news.db\n  cat articles.jsonl | wiretrace ingest -\n\nThe database is a SQLite file (WAL); each article is committed with its whole report in one\ntransaction, so an interrupted ingest leaves a consistent database and a rerun adds the rest.\nExit code 3 when some inputs were skipped (the rest are stored).\n`)
     .action(async (inputs: string[], opts: { db?: string; workers?: number; kb: string[]; maxBytes: number; json?: boolean }) => {
-      const path = opts.db ?? defaultDbPath();
-      const db = open(path);
+      const lib = await corpusLib();
+      const path = opts.db ?? lib.store.defaultDbPath();
+      const db = open(lib, path);
       if (!db) return;
       const tty = Boolean(process.stderr.isTTY) && !opts.json;
       tuneHeapForIngest();
       try {
-        const s = await ingest({
+        const s = await lib.ingest.ingest({
           db, dbPath: path, inputs, kbFiles: opts.kb, maxBytes: opts.maxBytes,
           ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-          ...(tty ? { onProgress: progressBar(io, countFiles(inputs)) } : {}),
+          ...(tty ? { onProgress: progressBar(io, lib.sources.countFiles(inputs)) } : {}),
           onWarning: (name, msg) => io.stderr(`${tty ? '\r\x1b[2K' : ''}wiretrace: ${name}: ${msg}\n`),
         });
         if (tty) io.stderr('\r\x1b[2K');
@@ -142,8 +159,8 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--limit <n>', 'most results', positiveInt, 20)
     .option('--json', 'print JSON')
     .action((text: string, opts: { db?: string; limit: number; json?: boolean }) =>
-      withDb(opts.db, (db) => {
-        const hits = search(db, { text, limit: opts.limit });
+      withDb(opts.db, (db, lib) => {
+        const hits = lib.queries.search(db, { text, limit: opts.limit });
         if (opts.json) return json(hits);
         if (hits.length === 0) io.stdout('No article matches.\n');
         for (const h of hits) io.stdout(`#${h.id}  ${h.published ?? '          '}  ${h.title}\n      ${oneLine(h.snippet)}\n`);
@@ -159,8 +176,8 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--limit <n>', 'most results', positiveInt, 200)
     .option('--json', 'print JSON')
     .action((opts: { speaker: string; db?: string; limit: number; json?: boolean }) =>
-      withDb(opts.db, (db) => {
-        const hits = quotesBySpeaker(db, { speaker: opts.speaker, limit: opts.limit });
+      withDb(opts.db, (db, lib) => {
+        const hits = lib.queries.quotesBySpeaker(db, { speaker: opts.speaker, limit: opts.limit });
         if (opts.json) return json(hits);
         if (hits.length === 0) io.stdout(`No quotes attributed to ${opts.speaker}.\n`);
         for (const h of hits) {
@@ -185,7 +202,7 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--limit <n>', 'most events listed', positiveInt, 200)
     .option('--json', 'print JSON')
     .action((opts: { actor: string[]; from?: string; to?: string; code?: string; series?: Interval; db?: string; limit: number; json?: boolean }) =>
-      withDb(opts.db, (db) => {
+      withDb(opts.db, (db, lib) => {
         if (opts.code !== undefined && !/^\d{2,4}$/.test(opts.code)) {
           io.stderr('wiretrace: --code expects a CAMEO code such as 04 or 190.\n');
           return EXIT.usage;
@@ -195,7 +212,7 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
           ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}), ...(opts.code ? { code: opts.code } : {}),
         };
         if (opts.series) {
-          const pts = actorPairSeries(db, { ...q, interval: opts.series });
+          const pts = lib.queries.actorPairSeries(db, { ...q, interval: opts.series });
           if (opts.json) return json(pts);
           if (pts.length === 0) io.stdout('No dated events match.\n');
           for (const p of pts) {
@@ -205,7 +222,7 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
           }
           return EXIT.ok;
         }
-        const hits = events(db, q);
+        const hits = lib.queries.events(db, q);
         if (opts.json) return json(hits);
         if (hits.length === 0) io.stdout('No events match.\n');
         for (const e of hits) {
@@ -223,8 +240,8 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--limit <n>', 'most results of each kind', positiveInt, 500)
     .option('--json', 'print JSON')
     .action((opts: { rule: string[]; db?: string; limit: number; json?: boolean }) =>
-      withDb(opts.db, (db) => {
-        const hits = findings(db, { rules: opts.rule, limit: opts.limit });
+      withDb(opts.db, (db, lib) => {
+        const hits = lib.queries.findings(db, { rules: opts.rule, limit: opts.limit });
         if (opts.json) return json(hits);
         if (hits.length === 0) io.stdout('No findings.\n');
         for (const f of hits) {
@@ -243,8 +260,8 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--limit <n>', 'most clusters', positiveInt, 50)
     .option('--json', 'print JSON')
     .action((opts: { min: number; db?: string; limit: number; json?: boolean }) =>
-      withDb(opts.db, (db) => {
-        const list = stories(db, { min: opts.min, limit: opts.limit });
+      withDb(opts.db, (db, lib) => {
+        const list = lib.queries.stories(db, { min: opts.min, limit: opts.limit });
         if (opts.json) return json(list);
         if (list.length === 0) io.stdout('No story has that many articles.\n');
         for (const s of list) {
@@ -261,8 +278,8 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--db <file>', DB_HELP)
     .option('--json', 'print JSON')
     .action((opts: { db?: string; json?: boolean }) =>
-      withDb(opts.db, (db) => {
-        const s = stats(db);
+      withDb(opts.db, (db, lib) => {
+        const s = lib.queries.stats(db);
         if (opts.json) return json(s);
         const out = [
           `${s.articles} articles (${s.stories} stories, ${s.nearDuplicates} near-duplicates linked), ${s.firstDate ?? '?'} to ${s.lastDate ?? '?'}`,
@@ -290,15 +307,15 @@ export function registerCorpus(program: Command, io: Io, setExit: (code: number)
     .option('--header', 'gdelt: a first line naming the 61 columns')
     .option('--db <file>', DB_HELP)
     .action((opts: { format: ExportFormat; out?: string; header?: boolean; db?: string }) =>
-      withDb(opts.db, (db) => {
+      withDb(opts.db, (db, lib) => {
         try {
-          const r = exportCorpus(db, {
+          const r = lib.exporters.exportCorpus(db, {
             format: opts.format, write: io.stdout, ...(opts.out ? { out: opts.out } : {}), ...(opts.header ? { header: true } : {}),
           });
           if (opts.out) io.stderr(`wiretrace: exported ${r.articles} article(s), ${r.rows} row(s) to ${opts.out}\n`);
           return EXIT.ok;
         } catch (e) {
-          if (e instanceof ExportError) {
+          if (e instanceof lib.exporters.ExportError) {
             io.stderr(`wiretrace: ${e.message}\n`);
             return EXIT.usage;
           }

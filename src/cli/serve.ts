@@ -10,8 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './main.js';
-import { defaultDbPath, openStore, StoreError, type Db } from '../store/db.js';
-import { ingest } from '../corpus/ingest.js';
+import type { Db } from '../store/db.js';
 import { DEFAULT_BODY_BYTES, isLoopback } from '../server/limits.js';
 import { nonNegativeInt } from './flags.js';
 
@@ -46,6 +45,8 @@ export interface ServeOptions {
 
 /** Open (and with --demo, fill) the store, then listen. Returns the listening server and its URL. */
 export async function startServe(opts: ServeOptions, io: Io): Promise<{ app: FastifyInstance; url: string }> {
+  // the store and the ingest pool are loaded by this command only (a plain `analyze` never loads them)
+  const { defaultDbPath, openStore } = await import('../store/db.js');
   const path = opts.db ?? defaultDbPath();
   const db: Db = openStore(path, opts.readonly ? { readonly: true } : {});
   try {
@@ -54,6 +55,7 @@ export async function startServe(opts: ServeOptions, io: Io): Promise<{ app: Fas
       const demo = demoCorpusDir();
       if (count === 0 && demo) {
         io.stderr(`wiretrace: the database ${path} is empty; ingesting the demo corpus (${demo})…\n`);
+        const { ingest } = await import('../corpus/ingest.js');
         const s = await ingest({ db, dbPath: path, inputs: [demo] });
         io.stderr(`wiretrace: ${s.ingested} demo articles stored in ${s.seconds.toFixed(1)} s.\n`);
       }
@@ -98,7 +100,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
       try {
         started = await startServe(opts, io);
       } catch (e) {
-        if (e instanceof StoreError) {
+        if (e instanceof (await import('../store/db.js')).StoreError) {
           io.stderr(`wiretrace: ${e.message}\n`);
           setExit(EXIT.input);
           return;

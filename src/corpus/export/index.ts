@@ -12,8 +12,8 @@ import { quadClass } from '../cameo.js';
 import { GDELT_COLUMNS, gdeltRow, gdeltTimestamp } from './gdelt.js';
 import { BRAT_ANNOTATOR, bratName, toBrat } from './brat.js';
 
-export type ExportFormat = 'jsonl' | 'csv' | 'gdelt' | 'brat';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv', 'gdelt', 'brat'];
+import type { ExportFormat } from './formats.js';
+export { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
 export interface ExportOptions {
   format: ExportFormat;

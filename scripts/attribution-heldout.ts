@@ -7,7 +7,9 @@
  * fold's weights from FILE when it exists, or writes them there after training (for trying run-time
  * changes without training again; a change to training needs a new file). `--second-pass`: with
  * the second pass's confirming tagger (not shipped). The end and start models train on gold contents in
- * seconds and are trained on every run; `--no-start` leaves the start model out.
+ * seconds and are trained on every run; `--no-start` leaves the start model out. `--frames`: with
+ * the frame classifier and near-miss cues (`--near B`, `--near-threshold T`, `--near-screen S`;
+ * `--near 0` leaves them out), printing whole F1 over thresholds of both.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GoldAttribution } from '../src/eval/brat.js';
@@ -20,7 +22,7 @@ import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js'
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { END_EPOCHS, endExamples, FRAME_EPOCHS, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
+import { END_EPOCHS, endExamples, FRAME_EPOCHS, NEAR, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
 import type { FrameProbe } from '../src/attribution/index.js';
 import type { PredictedAttribution } from '../src/eval/score.js';
 import { articleFeatures } from '../src/attribution/features.js';
@@ -103,8 +105,16 @@ const end = PackedWeights.unpack(trainEndModel(ends, END_EPOCHS).pack(PRUNE));
 const start = process.argv.includes('--no-start') ? undefined : PackedWeights.unpack(trainStartModel(starts, START_EPOCHS).pack(PRUNE));
 const lex = { ...shipped, seenInCues, model: { cue: PackedWeights.unpack(cue), role: PackedWeights.unpack(role), ...(second && confirm ? { confirm: PackedWeights.unpack(confirm) } : {}), end, ...(start ? { start } : {}) } };
 const threshold = numArg('--threshold', FRAME_THRESHOLD);
+// with --frames, near-miss cues within `--near B` of the cue tagger's path (model.ts nearMissFrames;
+// `--near 0`: none), their frames kept where the classifier scores them at least `--near-threshold T`,
+// read by the role tagger where their cue alone scores at least `--near-screen S` (NaN: every one)
+const nearBound = frames ? numArg('--near', NEAR.bound) : 0;
+const nearScreen = numArg('--near-screen', NEAR.screen);
+const near = nearBound > 0 ? { bound: nearBound, threshold: numArg('--near-threshold', NEAR.threshold), ...(Number.isNaN(nearScreen) ? {} : { screen: nearScreen }) } : undefined;
+if (near) (lex.model as { near?: typeof near }).near = near;
+const isNear = (p: PredictedAttribution): boolean => (p as { via?: string }).via?.startsWith('learned-near') === true;
 if (frames && sub) {
-  const examples = frameExamples(fitArts, sub.cue, sub.role, { end, start }, lex);
+  const examples = frameExamples(fitArts, sub.cue, sub.role, { end, start, near }, lex);
   const pos = examples.filter((x) => x.y === 1).length;
   console.log(`frame classifier: ${examples.length} jackknifed frames, ${pos} whole (${((100 * pos) / examples.length).toFixed(1)} %)`);
   const frameW = PackedWeights.unpack(trainFrameModel(examples, FRAME_EPOCHS).pack(FRAME_PRUNE));
@@ -134,11 +144,35 @@ if (frames && sub) {
     const f1 = (200 * w.matched) / (w.gold + w.predicted);
     console.log(`threshold ${t}: whole F1 ${f1.toFixed(2)} (${w.matched} of ${w.predicted} predicted; ${dropped} dropped, ${droppedHit} of them whole)`);
   }
+  // near-miss frames at their own threshold, the others at --threshold
+  if (near) {
+    for (const t of [Infinity, -Infinity, -2, -1, -0.5, 0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3]) {
+      const tt = emptyCorpusTally();
+      let added = 0;
+      let addedHit = 0;
+      for (const r of runs) {
+        const hit = wholeMatches(r.doc.article.text, r.gold, r.pred);
+        const keep: PredictedAttribution[] = r.pred.filter((p, k) => {
+          const ok = r.scores[k]! >= (isNear(p) ? t : threshold);
+          if (ok && isNear(p)) {
+            added++;
+            if (hit[k]) addedHit++;
+          }
+          return ok;
+        });
+        scoreArticle(tt, r.doc.article.text, r.gold, keep);
+      }
+      const w = tt.whole;
+      const f1 = (200 * w.matched) / (w.gold + w.predicted);
+      console.log(`near threshold ${t}: whole F1 ${f1.toFixed(2)} (${w.matched} of ${w.predicted} predicted; ${added} near frames kept, ${addedHit} of them whole)`);
+    }
+  }
 }
 // the attribution stage reads only the lexicon of the resources (no knowledge base needed here)
 const res = { attribution: lex } as unknown as Resources;
 const tally = emptyCorpusTally();
 let shown = 0;
+
 for (const { doc, gold } of held) {
   const text = doc.article.text;
   const pred = attributionStage(doc, res).attributions;

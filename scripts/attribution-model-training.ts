@@ -394,6 +394,8 @@ export function trainStartModel(examples: readonly StartExample[], epochs: numbe
 export interface FrameExample {
   ids: Uint32Array;
   y: number;
+  /** A near-miss cue's frame (src/attribution/model.ts nearMissFrames). */
+  near: boolean;
 }
 
 /**
@@ -403,16 +405,16 @@ export interface FrameExample {
  * eval protocol.
  */
 export function frameExamples(
-  arts: ReadonlyArray<{ doc: Doc; gold: GoldAttribution[] }>, cue: readonly PackedFile[], role: readonly PackedFile[], spans: { end?: PackedWeights | undefined; start?: PackedWeights | undefined }, lex: AttributionLexicon,
+  arts: ReadonlyArray<{ doc: Doc; gold: GoldAttribution[] }>, cue: readonly PackedFile[], role: readonly PackedFile[], spans: { end?: PackedWeights | undefined; start?: PackedWeights | undefined; near?: { bound: number; threshold: number } | undefined }, lex: AttributionLexicon,
 ): FrameExample[] {
   const folds = cue.length;
-  const lexes = cue.map((c, k) => ({ ...lex, model: { cue: PackedWeights.unpack(c), role: PackedWeights.unpack(role[k]!), ...(spans.end ? { end: spans.end } : {}), ...(spans.start ? { start: spans.start } : {}) } }));
+  const lexes = cue.map((c, k) => ({ ...lex, model: { cue: PackedWeights.unpack(c), role: PackedWeights.unpack(role[k]!), ...(spans.end ? { end: spans.end } : {}), ...(spans.start ? { start: spans.start } : {}), ...(spans.near ? { near: spans.near } : {}) } }));
   const found: FrameExample[] = [];
   arts.forEach(({ doc, gold }, i) => {
     const probe: FrameProbe = { ids: [], scores: [] };
     const pred = attributionStage(doc, { attribution: lexes[i % folds]! } as unknown as Resources, probe).attributions;
     const hit = wholeMatches(doc.article.text, gold, pred);
-    pred.forEach((_, k) => found.push({ ids: probe.ids[k]!, y: hit[k] ? 1 : 0 }));
+    pred.forEach((p, k) => found.push({ ids: probe.ids[k]!, y: hit[k] ? 1 : 0, near: p.via.startsWith('learned-near') }));
   });
   return found;
 }
@@ -427,16 +429,44 @@ export const FRAME_PRUNE = 0.001;
  */
 export const FRAME_THRESHOLD = -1.75;
 
+/**
+ * One epoch's order of the frame classifier's examples: the near-miss frames, shuffled on their
+ * own, spread evenly through the shuffled others, so that adding them leaves the order of the
+ * others as it was without them.
+ */
+function epochOrder(plain: readonly FrameExample[], near: readonly FrameExample[], rand: () => number, randNear: () => number): FrameExample[] {
+  const po = order(plain.length, rand);
+  const no = near.length > 0 ? order(near.length, randNear) : [];
+  const out: FrameExample[] = [];
+  let j = 0;
+  po.forEach((k, i) => {
+    out.push(plain[k]!);
+    while (j < no.length && Math.floor(((j + 1) * plain.length) / (no.length + 1)) <= i + 1) out.push(near[no[j++]!]!);
+  });
+  while (j < no.length) out.push(near[no[j++]!]!);
+  return out;
+}
+
+/**
+ * Near-miss cues (src/attribution/model.ts nearMissFrames): verbs, nouns and adjectives whose margin
+ * lies within NEAR_BOUND of the cue tagger's path; their frames are kept where the classifier
+ * scores them at least NEAR_THRESHOLD, and the role tagger reads only those whose cue alone scores
+ * at least NEAR_SCREEN (frame-score.ts nearCueScore). Chosen on held-out folds 0-2 (docs/attribution.md).
+ */
+export const NEAR = { bound: 64, threshold: -1, screen: -1 } as const;
+
 /** The frame classifier: logistic regression over hashed features, SGD in a fixed order, step shrinking by epoch, light L2. */
 export function trainFrameModel(examples: readonly FrameExample[], epochs: number): Weights {
   const mask = (1 << FRAME_BITS) - 1;
   const w = new Float64Array(1 << FRAME_BITS);
   const rand = rng(31);
+  const randNear = rng(37);
   const L2 = 1e-5;
+  const plain = examples.filter((x) => !x.near);
+  const near = examples.filter((x) => x.near);
   for (let e = 0; e < epochs; e++) {
     const lr = 0.1 / (1 + e);
-    for (const k of order(examples.length, rand)) {
-      const x = examples[k]!;
+    for (const x of epochOrder(plain, near, rand, randNear)) {
       let z = 0;
       for (const id of x.ids) z += w[id & mask]!;
       const p = 1 / (1 + Math.exp(-z));

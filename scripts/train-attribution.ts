@@ -14,7 +14,7 @@ import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import { MODEL_FILE, type ModelFile } from '../src/attribution/model.js';
 import {
-  END_EPOCHS, endExamples, FRAME_EPOCHS, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel,
+  END_EPOCHS, endExamples, FRAME_EPOCHS, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, NEAR, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel,
   trainStartModel, trainingDoc, trainArticles, trainRoleTagger, type EndExample, type StartExample, type TrainingDoc,
 } from './attribution-model-training.js';
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
@@ -104,18 +104,21 @@ const start = trainStartModel(starts, START_EPOCHS).pack(PRUNE);
 // training article with the jackknife fold's taggers (a role tagger trained on the other folds too).
 const foldRoles = Array.from({ length: FOLDS }, (_, k) => trainRoleTagger(docs.filter((_, i) => i % FOLDS !== k), EPOCHS).pack(PRUNE));
 // the lexicon as just written (cues.learned.json); frameExamples gives it each fold's taggers
-const examples = frameExamples(arts, foldCues, foldRoles, { end: PackedWeights.unpack(end), start: PackedWeights.unpack(start) }, loadAttributionLexicon());
-console.log(`frame classifier: ${examples.length} frames, ${examples.filter((x) => x.y === 1).length} whole`);
+// with the frames of near-miss cues (src/attribution/model.ts nearMissFrames), labelled as the others
+const examples = frameExamples(arts, foldCues, foldRoles, { end: PackedWeights.unpack(end), start: PackedWeights.unpack(start), near: { ...NEAR } }, loadAttributionLexicon());
+const nearOnes = examples.filter((x) => x.near);
+console.log(`frame classifier: ${examples.length} frames, ${examples.filter((x) => x.y === 1).length} whole; ${nearOnes.length} of near-miss cues, ${nearOnes.filter((x) => x.y === 1).length} whole`);
 const frameModel = trainFrameModel(examples, FRAME_EPOCHS);
 const model: ModelFile = {
   _about:
-    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token, best sequence per sentence), a role tagger (O/source/content per token around a cue), rankers of the end and start points of indirect contents and a classifier of whole frames (frameThreshold: the score under which a frame is dropped), over hashed features (src/attribution/features.ts, span-end.ts, span-start.ts, frame-score.ts). Weights only; no text.',
+    'Averaged-perceptron weights learned by scripts/train-attribution.ts from PolNeAR train: a cue tagger (O/B/I per token, best sequence per sentence), a role tagger (O/source/content per token around a cue), rankers of the end and start points of indirect contents and a classifier of whole frames (frameThreshold: the score under which a frame is dropped; near: how near-miss cues are tried and kept), over hashed features (src/attribution/features.ts, span-end.ts, span-start.ts, frame-score.ts). Weights only; no text.',
   cue: cueTagger.pack(PRUNE),
   role: roleTagger.pack(PRUNE),
   end,
   start,
   frame: frameModel.pack(FRAME_PRUNE),
   frameThreshold: FRAME_THRESHOLD,
+  near: { ...NEAR },
 };
 writeFileSync(join(DATA_DIR, 'attribution', MODEL_FILE), `${JSON.stringify(model)}\n`);
 console.log(`model: ${MODEL_FILE} written`);

@@ -2,7 +2,8 @@
  * The frame classifier's inputs (src/attribution/frame-score.ts): the cue tagger's max-marginal
  * margins agree with its best path (positive exactly on the tokens of the cues it tags, before verb
  * groups are completed), and the stage's probe sees every frame it outputs, in order, with the
- * shipped classifier's score.
+ * shipped classifier's score; a near-miss cue's frame (model.ts nearMissFrames) is added only apart
+ * from the others.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +18,7 @@ import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import type { Resources } from '../src/resources.js';
 
 const ARTICLES = [
+  'Bridge works\n\nEngineers warn the old bridge needs urgent repairs. The minister, Paul Dorn, hinted that money would come next year. Drivers complain the detour adds an hour to their trip. Lorry firms accept the closure as unavoidable.',
   'Harbour plan\n\nThe port authority said on Monday that the new quay would open in May. “We are ready,” its director, Ana Ruiz, told reporters. Fishermen fear the works will scare off the cod, according to a local union.',
   'Budget row\n\nThe finance minister insisted the deficit would shrink. Opposition leaders called the plan a fantasy, and one of them, Tom Hale, accused the government of hiding the true figures.',
 ];
@@ -54,11 +56,35 @@ test('the probe scores every output frame and keeps them all', () => {
     assert.equal(probe.scores.length, all.length);
     assert.equal(probe.ids.length, all.length);
     const threshold = lex.model?.frame?.threshold ?? -Infinity;
-    // without the probe the stage drops exactly the frames scored under the threshold
+    const nearThreshold = lex.model?.near?.threshold ?? threshold;
+    // without the probe the stage drops exactly the frames scored under the threshold (near-miss cues' frames: theirs)
     const kept = attributionStage(doc, res).attributions;
     assert.deepEqual(
       kept.map((x) => x.cue.text),
-      all.filter((_, k) => probe.scores[k]! >= threshold).map((x) => x.cue.text),
+      all.filter((x, k) => probe.scores[k]! >= (x.via.startsWith('learned-near') ? nearThreshold : threshold)).map((x) => x.cue.text),
     );
+  }
+});
+
+test('a near-miss cue the classifier confirms is added, apart from every other frame', () => {
+  const doc = tokensStage(textStage(readArticle(ARTICLES[0]!).article));
+  const found = attributionStage(doc, { attribution: lex } as unknown as Resources).attributions;
+  // the cue tagger leaves "accept" out; its margin is near enough, and the classifier keeps the frame
+  assert.deepEqual(
+    found.filter((x) => x.via.startsWith('learned-near')).map((x) => [x.source?.text, x.cue.text, x.content.map((c) => c.text)]),
+    [['Lorry firms', 'accept', ['the closure as unavoidable']]],
+  );
+  // the tagger's own frames are all still there
+  assert.deepEqual(found.filter((x) => !x.via.startsWith('learned-near')).map((x) => x.cue.text), ['warn', 'hinted', 'complain']);
+  for (const body of ARTICLES) {
+    const all = attributionStage(tokensStage(textStage(readArticle(body).article)), { attribution: lex } as unknown as Resources, { ids: [], scores: [] }).attributions;
+    for (const x of all.filter((y) => y.via.startsWith('learned-near'))) {
+      for (const y of all) {
+        if (y === x) continue;
+        // its cue lies in no other frame's cue or content, and its content holds no other frame's cue
+        assert.ok(![y.cue, ...y.content].some((r) => r.start < x.cue.end && x.cue.start < r.end), `${x.cue.text} in ${y.cue.text}`);
+        assert.ok(!x.content.some((r) => r.start <= y.cue.start && y.cue.start < r.end), `${y.cue.text} in ${x.cue.text}'s content`);
+      }
+    }
   }
 });

@@ -29,6 +29,8 @@ export interface FrameScene {
   cueStartPrefix: Int32Array;
   kind: (content: readonly Range[]) => 'direct' | 'indirect' | 'mixed';
   known: (first: number, last: number) => boolean;
+  /** Whether annotators have put token i's word (with its part of speech) in a cue at least four times (lexicon seenInCues). */
+  seen: (i: number) => boolean;
 }
 
 /** The first token that ends after `offset` (tokens sorted by start). */
@@ -78,19 +80,72 @@ function headOf(tokens: readonly Token[], first: number, last: number): number {
 
 const KIND = { direct: 1, indirect: 2, mixed: 3 } as const;
 
+/** The cue's largest margin (NaN where the tagger did not run). */
+function cueMargin(margins: Float64Array, first: number, last: number): number {
+  let m = -Infinity;
+  for (let i = first; i < last; i++) {
+    const v = margins[i]!;
+    if (v > m) m = v;
+  }
+  return m;
+}
+
+const NEAR_VIA = strHash('learned-near');
+
+/**
+ * The features that read the cue alone (its words, margin, sentence), into f after a reset:
+ * the first part of frameFeatures, and what a near-miss cue is screened by before the role
+ * tagger reads it (nearCueScore).
+ */
+function cueFeatures(sc: Pick<FrameScene, 'a' | 'margins' | 'cueStartPrefix' | 'known'>, first: number, last: number, via: number, near: boolean, f: FeatureBuf): void {
+  const { a } = sc;
+  const { tokens } = a;
+  f.reset();
+  const h = headOf(tokens, first, last);
+  const m = cueMargin(sc.margins, first, last);
+  const mb = Number.isNaN(m) ? 99 : bucket(m, MARGIN_EDGES);
+  const sent = a.sent[first]!;
+  const sentCues = sc.cueStartPrefix[a.sentLast[sent]!]! - sc.cueStartPrefix[a.sentFirst[sent]!]!;
+  const known = sc.known(first, last) ? 1 : 0;
+  f.add(1, 0);
+  for (let i = first; i < last && i < first + 4; i++) f.add(2, a.word[i]!);
+  f.add(3, a.stem[h]!);
+  let posSeq = 0;
+  for (let i = first; i < last && i < first + 4; i++) posSeq = posSeq * 31 + a.posCode[i]! + 1;
+  f.add(4, posSeq);
+  f.add(5, a.wclass[h]!, a.posCode[h]!);
+  f.add(6, a.wbits[h]!);
+  f.add(7, via);
+  f.add(8, mb);
+  f.add(19, Math.min(sentCues, 4));
+  f.add(25, a.para[first] === 0 ? 1 : 0);
+  f.add(28, bucket(last - first, LEN_EDGES));
+  f.add(29, a.word[first - 1] ?? 0);
+  f.add(30, a.word[last] ?? 0);
+  f.add(31, mb, known);
+  // a near-miss cue's frame (model.ts nearMissFrames): how far the tagger was from it
+  if (near) f.add(35, bucket(m, NEAR_EDGES));
+}
+
+/**
+ * The part of a near-miss cue's score that reads the cue alone (cueFeatures): cues [first, last)
+ * whose part is low are not read by the role tagger (attributionStage).
+ */
+export function nearCueScore(sc: Pick<FrameScene, 'a' | 'margins' | 'cueStartPrefix' | 'known'>, first: number, last: number, model: PackedWeights, f: FeatureBuf): number {
+  cueFeatures(sc, first, last, NEAR_VIA, true, f);
+  return frameScore(model, f);
+}
+
 /** The frame's features into f (hashed; template ids 1 …). */
 export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): void {
   const { a } = sc;
   const { tokens } = a;
-  f.reset();
   const { first, last } = fr.cue;
+  const near = fr.via.startsWith('learned-near');
+  const via = strHash(fr.via);
+  cueFeatures(sc, first, last, via, near, f);
   const h = headOf(tokens, first, last);
-  f.add(1, 0);
-  let m = -Infinity;
-  for (let i = first; i < last; i++) {
-    const v = sc.margins[i]!;
-    if (v > m) m = v;
-  }
+  const m = cueMargin(sc.margins, first, last);
   const mb = Number.isNaN(m) ? 99 : bucket(m, MARGIN_EDGES);
   const sk = sourceKind(tokens, fr.source);
   const side = !fr.source ? 0 : fr.source[1] <= first ? 1 : 2;
@@ -104,23 +159,12 @@ export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): v
   for (const r of fr.content) cLen += tokenAt(tokens, r.end - 1) + 1 - tokenAt(tokens, r.start);
   const cSide = cLast <= first ? 1 : cFirst >= last ? 2 : 3;
   const sent = a.sent[first]!;
-  const sentCues = sc.cueStartPrefix[a.sentLast[sent]!]! - sc.cueStartPrefix[a.sentFirst[sent]!]!;
   // cue tokens inside the content: nested frames that were dropped for this one
   let nested = 0;
   for (const r of fr.content) nested += sc.cueStartPrefix[tokenAt(tokens, r.end - 1) + 1]! - sc.cueStartPrefix[tokenAt(tokens, r.start)]!;
   const known = sc.known(first, last) ? 1 : 0;
   const head = a.word[h]!;
-  const via = strHash(fr.via);
   const lenB = bucket(cLen, LEN_EDGES);
-  for (let i = first; i < last && i < first + 4; i++) f.add(2, a.word[i]!);
-  f.add(3, a.stem[h]!);
-  let posSeq = 0;
-  for (let i = first; i < last && i < first + 4; i++) posSeq = posSeq * 31 + a.posCode[i]! + 1;
-  f.add(4, posSeq);
-  f.add(5, a.wclass[h]!, a.posCode[h]!);
-  f.add(6, a.wbits[h]!);
-  f.add(7, via);
-  f.add(8, mb);
   f.add(9, sk, side);
   f.add(10, side, bucket(dist, DIST_EDGES));
   f.add(11, fr.source ? bucket(fr.source[1] - fr.source[0], LEN_EDGES) : 99);
@@ -131,23 +175,21 @@ export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): v
   f.add(16, a.posCode[cFirst] ?? 0, cSide);
   f.add(17, cSide, kind);
   f.add(18, known, sk);
-  f.add(19, Math.min(sentCues, 4));
   f.add(20, Math.min(nested, 3));
   f.add(21, mb, sk);
   f.add(22, mb, kind);
   f.add(23, head, sk);
   f.add(24, head, kind);
-  f.add(25, a.para[first] === 0 ? 1 : 0);
   f.add(26, a.sentQuoted[sent]!, kind);
   f.add(27, a.sent[cLast - 1] === sent && a.sent[cFirst] === sent ? 1 : 0, cSide);
-  f.add(28, bucket(last - first, LEN_EDGES));
-  f.add(29, a.word[first - 1] ?? 0);
-  f.add(30, a.word[last] ?? 0);
-  f.add(31, mb, known);
   f.add(32, via, sk);
   f.add(33, lenB, sk);
   f.add(34, head, lenB);
+  // whether a near-miss cue's word is a cue word at all
+  if (near) f.add(36, sc.seen(h) ? 1 : 0, sk);
 }
+
+const NEAR_EDGES = [-48, -32, -24, -16, -12, -8, -4, -2];
 
 /** The classifier's score (log-odds that the frame is a whole attribution) of the features in f. */
 export function frameScore(model: PackedWeights, f: FeatureBuf): number {

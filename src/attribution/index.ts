@@ -16,12 +16,12 @@ import { absorbNested } from './nested.js';
 import { phraseEndingAt } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
-import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentStart, nearCues, type AttributionModel } from './model.js';
+import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentStart, nearCues, nearMissFrames, type AttributionModel, type LearnedFrame } from './model.js';
 import { RangeIndex } from '../text/ranges.js';
 import type { PackedWeights } from './perceptron.js';
 import { joinedSentences } from './sentences.js';
 import { trimSource } from './source-span.js';
-import { frameFeatures, frameScore, type FrameScene } from './frame-score.js';
+import { frameFeatures, frameScore, nearCueScore, type FrameScene } from './frame-score.js';
 import { FeatureBuf } from './perceptron.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
@@ -185,6 +185,17 @@ function missedByTagger(tokens: readonly Token[], learnedFrames: readonly Frame[
   return ruled.filter((r) => r.source && r.cue.last - r.cue.first === 1 && PLAIN_SAY.has(tokens[r.cue.first]!.norm) && !busy.has(tokens[r.cue.first]!.sent));
 }
 
+/**
+ * The near-miss frames whose cue lies in no frame's cue or content and whose content holds no
+ * frame's cue: an added frame neither nests in nor shadows one found before (only the outermost
+ * of nested frames is kept).
+ */
+function apart(tokens: readonly Token[], frames: readonly Frame[], near: readonly Frame[]): Frame[] {
+  const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
+  const cueAt = new RangeIndex(frames.map((g) => ({ start: tokens[g.cue.first]!.start, end: tokens[g.cue.first]!.start + 1, value: 0 })));
+  return near.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0 && !f.content.some((r) => cueAt.overlapping(r.start, r.end).length > 0));
+}
+
 /** Forms of "be" that make a passive with a participle after them ("'s" may be "has": left out). */
 const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);
 
@@ -211,11 +222,50 @@ function passiveCue(tokens: readonly Token[], first: number, last: number): bool
 const IRREGULAR = new Set(['told', 'said', 'thought', 'known', 'seen', 'held', 'made', 'shown', 'heard', 'led', 'left', 'found', 'taught', 'brought', 'caught', 'sought', 'quoted', 'read', 'put', 'set']);
 
 /**
+ * A frame of the learned taggers as the stage reads it: the rules' direct quote, the rule's
+ * subject of the clause, a passive cue's subject dropped; null for a frame that is no
+ * attribution ("so-called", a source after an unknown cue word). A near-miss cue's frame
+ * (model.ts nearMissFrames) says so in its `via` ("learned-near …").
+ */
+function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLexicon, ruled: readonly Frame[], ruledCues: RangeIndex<number>, segments: RangeIndex<Quote>): Frame | null {
+  if (soCalled(tokens, f.cue.first)) return null;
+  // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
+  if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) return null;
+  const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned' };
+  if (f.endRun) frame.endRun = f.endRun;
+  if (f.startRun) frame.startRun = f.startRun;
+  if (!frame.source) accordingToSource(tokens, frame);
+  // the first rule frame (in text order) whose cue overlaps this one
+  const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
+  const rule = ruled[k];
+  // Only where the tagger took a whole quote plus words outside it ("…,’ Peskov stated, underscoring …").
+  const covers = rule && rule.content.every((r) => f.content.some((c) => c.start <= r.start + 1 && c.end >= r.end - 1));
+  if (rule && covers && typeOf(rule.content, segments) === 'direct' && typeOf(f.content, segments) === 'mixed') {
+    frame.content = rule.content;
+    delete frame.endRun;
+    delete frame.startRun;
+    frame.source ??= rule.source;
+    frame.via = `learned+${rule.via}`;
+  } else if (rule && !frame.source && rule.source && rule.via === 'subject-cue-content') {
+    // "… and told …", ", saying …": the rule's subject of the clause, which the tagger's window may not reach
+    frame.source = rule.source;
+    frame.via = `learned+${rule.via}`;
+  }
+  // the subject of a passive cue does not speak ("Clinton was asked about …"); the frame is kept without a source
+  if (frame.source && frame.source[1] <= f.cue.first && passiveCue(tokens, f.cue.first, f.cue.last)) {
+    frame.source = null;
+    frame.via = 'learned-passive';
+  }
+  if (f.near) frame.via = frame.via.replace('learned', 'learned-near');
+  return frame;
+}
+
+/**
  * Frames from the learned taggers. Where the tagger's content holds a rule frame's whole direct
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
  * found none) wins.
  */
-function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[], withMargins: boolean): { frames: Frame[]; end: EndModel | undefined; scene: Omit<FrameScene, 'kind' | 'known'> | undefined } {
+function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[], withMargins: boolean): { frames: Frame[]; near: Frame[]; end: EndModel | undefined; scene: Omit<FrameScene, 'kind' | 'known' | 'seen'> | undefined } {
   const { tokens } = doc;
   const ruledCues = new RangeIndex(ruled.map((r, k) => ({ start: r.cue.first, end: r.cue.last, value: k })));
   const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
@@ -228,45 +278,31 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   // only words annotators have put in cues: "The letter marks a rare …" is no attribution
   if (near) near.at = near.at.filter((i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`));
   const cuePrefix = cuePrefixOf(tokens.length, cues);
-  for (const f of learnedFrames(a, model, cues, near, cuePrefix)) {
-    if (soCalled(tokens, f.cue.first)) continue;
-    // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
-    if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) continue;
-    const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned' };
-    if (f.endRun) frame.endRun = f.endRun;
-    if (f.startRun) frame.startRun = f.startRun;
-    if (!frame.source) accordingToSource(tokens, frame);
-    // the first rule frame (in text order) whose cue overlaps this one
-    const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
-    const rule = ruled[k];
-    // Only where the tagger took a whole quote plus words outside it ("…,’ Peskov stated, underscoring …").
-    const covers = rule && rule.content.every((r) => f.content.some((c) => c.start <= r.start + 1 && c.end >= r.end - 1));
-    if (rule && covers && typeOf(rule.content, segments) === 'direct' && typeOf(f.content, segments) === 'mixed') {
-      frame.content = rule.content;
-      delete frame.endRun;
-      delete frame.startRun;
-      frame.source ??= rule.source;
-      frame.via = `learned+${rule.via}`;
-    } else if (rule && !frame.source && rule.source && rule.via === 'subject-cue-content') {
-      // "… and told …", ", saying …": the rule's subject of the clause, which the tagger's window may not reach
-      frame.source = rule.source;
-      frame.via = `learned+${rule.via}`;
-    }
-    // the subject of a passive cue does not speak ("Clinton was asked about …"); the frame is kept without a source
-    if (frame.source && frame.source[1] <= f.cue.first && passiveCue(tokens, f.cue.first, f.cue.last)) {
-      frame.source = null;
-      frame.via = 'learned-passive';
-    }
-    out.push(frame);
+  const found = learnedFrames(a, model, cues, near, cuePrefix);
+  for (const f of found) {
+    const frame = frameFrom(f, tokens, lex, ruled, ruledCues, segments);
+    if (frame) out.push(frame);
   }
-  let scene: Omit<FrameScene, 'kind' | 'known'> | undefined;
+  let scene: Omit<FrameScene, 'kind' | 'known' | 'seen'> | undefined;
+  const nearOut: Frame[] = [];
   if (margins) {
     const cueStartPrefix = new Int32Array(tokens.length + 1);
     for (const c of cues) cueStartPrefix[c.first + 1] = 1;
     for (let i = 0; i < tokens.length; i++) cueStartPrefix[i + 1] = cueStartPrefix[i + 1]! + cueStartPrefix[i]!;
     scene = { a, margins, cuePrefix, cueStartPrefix };
+    // near-miss cues, for the frame classifier to confirm (attributionStage); those whose cue alone
+    // scores low are not read by the role tagger
+    if (model.near) {
+      const { frame: classifier, near: nm } = model;
+      const part = { a, margins, cueStartPrefix, known: (first: number, last: number) => knownCue(tokens, first, last, lex) };
+      const screen = classifier && nm.screen !== undefined ? (first: number, last: number) => nearCueScore(part, first, last, classifier.weights, frameBuf) >= nm.screen! : undefined;
+      for (const f of nearMissFrames(a, model, cues, cuePrefix, found, margins, nm.bound, screen)) {
+        const frame = frameFrom(f, tokens, lex, ruled, ruledCues, segments);
+        if (frame) nearOut.push(frame);
+      }
+    }
   }
-  return { frames: out, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined, scene };
+  return { frames: out, near: nearOut, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined, scene };
 }
 
 /**
@@ -347,10 +383,11 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   // subject was taken away is kept: held-out folds 0-2, content exact matches kept, whole +3). Such a frame is dropped
   // only once it had the chance to be taken back into the frame it is nested in.
   const fromTagger = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, segments, ruled, probe !== undefined) : undefined;
-  const frames: Frame[] = fromTagger
-    ? absorbNested(doc.article.text, tokens, fromTagger.frames).filter((f) => f.source || f.via === 'learned-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f)))
-    : ruled;
+  const attributive = (f: Frame): boolean => f.source !== null || f.via === 'learned-passive' || f.via === 'learned-near-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f));
+  const frames: Frame[] = fromTagger ? absorbNested(doc.article.text, tokens, fromTagger.frames).filter(attributive) : ruled;
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
+  // near-miss cues' frames (model.ts nearMissFrames), where they touch no frame kept so far; the classifier confirms them below
+  if (fromTagger && fromTagger.near.length > 0) frames.push(...apart(tokens, frames, fromTagger.near.filter(attributive)));
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);
     // The headline's colon form is read by rule: it replaces what the tagger made of the headline.
@@ -370,7 +407,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   const classifier = lex.model?.frame;
   if (fromTagger?.scene && (probe || classifier)) {
     // the frame classifier (frame-score.ts): frames it finds unlikely to be whole attributions are dropped
-    const scene: FrameScene = { ...fromTagger.scene, kind: (c) => typeOf(c, segments), known: (first, last) => knownCue(tokens, first, last, lex) };
+    const scene: FrameScene = { ...fromTagger.scene, kind: (c) => typeOf(c, segments), known: (first, last) => knownCue(tokens, first, last, lex), seen: (i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`) };
     const keep: boolean[] = kept.map((f) => {
       frameFeatures(scene, f, frameBuf);
       const score = classifier ? frameScore(classifier.weights, frameBuf) : NaN;
@@ -378,7 +415,8 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
         probe.ids.push(frameBuf.ids.slice(0, frameBuf.n));
         probe.scores.push(score);
       }
-      return probe !== undefined || !classifier || score >= classifier.threshold;
+      const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
+      return probe !== undefined || !classifier || score >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));

@@ -33,6 +33,12 @@ export interface AttributionModel {
   start?: PackedWeights;
   /** The frame classifier (frame-score.ts) and the score under which a frame is dropped. */
   frame?: { weights: PackedWeights; threshold: number };
+  /**
+   * Near-miss cues (nearMissFrames), read only with the frame classifier: the margin bound, the
+   * classifier's score under which their frames are dropped, and the score of the cue's own
+   * features (frame-score.ts nearCueScore) under which the role tagger does not read them.
+   */
+  near?: { bound: number; threshold: number; screen?: number };
 }
 
 export function loadAttributionModel(dir: string): AttributionModel | null {
@@ -46,6 +52,7 @@ export function loadAttributionModel(dir: string): AttributionModel | null {
     ...(m.end ? { end: PackedWeights.unpack(m.end) } : {}),
     ...(m.start ? { start: PackedWeights.unpack(m.start) } : {}),
     ...(m.frame ? { frame: { weights: PackedWeights.unpack(m.frame), threshold: m.frameThreshold ?? 0 } } : {}),
+    ...(m.frame && m.near ? { near: { bound: m.near.bound, threshold: m.near.threshold, ...(m.near.screen !== undefined ? { screen: m.near.screen } : {}) } } : {}),
   };
 }
 
@@ -56,6 +63,8 @@ export interface LearnedFrame {
   content: Range[];
   /** Found by the second pass (withSecondPass). */
   second?: true;
+  /** A near-miss cue's frame (nearMissFrames). */
+  near?: true;
   /** The first content's run after the cue, for the start model (modelContentStart); absent when there is none. */
   startRun?: StartRun;
   /** The last content's run after the cue, for the end model (modelContentEnd); absent when there is none. */
@@ -389,3 +398,51 @@ function withSecondPass(a: ArticleFeatures, confirm: Scorer, cues: readonly TokS
   if (added.length === 0) return frames;
   return [...frames, ...added].sort((x, y) => x.cue.first - y.cue.first);
 }
+
+/**
+ * Near-miss cues (the frame classifier confirms them, attributionStage): runs of verbs, nouns and
+ * adjectives that the cue tagger left out although its max-marginal margin (tagCues' `margins`:
+ * the best path with the token in a cue less the best path with it O) lies within `bound` of
+ * zero, outside quotes, cues and every content found, next to no cue. Each is read by the role
+ * tagger as a cue of the tagger's is; a frame whose content holds another cue's start is left out
+ * (only the outermost of nested frames is kept: it would drop that cue's frame). In text order,
+ * marked `near`.
+ */
+export function nearMissFrames(a: ArticleFeatures, model: AttributionModel, cues: readonly TokSpan[], cuePrefix: Int32Array, frames: readonly LearnedFrame[], margins: Float64Array, bound: number, screen?: (first: number, last: number) => boolean): LearnedFrame[] {
+  const { tokens } = a;
+  const n = tokens.length;
+  const near = (i: number): boolean => {
+    const m = margins[i]!;
+    return m > -bound && m <= 0 && SECOND_POS.has(tokens[i]!.pos) && a.inQuote[i]! < 0 && cuePrefix[i + 1] === cuePrefix[i];
+  };
+  const added: LearnedFrame[] = [];
+  let contents: RangeIndex<number> | undefined;
+  let cueStarts: RangeIndex<number> | undefined;
+  // c: the first cue that ends after the candidate; fr: the first frame whose cue does
+  let c = 0;
+  let fr = 0;
+  for (let i = 0; i < n; i++) {
+    if (!near(i)) continue;
+    let last = i + 1;
+    while (last < n && a.sent[last] === a.sent[i] && near(last)) last++;
+    const first = i;
+    i = last - 1;
+    // next to a cue: the tagger's cue is there already
+    if ((first > 0 && cuePrefix[first]! > cuePrefix[first - 1]!) || (last < n && cuePrefix[last + 1]! > cuePrefix[last]!)) continue;
+    contents ??= new RangeIndex(frames.flatMap((g) => g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))));
+    if (contents.overlapping(tokens[first]!.start, tokens[last - 1]!.end).length > 0) continue;
+    if (screen && !screen(first, last)) continue;
+    while (c < cues.length && cues[c]!.last <= first) c++;
+    while (fr < frames.length && frames[fr]!.cue.last <= first) fr++;
+    const cue = { first, last };
+    const win = roleWindow(a, cue, cuePrefix);
+    const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, model.role, f, out);
+    const frame = frameOf(a, cue, win, tags, cuePrefix, c > 0 ? cues[c - 1]!.last : 0, frames[fr - 1]);
+    if (!frame) continue;
+    cueStarts ??= new RangeIndex(cues.map((q) => ({ start: tokens[q.first]!.start, end: tokens[q.first]!.start + 1, value: 0 })));
+    if (frame.content.some((r) => cueStarts!.overlapping(r.start, r.end).length > 0)) continue;
+    added.push({ ...frame, near: true });
+  }
+  return added;
+}
+

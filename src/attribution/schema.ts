@@ -41,6 +41,7 @@ export const modelSchema = z.object({
   start: packedOne.optional(),
   frame: packedOne.optional(),
   frameThreshold: z.number().optional(),
+  near: z.object({ bound: z.number().positive(), threshold: z.number(), screen: z.number().optional() }).optional(),
 });
 
 const codes = z.record(z.string().regex(/^\d+$/), z.string());

@@ -18,7 +18,7 @@ import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import type { Resources } from '../src/resources.js';
 
 const ARTICLES = [
-  'Bridge works\n\nEngineers warn the old bridge needs urgent repairs. The minister, Paul Dorn, hinted that money would come next year. Drivers complain the detour adds an hour to their trip. Lorry firms accept the closure as unavoidable.',
+  'Bridge works\n\nEngineers warn the old bridge needs urgent repairs. The minister, Paul Dorn, hinted that money would come next year. Drivers complain the detour adds an hour to their trip. Local traders accept the detour as necessary.',
   'Harbour plan\n\nThe port authority said on Monday that the new quay would open in May. “We are ready,” its director, Ana Ruiz, told reporters. Fishermen fear the works will scare off the cod, according to a local union.',
   'Budget row\n\nThe finance minister insisted the deficit would shrink. Opposition leaders called the plan a fantasy, and one of them, Tom Hale, accused the government of hiding the true figures.',
 ];
@@ -70,9 +70,10 @@ test('a near-miss cue the classifier confirms is added, apart from every other f
   const doc = tokensStage(textStage(readArticle(ARTICLES[0]!).article));
   const found = attributionStage(doc, { attribution: lex } as unknown as Resources).attributions;
   // the cue tagger leaves "accept" out; its margin is near enough, and the classifier keeps the frame
+  // ("Lorry firms accept the closure as unavoidable" was one with the screen at -1; at -0.5 its cue alone scores too low to be read)
   assert.deepEqual(
     found.filter((x) => x.via.startsWith('learned-near')).map((x) => [x.source?.text, x.cue.text, x.content.map((c) => c.text)]),
-    [['Lorry firms', 'accept', ['the closure as unavoidable']]],
+    [['Local traders', 'accept', ['the detour as necessary']]],
   );
   // the tagger's own frames are all still there
   assert.deepEqual(found.filter((x) => !x.via.startsWith('learned-near')).map((x) => x.cue.text), ['warn', 'hinted', 'complain']);

@@ -142,7 +142,7 @@ export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): v
   const { tokens } = a;
   const { first, last } = fr.cue;
   const near = fr.via.startsWith('learned-near');
-  const via = strHash(fr.via);
+  const via = viaHash(fr.via);
   cueFeatures(sc, first, last, via, near, f);
   const h = headOf(tokens, first, last);
   const m = cueMargin(sc.margins, first, last);
@@ -190,6 +190,36 @@ export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): v
 }
 
 const NEAR_EDGES = [-48, -32, -24, -16, -12, -8, -4, -2];
+
+/** strHash of a frame's `via`, kept: a handful of values. */
+const viaHashes = new Map<string, number>();
+function viaHash(via: string): number {
+  let h = viaHashes.get(via);
+  if (h === undefined) viaHashes.set(via, (h = strHash(via)));
+  return h;
+}
+
+/**
+ * The scores of many frames at once (frameScore of each): `ids` holds their features one frame
+ * after another, frame k's ending at ends[k]; every weight is looked up in one batch, so that the
+ * cache misses of all the frames overlap. Each frame's features are summed in their order, as
+ * frameScore sums them. `ids` is scratch (PackedWeights.oneEach overwrites it).
+ */
+export function frameScores(model: PackedWeights, ids: Int32Array, ends: readonly number[]): number[] {
+  const n = ends.length ? ends[ends.length - 1]! : 0;
+  if (batchWeights.length < n) batchWeights = new Float64Array(2 * n);
+  model.oneEach(ids, n, batchWeights);
+  const out: number[] = [];
+  let k = 0;
+  for (const end of ends) {
+    let s = 0;
+    for (; k < end; k++) s += batchWeights[k]!;
+    out.push(s);
+  }
+  return out;
+}
+
+let batchWeights = new Float64Array(1024);
 
 /** The classifier's score (log-odds that the frame is a whole attribution) of the features in f. */
 export function frameScore(model: PackedWeights, f: FeatureBuf): number {

@@ -21,7 +21,7 @@ import { RangeIndex } from '../text/ranges.js';
 import type { PackedWeights } from './perceptron.js';
 import { joinedSentences } from './sentences.js';
 import { trimSource } from './source-span.js';
-import { frameFeatures, frameScore, nearCueScore, type FrameScene } from './frame-score.js';
+import { frameFeatures, frameScores, nearCueScore, type FrameScene } from './frame-score.js';
 import { FeatureBuf } from './perceptron.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
@@ -355,6 +355,14 @@ export interface FrameProbe {
 }
 
 const frameBuf = new FeatureBuf();
+/** The frame classifier's feature ids of an article's frames, one after another (frameScores). */
+let frameIds = new Int32Array(1024);
+
+function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
 
 /**
  * `probe` (training and held-out scripts): every frame is kept, and the classifier's features and
@@ -408,15 +416,25 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   if (fromTagger?.scene && (probe || classifier)) {
     // the frame classifier (frame-score.ts): frames it finds unlikely to be whole attributions are dropped
     const scene: FrameScene = { ...fromTagger.scene, kind: (c) => typeOf(c, segments), known: (first, last) => knownCue(tokens, first, last, lex), seen: (i) => lex.seenInCues.has(`${tokens[i]!.norm}/${posClass(tokens[i]!.pos)}`) };
-    const keep: boolean[] = kept.map((f) => {
+    // every frame's features, then all their weights in one batch (frameScores)
+    const ends: number[] = [];
+    const perFrame: Uint32Array[] = [];
+    let n = 0;
+    for (const f of kept) {
       frameFeatures(scene, f, frameBuf);
-      const score = classifier ? frameScore(classifier.weights, frameBuf) : NaN;
-      if (probe) {
-        probe.ids.push(frameBuf.ids.slice(0, frameBuf.n));
-        probe.scores.push(score);
-      }
+      if (frameIds.length < n + frameBuf.n) frameIds = growInt32(frameIds, 2 * (n + frameBuf.n));
+      for (let q = 0; q < frameBuf.n; q++) frameIds[n++] = frameBuf.ids[q]!;
+      ends.push(n);
+      if (probe) perFrame.push(frameBuf.ids.slice(0, frameBuf.n));
+    }
+    const scores = classifier ? frameScores(classifier.weights, frameIds, ends) : kept.map(() => NaN);
+    if (probe) {
+      probe.ids.push(...perFrame);
+      probe.scores.push(...scores);
+    }
+    const keep: boolean[] = kept.map((f, k) => {
       const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
-      return probe !== undefined || !classifier || score >= (near ?? classifier.threshold);
+      return probe !== undefined || !classifier || scores[k]! >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));

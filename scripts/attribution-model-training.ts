@@ -268,46 +268,60 @@ export function endExamples(tokens: readonly Token[], a: ArticleFeatures, gold: 
 }
 
 /**
- * The end model (src/attribution/span-end.ts): a ranking perceptron over each example's candidate
- * ends, the gold end's features rewarded and the best wrong end's penalised, averaged.
+ * A ranking perceptron (the end and start models): `each` fills f with every candidate's features
+ * in turn and calls `visit` with the candidate after each; the gold candidate's features are
+ * rewarded and the best-scoring wrong one's penalised; averaged. Examples are visited in an order
+ * drawn from `seed`.
  */
-export function trainEndModel(examples: readonly EndExample[], epochs: number): Weights {
-  const tr = new Trainer(END_BITS, 1);
+function trainRanker<X>(
+  examples: readonly X[], epochs: number, bits: number, seed: number, gold: (x: X) => number,
+  each: (x: X, f: FeatureBuf, visit: (candidate: number) => void) => void,
+): Weights {
+  const tr = new Trainer(bits, 1);
   const f = new FeatureBuf();
   const g = new FeatureBuf();
+  const b = new FeatureBuf();
   const out = new Float64Array(1);
-  const rand = rng(23);
+  const copy = (to: FeatureBuf): void => {
+    to.reset();
+    for (let q = 0; q < f.n; q++) to.ids[to.n++] = f.ids[q]!;
+  };
+  const rand = rng(seed);
   for (let e = 0; e < epochs; e++) {
     for (const k of order(examples.length, rand)) {
       const x = examples[k]!;
-      const scan = emptyScan();
+      const want = gold(x);
       let best = -1;
       let bestV = -Infinity;
-      for (let j = x.s + 1; j <= x.sentEnd; j++) {
-        scanToken(x.a, x.cuePrefix, scan, j - 1);
-        endFeatures(x.a, x.cuePrefix, x.cue, x.s, j, x.sentEnd, scan, f);
+      each(x, f, (c) => {
         tr.best(f, out);
         if (out[0]! > bestV) {
           bestV = out[0]!;
-          best = j;
+          best = c;
+          copy(b);
         }
-        if (j === x.j) {
-          g.reset();
-          for (let q = 0; q < f.n; q++) g.ids[g.n++] = f.ids[q]!;
-        }
-      }
-      if (best !== x.j) {
-        // the best end's features again
-        const scan2 = emptyScan();
-        for (let j = x.s + 1; j <= best; j++) scanToken(x.a, x.cuePrefix, scan2, j - 1);
-        endFeatures(x.a, x.cuePrefix, x.cue, x.s, best, x.sentEnd, scan2, f);
+        if (c === want) copy(g);
+      });
+      if (best !== want) {
         tr.add(g, 0, 1);
-        tr.add(f, 0, -1);
+        tr.add(b, 0, -1);
       }
       tr.c++;
     }
   }
   return tr.averaged();
+}
+
+/** The end model (src/attribution/span-end.ts): a ranking perceptron over each example's candidate ends. */
+export function trainEndModel(examples: readonly EndExample[], epochs: number): Weights {
+  return trainRanker(examples, epochs, END_BITS, 23, (x) => x.j, (x, f, visit) => {
+    const scan = emptyScan();
+    for (let j = x.s + 1; j <= x.sentEnd; j++) {
+      scanToken(x.a, x.cuePrefix, scan, j - 1);
+      endFeatures(x.a, x.cuePrefix, x.cue, x.s, j, x.sentEnd, scan, f);
+      visit(j);
+    }
+  });
 }
 
 export const START_BITS = 18;
@@ -351,43 +365,14 @@ export function startExamples(tokens: readonly Token[], a: ArticleFeatures, gold
   return found;
 }
 
-/** The start model (src/attribution/span-start.ts): a ranking perceptron over each example's candidate starts, averaged. */
+/** The start model (src/attribution/span-start.ts): a ranking perceptron over each example's candidate starts. */
 export function trainStartModel(examples: readonly StartExample[], epochs: number): Weights {
-  const tr = new Trainer(START_BITS, 1);
-  const f = new FeatureBuf();
-  const g = new FeatureBuf();
-  const out = new Float64Array(1);
-  const rand = rng(29);
-  for (let e = 0; e < epochs; e++) {
-    for (const k of order(examples.length, rand)) {
-      const x = examples[k]!;
-      let best = -1;
-      let bestV = -Infinity;
-      let bestSkip = 0;
-      let skip = 0;
-      for (let c = x.lo; c < x.hi; c++) {
-        if (c > x.lo) skip = skipped(x.a.tokens, x.lo, c);
-        startFeatures(x.a, x.cue, x.lo, c, skip, f);
-        tr.best(f, out);
-        if (out[0]! > bestV) {
-          bestV = out[0]!;
-          best = c;
-          bestSkip = skip;
-        }
-        if (c === x.s) {
-          g.reset();
-          for (let q = 0; q < f.n; q++) g.ids[g.n++] = f.ids[q]!;
-        }
-      }
-      if (best !== x.s) {
-        startFeatures(x.a, x.cue, x.lo, best, bestSkip, f);
-        tr.add(g, 0, 1);
-        tr.add(f, 0, -1);
-      }
-      tr.c++;
+  return trainRanker(examples, epochs, START_BITS, 29, (x) => x.s, (x, f, visit) => {
+    for (let c = x.lo; c < x.hi; c++) {
+      startFeatures(x.a, x.cue, x.lo, c, c > x.lo ? skipped(x.a.tokens, x.lo, c) : 0, f);
+      visit(c);
     }
-  }
-  return tr.averaged();
+  });
 }
 
 /** One frame the stage output on a training article: the classifier's feature ids, and whether it is a whole attribution. */

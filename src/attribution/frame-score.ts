@@ -97,7 +97,14 @@ const NEAR_VIA = strHash('learned-near');
  * the first part of frameFeatures, and what a near-miss cue is screened by before the role
  * tagger reads it (nearCueScore).
  */
-function cueFeatures(sc: Pick<FrameScene, 'a' | 'margins' | 'cueStartPrefix' | 'known'>, first: number, last: number, via: number, near: boolean, f: FeatureBuf): void {
+/** What cueFeatures worked out that frameFeatures reads again: the cue's head token, its margin's bucket, whether it is a known cue. */
+interface CueParts {
+  h: number;
+  mb: number;
+  known: number;
+}
+
+function cueFeatures(sc: Pick<FrameScene, 'a' | 'margins' | 'cueStartPrefix' | 'known'>, first: number, last: number, via: number, near: boolean, f: FeatureBuf): CueParts {
   const { a } = sc;
   const { tokens } = a;
   f.reset();
@@ -125,6 +132,7 @@ function cueFeatures(sc: Pick<FrameScene, 'a' | 'margins' | 'cueStartPrefix' | '
   f.add(31, mb, known);
   // a near-miss cue's frame (model.ts nearMissFrames): how far the tagger was from it
   if (near) f.add(35, bucket(m, NEAR_EDGES));
+  return { h, mb, known };
 }
 
 /**
@@ -143,26 +151,26 @@ export function frameFeatures(sc: FrameScene, fr: ScoredFrame, f: FeatureBuf): v
   const { first, last } = fr.cue;
   const near = fr.via.startsWith('learned-near');
   const via = viaHash(fr.via);
-  cueFeatures(sc, first, last, via, near, f);
-  const h = headOf(tokens, first, last);
-  const m = cueMargin(sc.margins, first, last);
-  const mb = Number.isNaN(m) ? 99 : bucket(m, MARGIN_EDGES);
+  const { h, mb, known } = cueFeatures(sc, first, last, via, near, f);
   const sk = sourceKind(tokens, fr.source);
   const side = !fr.source ? 0 : fr.source[1] <= first ? 1 : 2;
   const dist = !fr.source ? 0 : side === 1 ? first - fr.source[1] : fr.source[0] - last;
   const kind = KIND[sc.kind(fr.content)];
-  const c0 = fr.content[0];
-  const cn = fr.content[fr.content.length - 1];
-  const cFirst = c0 ? tokenAt(tokens, c0.start) : first;
-  const cLast = cn ? tokenAt(tokens, cn.end - 1) + 1 : first;
+  // each content range's tokens [from, to): its length, and the cue starts inside it (nested frames that were dropped for this one)
+  let cFirst = first;
+  let cLast = first;
   let cLen = 0;
-  for (const r of fr.content) cLen += tokenAt(tokens, r.end - 1) + 1 - tokenAt(tokens, r.start);
+  let nested = 0;
+  fr.content.forEach((r, k) => {
+    const from = tokenAt(tokens, r.start);
+    const to = tokenAt(tokens, r.end - 1) + 1;
+    if (k === 0) cFirst = from;
+    if (k === fr.content.length - 1) cLast = to;
+    cLen += to - from;
+    nested += sc.cueStartPrefix[to]! - sc.cueStartPrefix[from]!;
+  });
   const cSide = cLast <= first ? 1 : cFirst >= last ? 2 : 3;
   const sent = a.sent[first]!;
-  // cue tokens inside the content: nested frames that were dropped for this one
-  let nested = 0;
-  for (const r of fr.content) nested += sc.cueStartPrefix[tokenAt(tokens, r.end - 1) + 1]! - sc.cueStartPrefix[tokenAt(tokens, r.start)]!;
-  const known = sc.known(first, last) ? 1 : 0;
   const head = a.word[h]!;
   const lenB = bucket(cLen, LEN_EDGES);
   f.add(9, sk, side);

@@ -265,7 +265,7 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
  * quote plus words outside it, the quote-bounded content (and the rule's source, when the tagger
  * found none) wins.
  */
-function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[], withMargins: boolean): { frames: Frame[]; near: Frame[]; end: EndModel | undefined; scene: Omit<FrameScene, 'kind' | 'known' | 'seen'> | undefined } {
+function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, ruled: readonly Frame[], withMargins: boolean): { frames: Frame[]; near: Frame[]; spans: SpanModels | undefined; scene: Omit<FrameScene, 'kind' | 'known' | 'seen'> | undefined } {
   const { tokens } = doc;
   const ruledCues = new RangeIndex(ruled.map((r, k) => ({ start: r.cue.first, end: r.cue.last, value: k })));
   const a = articleFeatures(tokens, inQuote, quotes, doc.sentences.length);
@@ -302,7 +302,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
       }
     }
   }
-  return { frames: out, near: nearOut, end: model.end || model.start ? { a, cuePrefix, model: model.end, start: model.start } : undefined, scene };
+  return { frames: out, near: nearOut, spans: model.end || model.start ? { a, cuePrefix, end: model.end, start: model.start } : undefined, scene };
 }
 
 /**
@@ -312,15 +312,15 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
  * frames are kept (nested frames, the second pass, the outermost only) reads the tagger's ends,
  * since a content grown or cut there changes which frames survive (held-out folds, docs/attribution.md).
  */
-function outContent(f: Frame, end: EndModel | undefined): Range[] {
-  return end ? withModelStart(f, end, withModelEnd(f, end)) : f.content;
+function outContent(f: Frame, spans: SpanModels | undefined): Range[] {
+  return spans ? withModelStart(f, spans, withModelEnd(f, spans)) : f.content;
 }
 
-function withModelEnd(f: Frame, end: EndModel): Range[] {
+function withModelEnd(f: Frame, spans: SpanModels): Range[] {
   const last = f.content[f.content.length - 1];
   const run = f.endRun;
-  if (!end.model || !run || !last || last.end !== end.a.tokens[run.e - 1]!.end) return f.content;
-  const to = modelContentEnd(end.a, end.cuePrefix, run, end.model);
+  if (!spans.end || !run || !last || last.end !== spans.a.tokens[run.e - 1]!.end) return f.content;
+  const to = modelContentEnd(spans.a, spans.cuePrefix, run, spans.end);
   return to > last.start ? [...f.content.slice(0, -1), { start: last.start, end: to }] : f.content;
 }
 
@@ -329,22 +329,22 @@ function withModelEnd(f: Frame, end: EndModel): Range[] {
  * modelContentStart), where it still starts where frameOf started it; read by the output only, as
  * the end model is.
  */
-function withModelStart(f: Frame, end: EndModel, content: Range[]): Range[] {
+function withModelStart(f: Frame, spans: SpanModels, content: Range[]): Range[] {
   const run = f.startRun;
-  if (!end.start || !run) return content;
-  const { tokens } = end.a;
+  if (!spans.start || !run) return content;
+  const { tokens } = spans.a;
   const k = content.findIndex((r) => r.start === tokens[run.s]!.start);
   if (k < 0) return content;
-  const b = modelContentStart(end.a, end.cuePrefix, run, f.source, end.start);
+  const b = modelContentStart(spans.a, spans.cuePrefix, run, f.source, spans.start);
   if (b < 0 || tokens[b]!.start >= content[k]!.end) return content;
   return content.map((r, i) => (i === k ? { start: tokens[b]!.start, end: r.end } : r));
 }
 
 /** What outContent needs: the article's features, its cues' prefix counts and the end and start models. */
-interface EndModel {
+interface SpanModels {
   a: ArticleFeatures;
   cuePrefix: Int32Array;
-  model: PackedWeights | undefined;
+  end: PackedWeights | undefined;
   start: PackedWeights | undefined;
 }
 
@@ -449,7 +449,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
       source = { ...s, entity: entityFor(mentions, text, s.start, s.end) };
     }
     const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);
-    const content = outContent(f, fromTagger?.end);
+    const content = outContent(f, fromTagger?.spans);
     return {
       id: `a${k + 1}`,
       type: typeOf(content, segments),

@@ -90,8 +90,10 @@ export interface Mention extends Range {
   possessive: boolean;
   /** How the mention was found, for explanations: "kb", "model", "pattern:title-name", … */
   via: string;
-  /** A role phrase attached to a person name: "Russian Deputy Defense Minister General". */
-  title?: TitlePhrase;
+  /** A role phrase attached to a person name: "Russian Deputy Defense Minister General". Every
+   * mention is made with this field (undefined when there is none), so all mentions share one shape
+   * in V8 (a field added to some later gives code reading mentions several shapes to handle). */
+  title?: TitlePhrase | undefined;
 }
 
 /** A role description found in text, resolved as far as the words allow. */
@@ -106,7 +108,7 @@ export interface TitlePhrase extends Range {
   /** The words, for display. */
   text: string;
   /** Mention id of the possessor the role belongs to ("Putin’s press secretary" -> Putin's mention). */
-  of?: string;
+  of?: string | undefined;
 }
 
 export interface Entity {
@@ -131,11 +133,13 @@ export interface KbRef {
   id: string;
   codes: string[];
   roles: KbRole[];
-  /** Extra facts useful in a report: country, parent region, coordinates. */
-  country?: string;
-  parent?: string;
-  lat?: number;
-  lon?: number;
+  /** Extra facts useful in a report: country, parent region, coordinates. kbRef gives every
+   * reference all four fields, undefined where the entry lacks them (JSON leaves those out), so all
+   * references share one shape in V8. */
+  country?: string | undefined;
+  parent?: string | undefined;
+  lat?: number | undefined;
+  lon?: number | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

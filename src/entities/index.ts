@@ -404,15 +404,15 @@ function thingAntecedent(m: Mention, ordered: readonly { m: Mention; d: Draft }[
 }
 
 export function kbRef(e: KbEntry): KbRef {
-  const ref: KbRef = {
+  // every field, the optional facts undefined where the entry has none (a report's JSON leaves them
+  // out): one object shape for all references, where adding only the present ones made five
+  return {
     id: e.id,
     codes: e.codes,
     roles: (e.roles ?? []).map((r) => ({ title: r.title, role: r.role, org: r.org, from: r.from, to: r.to })),
+    country: e.country,
+    parent: e.parent,
+    lat: e.lat,
+    lon: e.lon,
   };
-  // the optional facts in this order, only those the entry has
-  if (e.country !== undefined) ref.country = e.country;
-  if (e.parent !== undefined) ref.parent = e.parent;
-  if (e.lat !== undefined) ref.lat = e.lat;
-  if (e.lon !== undefined) ref.lon = e.lon;
-  return ref;
 }

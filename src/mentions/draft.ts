@@ -5,7 +5,7 @@ import type { Mention, TitlePhrase } from '../types.js';
 
 export interface TitleDraft extends Omit<TitlePhrase, 'of'> {
   /** The possessor's mention, turned into its id at the end. */
-  ofDraft?: Draft;
+  ofDraft: Draft | undefined;
 }
 
 /**
@@ -13,5 +13,5 @@ export interface TitleDraft extends Omit<TitlePhrase, 'of'> {
  * itself is the mention (its fields are already in the mention's order, `id` first).
  */
 export interface Draft extends Omit<Mention, 'title'> {
-  title?: TitleDraft;
+  title: TitleDraft | undefined;
 }

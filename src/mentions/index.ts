@@ -58,9 +58,10 @@ function finish(drafts: Draft[]): Mention[] {
   for (const d of drafts) {
     const title = d.title;
     if (!title) continue;
-    // a copy for each mention (a name and its title phrase may share one), the possessor by id
-    const { ofDraft, ...t } = title;
-    (d as Mention).title = ofDraft?.id ? { ...t, of: ofDraft.id } : t;
+    // a copy for each mention (a name and its title phrase may share one), the possessor by id; a
+    // literal, not a spread, so that every phrase has the same fields in the same order (one shape)
+    const of = title.ofDraft?.id;
+    (d as Mention).title = { start: title.start, end: title.end, role: title.role, org: title.org, rank: title.rank, deputy: title.deputy, text: title.text, of: of ? of : undefined };
   }
   return drafts as Mention[];
 }

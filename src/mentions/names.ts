@@ -205,6 +205,7 @@ export function draftName(doc: Doc, first: number, last: number, type: EntityTyp
     kb,
     possessive,
     via,
+    title: undefined,
   };
 }
 

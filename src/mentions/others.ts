@@ -15,7 +15,8 @@ const UPPER_START = /^\p{Lu}/u;
 function draft(doc: Doc, first: number, last: number, d: Pick<Draft, 'kind' | 'type' | 'kb' | 'via'>): Draft {
   const t = doc.tokens;
   const f = t[first]!;
-  return { id: '', kind: d.kind, type: d.type, kb: d.kb, via: d.via, first, last, sent: f.sent, start: f.start, end: t[last - 1]!.end, possessive: t[last]?.norm === "'s" };
+  // the fields in the order of every other draft (names.ts draftName): one object shape for all mentions
+  return { id: '', kind: d.kind, type: d.type, first, last, sent: f.sent, start: f.start, end: t[last - 1]!.end, kb: d.kb, possessive: t[last]?.norm === "'s", via: d.via, title: undefined };
 }
 
 /** Every leading piece of every adjective key ("n", "no", … "north korean"), per KB. */

@@ -171,9 +171,7 @@ function resolvePhrase(
     }
   }
   const end = tokens[cLast - 1]!.end;
-  const phrase: TitleDraft = { start, end, role, org, rank, deputy, text: article.text.slice(start, end) };
-  if (ofDraft) phrase.ofDraft = ofDraft;
-  return phrase;
+  return { start, end, role, org, rank, deputy, text: article.text.slice(start, end), ofDraft };
 }
 
 /** The index of the token that starts at `start`, or -1 (a search: tokens are in text order). */

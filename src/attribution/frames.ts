@@ -27,9 +27,9 @@ export interface Frame {
   content: Range[];
   via: string;
   /** A learned frame's last content run, whose end the end model may move in the output (attributionStage). */
-  endRun?: EndRun;
+  endRun: EndRun | undefined;
   /** A learned frame's first content run after its cue, whose start the start model may move in the output (attributionStage). */
-  startRun?: StartRun;
+  startRun: StartRun | undefined;
 }
 
 /** A learned frame's first content run after its cue, [s, e) as frameOf made it, for the start model (model.ts modelContentStart). */
@@ -47,6 +47,11 @@ export interface FrameContext {
   inQuote: Int32Array;
   /** Token indices where a cue starts. */
   cueStarts: ReadonlySet<number>;
+}
+
+/** A rule's frame, with every field a learned frame has (one object shape for all frames). */
+export function ruleFrame(cue: Cue, source: TokRange | null, content: Range[], via: string): Frame {
+  return { cue, source, content, via, endRun: undefined, startRun: undefined };
 }
 
 const CLAUSE_END = new Set(['.', ',', ';', '!', '?', ':', ')', '-']);
@@ -183,7 +188,7 @@ export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null)
     while (k < sent.last && tokens[k]!.norm === ',') k++;
     const right = k < sent.last && !SENT_END.has(tokens[k]!.norm) ? contentAfter(ctx, k, sent) : [];
     const content = [...left, ...right];
-    return content.length ? { cue, source: src, content, via: 'according-to' } : null;
+    return content.length ? ruleFrame(cue, src, content, 'according-to') : null;
   }
   let j = cue.first - 1;
   while (j >= sent.first && tokens[j]!.pos === 'ADV' && tokens[j]!.norm !== ',') j--;
@@ -196,24 +201,24 @@ export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null)
     const bt = tokens[before];
     if (bt && before >= sent.first && (bt.norm === ',' || (isQuoteMark(bt) && quoteCloseAt(ctx, before)) || bt.norm === '-') && (clauseFinal(ctx, after, sent) || adjunctOnly(ctx, after, sent))) {
       const content = contentBefore(ctx, before, sent);
-      if (content.length) return { cue, source: np, content: [...content, ...splitQuoteAfter(ctx, after)], via: 'content-source-cue' };
+      if (content.length) return ruleFrame(cue, np, [...content, ...splitQuoteAfter(ctx, after)], 'content-source-cue');
     }
     const content = contentAfter(ctx, after, sent);
-    return content.length ? { cue, source: np, content, via: 'source-cue-content' } : null;
+    return content.length ? ruleFrame(cue, np, content, 'source-cue-content') : null;
   }
   // 2. `“…,” said Peskov.` — the source after the cue, the content before.
   if (left && (left.norm === ',' || isQuoteMark(left))) {
     const src = phraseStartingAt(tokens, after, sent.last);
     if (src && clauseFinal(ctx, src[1], sent) && INVERTING.has(tokens[cue.last - 1]!.norm)) {
       const content = contentBefore(ctx, j, sent);
-      if (content.length) return { cue, source: src, content: [...content, ...splitQuoteAfter(ctx, src[1])], via: 'content-cue-source' };
+      if (content.length) return ruleFrame(cue, src, [...content, ...splitQuoteAfter(ctx, src[1])], 'content-cue-source');
     }
   }
   // 3. ", saying …" / "… and told …": the subject of the clause, or the source just used in this sentence.
   if (left && (left.pos === 'CCONJ' || (left.norm === ',' && head.norm.endsWith('ing')))) {
     const src = prevFrame && prevFrame.source && tokens[prevFrame.cue.first]!.sent === head.sent ? prevFrame.source : sentenceSubject(tokens, sent.first, j);
     const content = contentAfter(ctx, after, sent);
-    return src && content.length ? { cue, source: src, content, via: 'subject-cue-content' } : null;
+    return src && content.length ? ruleFrame(cue, src, content, 'subject-cue-content') : null;
   }
   // 4. "X, the ministry’s spokesman, said" / "X, who …, said": an appositive or relative clause between.
   if (left && left.norm === ',') {
@@ -222,12 +227,12 @@ export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null)
     const inner = phraseEndingAt(tokens, j - 1, k + 1);
     const src = inner && inner[0] === k + 1 && tokens[j - 1]!.pos === 'PROPN' ? inner : k > sent.first ? phraseEndingAt(tokens, k - 1, sent.first) : null;
     const content = contentAfter(ctx, after, sent);
-    return src && content.length ? { cue, source: src, content, via: 'source-apposition-cue-content' } : null;
+    return src && content.length ? ruleFrame(cue, src, content, 'source-apposition-cue-content') : null;
   }
   // 5. No source: only for passives ("is expected to …", "was reported").
   if (head.pos === 'AUX' || ['is', 'are', 'was', 'were', 'be'].includes(head.norm)) {
     const content = contentAfter(ctx, after, sent);
-    return content.length ? { cue, source: null, content, via: 'passive-cue-content' } : null;
+    return content.length ? ruleFrame(cue, null, content, 'passive-cue-content') : null;
   }
   return null;
 }

@@ -7,10 +7,10 @@
  *      outermost of nested frames; add the headline's "Source: content" form
  *   5. name the source's entity when the entities layer has one; type, ids in text order
  */
-import { span, type Attribution, type AttributionType, type Doc, type Range, type SourceSpan, type Token } from '../types.js';
+import { span, type Attribution, type AttributionType, type Doc, type Range, type SourceSpan, type Span, type Token } from '../types.js';
 import type { Resources } from '../resources.js';
 import { findCues } from './cues.js';
-import { buildFrame, type Frame, type FrameContext } from './frames.js';
+import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
 import { absorbNested } from './nested.js';
 import { phraseEndingAt } from './phrases.js';
@@ -66,7 +66,7 @@ function headlineFrame(ctx: FrameContext, doc: Doc): Frame | null {
     const b = ctx.tokens[last.last - 1]!;
     // Only a quotation after the colon: "Lynch: No outside influence" is a label as often as a quote.
     if (ctx.inQuote[c + 1]! < 0) return null;
-    return { cue: { first: c, last: c + 1, sourceAfter: false }, source: src, content: [{ start: a.start, end: b.end }], via: 'headline-colon' };
+    return ruleFrame({ first: c, last: c + 1, sourceAfter: false }, src, [{ start: a.start, end: b.end }], 'headline-colon');
   }
   return null;
 }
@@ -231,9 +231,7 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
   if (soCalled(tokens, f.cue.first)) return null;
   // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
   if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) return null;
-  const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned' };
-  if (f.endRun) frame.endRun = f.endRun;
-  if (f.startRun) frame.startRun = f.startRun;
+  const frame: Frame = { cue: { first: f.cue.first, last: f.cue.last, sourceAfter: false }, source: f.source, content: f.content, via: f.second ? 'learned-second' : 'learned', endRun: f.endRun, startRun: f.startRun };
   if (!frame.source) accordingToSource(tokens, frame);
   // the first rule frame (in text order) whose cue overlaps this one
   const k = Math.min(...ruledCues.overlapping(f.cue.first, f.cue.last).map((r) => r.value));
@@ -242,8 +240,8 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
   const covers = rule && rule.content.every((r) => f.content.some((c) => c.start <= r.start + 1 && c.end >= r.end - 1));
   if (rule && covers && typeOf(rule.content, segments) === 'direct' && typeOf(f.content, segments) === 'mixed') {
     frame.content = rule.content;
-    delete frame.endRun;
-    delete frame.startRun;
+    frame.endRun = undefined;
+    frame.startRun = undefined;
     frame.source ??= rule.source;
     frame.via = `learned+${rule.via}`;
   } else if (rule && !frame.source && rule.source && rule.via === 'subject-cue-content') {
@@ -441,24 +439,33 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   }
   const mentions = mentionIndex(doc);
   const text = doc.article.text;
-  const attributions: Attribution[] = kept.map((f, k) => {
+  // arrays filled by push, not Array.prototype.map: V8's map gives a packed array while the caller
+  // is interpreted and a holey one once it is optimised, and each change of kind threw away the
+  // optimised code of the stages reading these arrays (eventsStage, the checks)
+  const attributions: Attribution[] = [];
+  kept.forEach((f, k) => {
     let source: SourceSpan | null = null;
     if (f.source) {
       const [a, b] = trimSource(tokens, f.source[0], f.source[1], f.cue.first);
-      const s = span(text, tokens[a]!.start, tokens[b - 1]!.end);
-      source = { ...s, entity: entityFor(mentions, text, s.start, s.end) };
+      const start = tokens[a]!.start;
+      const end = tokens[b - 1]!.end;
+      // a literal, not `{ ...span, entity }`: V8 gave each spread copy a hidden class of its own
+      // (15,000 for the 840 train texts), so every later read of a source was megamorphic
+      source = { start, end, text: text.slice(start, end), entity: entityFor(mentions, text, start, end) };
     }
     const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);
     const content = outContent(f, fromTagger?.spans);
-    return {
+    const spans: Span[] = [];
+    for (const r of content) spans.push(span(text, r.start, r.end));
+    attributions.push({
       id: `a${k + 1}`,
       type: typeOf(content, segments),
       source,
       cue,
-      content: content.map((r) => span(text, r.start, r.end)),
+      content: spans,
       inHeadline: tokens[f.cue.first]!.para === 0 && doc.paragraphs[0]?.start === doc.article.titleSpan.start && doc.article.titleSpan.end > doc.article.titleSpan.start,
       via: f.via,
-    };
+    });
   });
   return { ...input, attributions };
 }

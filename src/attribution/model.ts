@@ -62,13 +62,18 @@ export interface LearnedFrame {
   source: [number, number] | null;
   content: Range[];
   /** Found by the second pass (withSecondPass). */
-  second?: true;
+  second: boolean;
   /** A near-miss cue's frame (nearMissFrames). */
-  near?: true;
-  /** The first content's run after the cue, for the start model (modelContentStart); absent when there is none. */
-  startRun?: StartRun;
-  /** The last content's run after the cue, for the end model (modelContentEnd); absent when there is none. */
-  endRun?: EndRun;
+  near: boolean;
+  /** The first content's run after the cue, for the start model (modelContentStart); undefined when there is none. */
+  startRun: StartRun | undefined;
+  /** The last content's run after the cue, for the end model (modelContentEnd); undefined when there is none. */
+  endRun: EndRun | undefined;
+}
+
+/** A copy of a frame with `second` or `near` set: a literal, so that every frame keeps one object shape. */
+function marked(f: LearnedFrame, second: boolean, near: boolean): LearnedFrame {
+  return { cue: f.cue, source: f.source, content: f.content, second, near, startRun: f.startRun, endRun: f.endRun };
 }
 
 const f = new FeatureBuf();
@@ -332,10 +337,7 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   if (source && source[1] <= cue.first) floor = Math.max(floor, source[0] + 1);
   const first = auxiliariesBefore(a, cue, floor);
   if (source && source[1] > first && source[1] <= cue.first) source = [source[0], first];
-  const frame: LearnedFrame = { cue: first < cue.first ? { first, last: cue.last } : cue, source, content };
-  if (endRun) frame.endRun = endRun;
-  if (startRun) frame.startRun = startRun;
-  return frame;
+  return { cue: first < cue.first ? { first, last: cue.last } : cue, source, content, second: false, near: false, startRun, endRun };
 }
 
 /** `cuePrefix`: cuePrefixOf(the tokens, cues), when the caller has it already. */
@@ -393,7 +395,7 @@ function withSecondPass(a: ArticleFeatures, confirm: Scorer, cues: readonly TokS
     const tags = tagRoles(a, roleContext(a, cue, cuePrefix), win, confirm, f, out);
     if (!tags.includes(ROLE_C) || !tags.includes(ROLE_S)) continue;
     const frame = frameOf(a, cue, win, tags, cuePrefix, c > 0 ? cues[c - 1]!.last : 0, frames[fr - 1]);
-    if (frame?.source && frame.source[1] <= frame.cue.first && !holdsCue(frame.content)) added.push({ ...frame, second: true });
+    if (frame?.source && frame.source[1] <= frame.cue.first && !holdsCue(frame.content)) added.push(marked(frame, true, frame.near));
   }
   if (added.length === 0) return frames;
   return [...frames, ...added].sort((x, y) => x.cue.first - y.cue.first);
@@ -441,7 +443,7 @@ export function nearMissFrames(a: ArticleFeatures, model: AttributionModel, cues
     if (!frame) continue;
     cueStarts ??= new RangeIndex(cues.map((q) => ({ start: tokens[q.first]!.start, end: tokens[q.first]!.start + 1, value: 0 })));
     if (frame.content.some((r) => cueStarts!.overlapping(r.start, r.end).length > 0)) continue;
-    added.push({ ...frame, near: true });
+    added.push(marked(frame, frame.second, true));
   }
   return added;
 }

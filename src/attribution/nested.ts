@@ -66,7 +66,8 @@ export function absorbNested(text: string, tokens: readonly Token[], frames: rea
       if (nestedIn(text, tokens, out[k]!, b)) a = out[k];
     }
     if (a) a.content = joined(text, tokens, a, b);
-    else out.push({ ...b, content: [...b.content] });
+    // a copy (its content may grow), written out: a spread copy got a hidden class of its own in V8
+    else out.push({ cue: b.cue, source: b.source, content: [...b.content], via: b.via, endRun: b.endRun, startRun: b.startRun });
   }
   return out;
 }

@@ -171,7 +171,7 @@ export function buildGroups(
       if (v && v.start === nextNonSkip(after + 1) && v.actors.length > 0) {
         const list = takeList(idx + 1);
         const members: Member[] = [];
-        for (const m of list.members) if (m.real) members.push({ ...m, code: u.agents.length ? applyAgents(m.code, u.agents) : m.code, start: u.start });
+        for (const m of list.members) if (m.real) members.push({ code: u.agents.length ? applyAgents(m.code, u.agents) : m.code, entity: m.entity, real: m.real, start: u.start, end: m.end });
         if (members.length > 0) return { members, next: list.next, end: list.end };
       }
     }

@@ -77,7 +77,9 @@ test('reports are stored deflated and come back identical', () => {
   });
   const blob = encodeReport(r);
   assert.ok(blob.length < JSON.stringify(r).length);
-  assert.deepEqual(decodeReport(blob), r);
+  // the report as JSON reads it: a field that is undefined in memory (a KB reference's absent
+  // country or coordinates, src/entities/index.ts kbRef) is not stored, as in every JSON output
+  assert.deepEqual(decodeReport(blob), JSON.parse(JSON.stringify(r)));
 });
 
 /** The counts kept at commit time, read as the aggregate views read them. */

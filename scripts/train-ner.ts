@@ -52,19 +52,6 @@ function projectTags(doc: Doc, gold: GoldEntity[]): Uint8Array {
   return tags;
 }
 
-/**
- * CoreNLP's labels, one full name one class within an article: a MISC run with the words of a
- * name of two or more words that CoreNLP calls a PERSON elsewhere in the same article is that
- * person too ("Mark Cuban" is MISC, a nationality's word, in two of its three mentions in one
- * article). Only training reads this; eval-ner scores against CoreNLP's own labels.
- */
-function consistentPersons(text: string, gold: GoldEntity[]): GoldEntity[] {
-  const persons = new Set<string>();
-  for (const g of gold) if (g.cls === 'PERSON' && /\s/.test(text.slice(g.start, g.end))) persons.add(text.slice(g.start, g.end));
-  if (persons.size === 0) return gold;
-  return gold.map((g) => (g.cls === 'MISC' && persons.has(text.slice(g.start, g.end)) ? { ...g, cls: 'PERSON' } : g));
-}
-
 /** Words mostly written in lower case away from sentence starts: a capital on them means little. */
 function commonLowerWords(docs: Doc[]): string[] {
   const lower = new Map<string, number>();
@@ -95,10 +82,7 @@ function main(): void {
   const t0 = performance.now();
   const epochs = flag('--epochs') ?? EPOCHS;
   const holdout = flag('--holdout');
-  const all = corpusNames('train').map((n) => {
-    const c = readCorpusDoc('train', n);
-    return { ...c, gold: consistentPersons(c.doc.article.text, c.gold) };
-  });
+  const all = corpusNames('train').map((n) => readCorpusDoc('train', n));
   const chosen = holdout ? all.filter((_, k) => k % holdout !== 0) : all;
   // Each article twice: as the pipeline reads it, and as wink-nlp (the tagger's teacher) does. The
   // tags differ on about 1 % of tokens; trained on both, the model leans on neither's mistakes

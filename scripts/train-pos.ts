@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { AmbiguityTable, features, newKeys, N_CLASSES, N_FEATURES, SKIPPED, tokenKeys, type PosFile, type TokenKeys } from '../src/tokens/pos.js';
 import { POS_TAGS } from '../src/types.js';
-import { readDataJson } from '../src/data-dir.js';
 import { ROOT } from './ner-corpus.js';
 import { teacherDocs } from './pos-corpus.js';
 import { rng } from './rng.js';
@@ -73,26 +72,10 @@ function examples(): { train: Example[]; held: Example[]; words: Record<string, 
   const classes = ambiguityClasses(byHash);
   const table = new AmbiguityTable(classes);
   for (const ex of [...train, ...held]) table.fill(ex.keys, ex.n);
-  return { train, held, words: { ...fixedWords(seen), ...titleWords(seen) }, classes };
-}
-
-/**
- * Titles the fast reader keeps whole ("Rev.", "Sens.": data/tokens.json's titles, in its
- * abbreviations) but the teacher never gives as one token: fixed PROPN, as wink tags the titles it
- * reads whole ("Sen.", "Gov.", "Mr."). Unseen, the tagger guessed from the shape ("Adm." VERB).
- */
-function titleWords(seen: Map<string, Int32Array>): Record<string, number> {
-  const { titles } = readDataJson<{ titles: string[] }>('tokens.json');
-  const out: Record<string, number> = {};
-  for (const t of titles) {
-    const word = t.charAt(0).toUpperCase() + t.slice(1) + '.';
-    if (!seen.has(word)) out[word] = PROPN;
-  }
-  return out;
+  return { train, held, words: fixedWords(seen), classes };
 }
 
 const NOUN = POS_TAGS.indexOf('NOUN');
-const PROPN = POS_TAGS.indexOf('PROPN');
 const VERB = POS_TAGS.indexOf('VERB');
 const ADJ = POS_TAGS.indexOf('ADJ');
 

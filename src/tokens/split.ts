@@ -18,7 +18,6 @@ export interface TokenLists {
   lowerAbbreviations: string[];
   splitWords: string[];
   sentenceStarters: string[];
-  titles: string[];
 }
 
 /** The lists as sets, read once. */
@@ -34,8 +33,6 @@ interface Lists {
   /** Words wink cuts in two ("cannot"), with the length of the first part. */
   splitAt: Map<string, number>;
   starters: Set<string>;
-  /** Abbreviations that stand before a name ("Sen."), also read whole after a hyphen ("then-Sen."). */
-  titles: Set<string>;
 }
 
 let LISTS: Lists | null = null;
@@ -53,7 +50,6 @@ function lists(): Lists {
       lowerAbbr: new Set(raw.lowerAbbreviations),
       splitAt: new Map(raw.splitWords.map((w) => [w.replace('|', ''), w.indexOf('|')])),
       starters: new Set(raw.sentenceStarters),
-      titles: new Set(raw.titles),
     };
   }
   return LISTS;
@@ -277,15 +273,12 @@ class Splitter {
   private word(p: number, e: number, fresh: boolean, from = p): number {
     const text = this.text;
     const l = this.l;
-    // after a word and a hyphen, dotted initials and titles are read whole too, where wink cuts
-    // them and ends a sentence inside: "(D-N.Y.) said", "then-Sen. Barack Obama"
-    const hyphened = !fresh && p >= 2 && from === p && text.charCodeAt(p - 1) === 45 && isLetter(CLASS[text.charCodeAt(p - 2)]!);
     // initials and dotted abbreviations: U.S., p.m., F.B.I., K.
-    if ((fresh || hyphened) && isLetter(CLASS[text.charCodeAt(p)]!) && text.charCodeAt(p + 1) === 46) {
+    if (fresh && isLetter(CLASS[text.charCodeAt(p)]!) && text.charCodeAt(p + 1) === 46) {
       let q = p;
       while (q + 1 < e && isLetter(CLASS[text.charCodeAt(q)]!) && text.charCodeAt(q + 1) === 46 && (q + 2 >= e || !isAlnum(CLASS[text.charCodeAt(q + 2)]!) || text.charCodeAt(q + 3) === 46)) q += 2;
       const pairs = (q - p) >> 1;
-      if (pairs >= 2 || (pairs === 1 && fresh && (CLASS[text.charCodeAt(p)] === UPPER || l.abbr.has(this.lower(p, p + 1))))) {
+      if (pairs >= 2 || (pairs === 1 && (CLASS[text.charCodeAt(p)] === UPPER || l.abbr.has(this.lower(p, p + 1))))) {
         this.emit(p, q);
         return q;
       }
@@ -375,7 +368,7 @@ class Splitter {
         q = r;
         continue;
       }
-      if (c === 46 && seg === p && (fresh ? l.abbr.has(this.lower(p, q)) || (q - p <= 12 && l.lowerAbbr.has(text.slice(p, q))) : hyphened && l.titles.has(this.lower(p, q)))) {
+      if (c === 46 && fresh && seg === p && (l.abbr.has(this.lower(p, q)) || (q - p <= 12 && l.lowerAbbr.has(text.slice(p, q))))) {
         q++;
         break;
       }

@@ -299,8 +299,8 @@ function matchSide(ctx: Ctx, elems: readonly PatternElem[], k: number, pos: numb
 }
 
 /** Dictionary verbs in the sentence: [word index, form], longest phrase at each position. */
-function findVerbs(ctx: Ctx, dict: VerbDict): VerbAt[] {
-  const out: VerbAt[] = [];
+function findVerbs(ctx: Ctx, dict: VerbDict): { at: number; start: number; end: number; form: VerbForm }[] {
+  const out: { at: number; start: number; end: number; form: VerbForm }[] = [];
   const { words } = ctx;
   for (let i = 0; i < ctx.limit; i++) {
     const w = words[i]!;
@@ -442,6 +442,7 @@ export function codeSentence(
     endsAt.set(g.end, g);
   }
   const { keys, keyed } = patternKeys(ctx);
+  const sameSide = (g: Group, at: number): boolean => !opts.region || opts.region(g.start) === opts.region(at);
   const out: CodedEvent[] = [];
   let carried: Group | null = null;
   let lastEnd = -1;
@@ -454,180 +455,126 @@ export function codeSentence(
       while (j > lastEnd && ctx.words[j]!.pos === 'ADV') j--;
       if (ctx.words[j]?.up !== 'AND' || groups.some((g) => g.start > j && g.start < v.start)) break;
     }
-    const r = readVerb(ctx, v, dict.blocks[v.form.block]!, keys, keyed, actors, agents, opts, out.length > 0 ? carried : undefined);
-    if (r && emitVerb(out, v, r)) {
-      carried = r.source;
-      lastEnd = r.target ? r.target.end - 1 : v.end - 1;
-    }
-  }
-  if (opts.nouns) addNominalEvents(ctx, actors, verbAt, opts.nouns, out);
-  return out;
-}
-
-/** A dictionary verb found in a sentence (findVerbs). */
-interface VerbAt {
-  at: number;
-  start: number;
-  end: number;
-  form: VerbForm;
-}
-
-/** What one verb says: its code, who does it to whom, and how sure the sentence is of it. */
-interface VerbReading {
-  code: string;
-  source: Group | null;
-  target: Group | null;
-  modality: CodedEvent['modality'];
-  patternLine: number | null;
-}
-
-/** Whether a group sits on the verb's side of a quotation mark (opts.region). */
-function sameSide(opts: CoderOptions, g: Group, at: number): boolean {
-  return !opts.region || opts.region(g.start) === opts.region(at);
-}
-
-/**
- * One verb's code, source and target, or null when it codes no event. `carried` is the source
- * of the event the verb is joined to by "and" (null when that had none), undefined for a verb
- * that starts the sentence's events.
- */
-function readVerb(
-  ctx: Ctx,
-  v: VerbAt,
-  block: VerbBlock,
-  keys: readonly string[],
-  keyed: readonly PatternsByBlock[],
-  actors: readonly ActorHit[],
-  agents: readonly AgentHit[],
-  opts: CoderOptions,
-  carried: Group | null | undefined,
-): VerbReading | null {
-  const { groups } = ctx;
-  const lo = clauseStart(ctx, v.start);
-  let code = v.form.code;
-  let bind: Bind = { skipped: [] };
-  let patternLine: number | null = null;
-  let matched: VerbPattern | null = null;
-  for (const p of candidatePatterns(block, v.form.block, keys, keyed, ctx)) {
-    const b: Bind = { skipped: [] };
-    if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
-      code = p.code;
-      bind = b;
-      patternLine = p.line;
-      matched = p;
-      break;
-    }
-  }
-  if (code === '---' || code === '' || code === ':') return null;
-  const chain = auxChain(ctx, v.start, lo);
-  // "did not attack" is no attack, unless the pattern itself reads the negation ("WILL NOT *")
-  const patternSawNeg = matched !== null && matched.pre.some(readsNegation);
-  if (!patternSawNeg && chain.some((w) => NEG.has(w))) return null;
-  // source and target
-  // groups already given a role (a few at most: an array, not a Set)
-  const used: Group[] = bind.skipped;
-  let source: Group | null = bind.$ ?? bind['%pre'] ?? null;
-  let target: Group | null = bind['+'] ?? bind['%post'] ?? null;
-  const passiveBy = isPassive(ctx, v.start, v.end, lo);
-  const conjoined = carried !== undefined;
-  // a verb joined by "and" keeps the first verb's subject, known or not
-  if (!source && conjoined) source = carried;
-  if (!source && !conjoined) {
-    const strict = opts.strictSubjects === true;
-    const subj =
-      groups.find(
-        (g) => g.start >= lo && g.end <= v.start && !used.includes(g) && g !== target && (!strict || subjectLike(ctx, g, actors, agents)) && sameSide(opts, g, v.start),
-      ) ?? null;
-    if (passiveBy && !bind['+']) {
-      source = passiveBy;
-      target = target ?? subj;
-    } else if (strict && isPassiveForm(ctx, v.start, v.end, lo) && !bind['+']) {
-      // "troops were dispatched": the subject undergoes the act; who did it is not said
-      target = target ?? subj;
-    } else source = subj;
-  }
-  if (source) used.push(source);
-  if (!source && opts.strictSubjects) return null;
-  if (!target) {
-    // a named actor first; a bare agent ("troops", "officials") only when none follows; with
-    // strict subjects, not past a comma (", with the Kremlin acknowledging …" is another clause)
-    const stop = opts.strictSubjects ? nextComma(ctx, v.end) : ctx.limit;
-    const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.includes(g) && g !== passiveBy && sameSide(opts, g, v.start));
-    target = after.find((g) => g.members.some((m) => m.real)) ?? after[0] ?? null;
-    if (!target && hasUnknownName(ctx, v.end)) return null;
-    // news: a verb read by its default code whose object is a thing, not an actor ("took part",
-    // "has taken a poignant turn"), says nothing about anyone's act toward anyone
-    if (!target && opts.strictSubjects && !matched && thingObject(ctx, v.end)) return null;
-  }
-  const modality: CodedEvent['modality'] = chain.some((w) => FUTURE.has(w))
-    ? 'future'
-    : chain.some((w) => MODAL.has(w))
-      ? 'modal'
-      : 'asserted';
-  return { code, source, target, modality, patternLine };
-}
-
-/**
- * The events of one verb's reading: one per source and target member (and back, for a code with
- * a reverse side, "042:043"), none between a code and itself or repeated. Whether any was added.
- */
-function emitVerb(out: CodedEvent[], v: VerbAt, r: VerbReading): boolean {
-  const { source, target, modality, patternLine } = r;
-  const srcMembers = source?.members ?? [];
-  const tgtMembers = target?.members ?? [];
-  if (!srcMembers.some((m) => m.real) && !tgtMembers.some((m) => m.real)) return false;
-  const [fwd, back] = r.code.includes(':') ? r.code.split(':') : [r.code, ''];
-  const from = source ? Math.min(source.start, v.start) : v.start;
-  const to = target ? Math.max(target.end, v.end) : v.end;
-  const emit = (s: Member | null, t: Member | null, c: string | undefined): void => {
-    if (!c || c === '---') return;
-    if (s && t && s.code === t.code) return;
-    if (out.some((e) => e.code === c && e.source?.code === s?.code && e.target?.code === t?.code)) return;
-    out.push({ code: c, source: s, target: t, verbStart: v.start, verbEnd: v.end, from, to, modality, patternLine });
-  };
-  const before = out.length;
-  if (tgtMembers.length === 0 && srcMembers.length > 1) {
-    for (const a of srcMembers) for (const b of srcMembers) if (a !== b) emit(a, b, fwd);
-  } else if (tgtMembers.length === 0) {
-    for (const a of srcMembers) emit(a, null, fwd);
-  } else if (srcMembers.length === 0) {
-    for (const b of tgtMembers) {
-      emit(null, b, fwd);
-      if (back) emit(b, null, back);
-    }
-  } else {
-    for (const a of srcMembers) {
-      for (const b of tgtMembers) {
-        emit(a, b, fwd);
-        if (back) emit(b, a, back);
+    const block = dict.blocks[v.form.block]!;
+    const lo = clauseStart(ctx, v.start);
+    let code = v.form.code;
+    let bind: Bind = { skipped: [] };
+    let patternLine: number | null = null;
+    let matched: VerbPattern | null = null;
+    for (const p of candidatePatterns(block, v.form.block, keys, keyed, ctx)) {
+      const b: Bind = { skipped: [] };
+      if (matchSide(ctx, p.pre, 0, v.start - 1, -1, b, 0) && matchSide(ctx, p.post, 0, v.end, 1, b, 0)) {
+        code = p.code;
+        bind = b;
+        patternLine = p.line;
+        matched = p;
+        break;
       }
     }
+    if (code === '---' || code === '' || code === ':') continue;
+    const chain = auxChain(ctx, v.start, lo);
+    // "did not attack" is no attack, unless the pattern itself reads the negation ("WILL NOT *")
+    const patternSawNeg = matched !== null && matched.pre.some(readsNegation);
+    if (!patternSawNeg && chain.some((w) => NEG.has(w))) continue;
+    // source and target
+    // groups already given a role (a few at most: an array, not a Set)
+    const used: Group[] = bind.skipped;
+    let source: Group | null = bind.$ ?? bind['%pre'] ?? null;
+    let target: Group | null = bind['+'] ?? bind['%post'] ?? null;
+    const passiveBy = isPassive(ctx, v.start, v.end, lo);
+    const conjoined = out.length > 0;
+    // a verb joined by "and" keeps the first verb's subject, known or not
+    if (!source && conjoined) source = carried;
+    if (!source && !conjoined) {
+      const strict = opts.strictSubjects === true;
+      const subj =
+        groups.find(
+          (g) => g.start >= lo && g.end <= v.start && !used.includes(g) && g !== target && (!strict || subjectLike(ctx, g, actors, agents)) && sameSide(g, v.start),
+        ) ?? null;
+      if (passiveBy && !bind['+']) {
+        source = passiveBy;
+        target = target ?? subj;
+      } else if (strict && isPassiveForm(ctx, v.start, v.end, lo) && !bind['+']) {
+        // "troops were dispatched": the subject undergoes the act; who did it is not said
+        target = target ?? subj;
+      } else source = subj;
+    }
+    if (source) used.push(source);
+    if (!source && opts.strictSubjects) continue;
+    if (!target) {
+      // a named actor first; a bare agent ("troops", "officials") only when none follows; with
+      // strict subjects, not past a comma (", with the Kremlin acknowledging …" is another clause)
+      const stop = opts.strictSubjects ? nextComma(ctx, v.end) : ctx.limit;
+      const after = groups.filter((g) => g.start >= v.end && g.end <= stop && !used.includes(g) && g !== passiveBy && sameSide(g, v.start));
+      target = after.find((g) => g.members.some((m) => m.real)) ?? after[0] ?? null;
+      if (!target && hasUnknownName(ctx, v.end)) continue;
+      // news: a verb read by its default code whose object is a thing, not an actor ("took part",
+      // "has taken a poignant turn"), says nothing about anyone's act toward anyone
+      if (!target && opts.strictSubjects && !matched && thingObject(ctx, v.end)) continue;
+    }
+    const srcMembers = source?.members ?? [];
+    const tgtMembers = target?.members ?? [];
+    if (!srcMembers.some((m) => m.real) && !tgtMembers.some((m) => m.real)) continue;
+    const [fwd, back] = code.includes(':') ? code.split(':') : [code, ''];
+    const modality: CodedEvent['modality'] = chain.some((w) => FUTURE.has(w))
+      ? 'future'
+      : chain.some((w) => MODAL.has(w))
+        ? 'modal'
+        : 'asserted';
+    const from = source ? Math.min(source.start, v.start) : v.start;
+    const to = target ? Math.max(target.end, v.end) : v.end;
+    const emit = (s: Member | null, t: Member | null, c: string | undefined): void => {
+      if (!c || c === '---') return;
+      if (s && t && s.code === t.code) return;
+      if (out.some((e) => e.code === c && e.source?.code === s?.code && e.target?.code === t?.code)) return;
+      out.push({ code: c, source: s, target: t, verbStart: v.start, verbEnd: v.end, from, to, modality, patternLine });
+    };
+    const before = out.length;
+    if (tgtMembers.length === 0 && srcMembers.length > 1) {
+      for (const a of srcMembers) for (const b of srcMembers) if (a !== b) emit(a, b, fwd);
+    } else if (tgtMembers.length === 0) {
+      for (const a of srcMembers) emit(a, null, fwd);
+    } else if (srcMembers.length === 0) {
+      for (const b of tgtMembers) {
+        emit(null, b, fwd);
+        if (back) emit(b, null, back);
+      }
+    } else {
+      for (const a of srcMembers) {
+        for (const b of tgtMembers) {
+          emit(a, b, fwd);
+          if (back) emit(b, a, back);
+        }
+      }
+    }
+    if (out.length > before) {
+      carried = source;
+      lastEnd = target ? target.end - 1 : v.end - 1;
+    }
   }
-  return out.length > before;
-}
-
-/** Event nouns and troop movements (nominal.ts), after the verbs' events. */
-function addNominalEvents(ctx: Ctx, actors: readonly ActorHit[], verbAt: WordMarks, nouns: NounLexicon, out: CodedEvent[]): void {
-  const nominal = nominalEvents(
-    {
-      words: ctx.words,
-      groups: ctx.groups,
-      actors,
-      limit: ctx.limit,
-      // the first event of a verb is its active reading ("042:043" codes the host second)
-      verbSources: verbSources(out),
-      verbAt,
-      isPassive: (at) => isPassiveForm(ctx, at, at + 1, clauseStart(ctx, at)),
-    },
-    nouns,
-  );
-  for (const e of nominal) {
-    // a troop movement replaces what the verb's own block said ("dispatched … to" is not export)
-    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.verbStart === e.at) out.splice(k, 1);
+  if (opts.nouns) {
+    const nominal = nominalEvents(
+      {
+        words,
+        groups,
+        actors,
+        limit: ctx.limit,
+        // the first event of a verb is its active reading ("042:043" codes the host second)
+        verbSources: verbSources(out),
+        verbAt,
+        isPassive: (at) => isPassiveForm(ctx, at, at + 1, clauseStart(ctx, at)),
+      },
+      opts.nouns,
+    );
+    for (const e of nominal) {
+      // a troop movement replaces what the verb's own block said ("dispatched … to" is not export)
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.verbStart === e.at) out.splice(k, 1);
+    }
+    for (const e of nominal) {
+      out.push({ code: e.code, source: e.source, target: e.target, verbStart: e.at, verbEnd: e.at + 1, from: e.from, to: e.to, modality: 'asserted', patternLine: null });
+    }
   }
-  for (const e of nominal) {
-    out.push({ code: e.code, source: e.source, target: e.target, verbStart: e.at, verbEnd: e.at + 1, from: e.from, to: e.to, modality: 'asserted', patternLine: null });
-  }
+  return out;
 }
 
 /** The source of each verb's first event: its active reading ("042:043" codes the host second). */

@@ -184,8 +184,39 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     const words = sentenceWords(doc.tokens, s.first, s.last, lexemes);
     if (words.length < 3 || words.length > 120) continue;
     if (!words.some((w) => !CLOSED_CLASS.has(w.pos) && (w.lx!.forms !== undefined || w.lx!.eventNoun))) continue;
+    // token -> word index (a word may join several tokens: "anti-" + "war")
+    const wordOf = scratch('wordOf', s.last - s.first + 1);
+    for (let k = 0; k < words.length; k++) {
+      const to = k + 1 < words.length ? words[k + 1]!.tok : s.last;
+      for (let t = words[k]!.tok; t < to; t++) wordOf[t - s.first] = k;
+    }
+    wordOf[s.last - s.first] = words.length;
     const taken = scratch('takenWord', words.length);
-    const actors = sentenceActors(s, words, byTok, dict, speakerAt, taken);
+    const actors: ActorHit[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const m = byTok.get(words[i]!.tok);
+      if (!m) continue;
+      let end = i + 1;
+      while (end < words.length && words[end]!.tok < m.last) end++;
+      actors.push({ start: i, end, codes: [m.code], entity: m.entity });
+      for (let k = i; k < end; k++) taken[k] = 1;
+      i = end - 1;
+    }
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if ((w.up !== 'WE' && w.up !== 'I') || taken[i]) continue;
+      const who = speakerAt(w.start);
+      if (who) {
+        actors.push({ start: i, end: i + 1, codes: [who.code], entity: who.entity });
+        taken[i] = 1;
+      }
+    }
+    for (const h of dict) {
+      const start = wordOf[h.first - s.first]!;
+      const end = Math.max(start + 1, wordOf[h.last - 1 - s.first]! + 1);
+      actors.push({ start, end, codes: h.codes, entity: null });
+      for (let k = start; k < end; k++) taken[k] = 1;
+    }
     if (actors.length === 0) continue;
     sortByStart(actors);
     if (findDiscardWords(words, lex.discards)) continue;
@@ -195,54 +226,6 @@ export function eventsStage(doc: Doc, res: Resources): Doc {
     for (const e of coded) events.push(toWireEvent(e, words, doc, places, events.length, inContent));
   }
   return { ...doc, events };
-}
-
-/**
- * The actors of one sentence, by word: coded entity mentions, "we"/"I" inside a statement whose
- * speaker has a code, then the Phoenix dictionaries' phrases (`dict`); their words are marked in
- * `taken`.
- */
-function sentenceActors(
-  s: { first: number; last: number },
-  words: readonly Word[],
-  byTok: ReadonlyMap<number, { last: number; code: string; entity: string }>,
-  dict: readonly { first: number; last: number; codes: string[] }[],
-  speakerAt: (pos: number) => { code: string; entity: string } | null,
-  taken: Int32Array,
-): ActorHit[] {
-  // token -> word index (a word may join several tokens: "anti-" + "war")
-  const wordOf = scratch('wordOf', s.last - s.first + 1);
-  for (let k = 0; k < words.length; k++) {
-    const to = k + 1 < words.length ? words[k + 1]!.tok : s.last;
-    for (let t = words[k]!.tok; t < to; t++) wordOf[t - s.first] = k;
-  }
-  wordOf[s.last - s.first] = words.length;
-  const actors: ActorHit[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const m = byTok.get(words[i]!.tok);
-    if (!m) continue;
-    let end = i + 1;
-    while (end < words.length && words[end]!.tok < m.last) end++;
-    actors.push({ start: i, end, codes: [m.code], entity: m.entity });
-    for (let k = i; k < end; k++) taken[k] = 1;
-    i = end - 1;
-  }
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if ((w.up !== 'WE' && w.up !== 'I') || taken[i]) continue;
-    const who = speakerAt(w.start);
-    if (who) {
-      actors.push({ start: i, end: i + 1, codes: [who.code], entity: who.entity });
-      taken[i] = 1;
-    }
-  }
-  for (const h of dict) {
-    const start = wordOf[h.first - s.first]!;
-    const end = Math.max(start + 1, wordOf[h.last - 1 - s.first]! + 1);
-    actors.push({ start, end, codes: h.codes, entity: null });
-    for (let k = start; k < end; k++) taken[k] = 1;
-  }
-  return actors;
 }
 
 /** A stable sort by start, in place: a sentence has a few actors, mostly in order already. */

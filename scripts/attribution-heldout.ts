@@ -9,7 +9,9 @@
  * the second pass's confirming tagger (not shipped). The end and start models train on gold contents in
  * seconds and are trained on every run; `--no-start` leaves the start model out. `--frames`: with
  * the frame classifier and near-miss cues (`--near B`, `--near-threshold T`, `--near-screen S`;
- * `--near 0` leaves them out), printing whole F1 over thresholds of both.
+ * `--near 0` leaves them out), printing whole F1 over thresholds of both. `--bag K`: each tagger
+ * trained K times and averaged (default BAG.runs, as shipped); `--seed-set S`: those runs from
+ * other seeds (the S-th set of K), to read the spread that retraining alone gives.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GoldAttribution } from '../src/eval/brat.js';
@@ -22,7 +24,7 @@ import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js'
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { END_EPOCHS, endExamples, FRAME_EPOCHS, NEAR, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
+import { BAG, END_EPOCHS, endExamples, FRAME_EPOCHS, NEAR, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
 import type { FrameProbe } from '../src/attribution/index.js';
 import type { PredictedAttribution } from '../src/eval/score.js';
 import { articleFeatures } from '../src/attribution/features.js';
@@ -31,6 +33,8 @@ import { articleFeatures } from '../src/attribution/features.js';
 const fold = numArg('--fold', 0);
 const errors = numArg('--errors', 0);
 const EPOCHS = 6;
+const bagRuns = numArg('--bag', BAG.runs);
+const bag = { runs: bagRuns, first: numArg('--seed-set', 0) * bagRuns };
 const cacheAt = process.argv.indexOf('--cache');
 const cache = cacheAt >= 0 ? process.argv[cacheAt + 1] : undefined;
 const cached = cache !== undefined && existsSync(cache);
@@ -81,17 +85,17 @@ let weights: { cue: PackedFile; role: PackedFile; confirm?: PackedFile };
 const subCues: PackedFile[] = [];
 if (cache && cached) weights = JSON.parse(readFileSync(cache, 'utf8')) as typeof weights;
 else {
-  const cueW = trainCueTagger(fit, EPOCHS).pack(PRUNE);
-  jackknifeCues(fit, 4, EPOCHS, subCues);
-  weights = { cue: cueW, role: trainRoleTagger(fit, EPOCHS).pack(PRUNE), ...(second ? { confirm: trainRoleTagger(fit, EPOCHS, true).pack(PRUNE) } : {}) };
+  const cueW = trainCueTagger(fit, EPOCHS, false, bag).pack(PRUNE);
+  jackknifeCues(fit, 4, EPOCHS, subCues, bag);
+  weights = { cue: cueW, role: trainRoleTagger(fit, EPOCHS, false, bag).pack(PRUNE), ...(second ? { confirm: trainRoleTagger(fit, EPOCHS, true, bag).pack(PRUNE) } : {}) };
   if (cache) writeFileSync(cache, JSON.stringify(weights));
 }
 let sub: { cue: PackedFile[]; role: PackedFile[] } | undefined;
 if (frames) {
   if (subCache && subCached) sub = JSON.parse(readFileSync(subCache, 'utf8')) as typeof sub;
   else {
-    if (subCues.length === 0) jackknifeCues(fit, 4, EPOCHS, subCues);
-    sub = { cue: subCues, role: [0, 1, 2, 3].map((k) => trainRoleTagger(fit.filter((_, i) => i % 4 !== k), EPOCHS).pack(PRUNE)) };
+    if (subCues.length === 0) jackknifeCues(fit, 4, EPOCHS, subCues, bag);
+    sub = { cue: subCues, role: [0, 1, 2, 3].map((k) => trainRoleTagger(fit.filter((_, i) => i % 4 !== k), EPOCHS, false, bag).pack(PRUNE)) };
     if (subCache) writeFileSync(subCache, JSON.stringify(sub));
   }
 }

@@ -60,8 +60,7 @@ function finish(drafts: Draft[]): Mention[] {
     if (!title) continue;
     // a copy for each mention (a name and its title phrase may share one), the possessor by id; a
     // literal, not a spread, so that every phrase has the same fields in the same order (one shape)
-    const of = title.ofDraft?.id;
-    (d as Mention).title = { start: title.start, end: title.end, role: title.role, org: title.org, rank: title.rank, deputy: title.deputy, text: title.text, of: of ? of : undefined };
+    (d as Mention).title = { start: title.start, end: title.end, role: title.role, org: title.org, rank: title.rank, deputy: title.deputy, text: title.text, of: title.ofDraft?.id || undefined };
   }
   return drafts as Mention[];
 }

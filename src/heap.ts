@@ -1,5 +1,6 @@
 /**
- * How V8 is run for the pipeline: how the heap grows, and when functions are optimised (below).
+ * How V8 is run for the pipeline: how the heap grows, and, while ingesting, when functions are
+ * optimised (below).
  * The resources live in about 100 MB of old space; each
  * article then leaves a few hundred KB there (objects that outlive two scavenges), and by default V8
  * lets the old space grow to about twice its live size before it collects it again, which puts
@@ -27,15 +28,22 @@ export const HEAP_GROWING_PERCENT = 20;
 export const CORPUS_HEAP_GROWING_PERCENT = 50;
 
 /**
- * How much bytecode a function runs before V8 considers optimising it: eight times V8's default
- * (67,584). With the default, V8 optimised the pipeline's big functions before their rarer
- * branches had run, then threw the code away when they did ("insufficient type feedback") and
- * compiled again: about 590 optimising compiles and 170 deoptimisations while ingesting the 840
- * PolNeAR train texts, `eventsStage` alone compiled eight times. Compiling runs on V8's helper
- * threads, which on two cores take CPU from the analysis: ingesting those texts cost about a tenth
- * less CPU with the larger budget (npm run bench:ingest, docs/corpus.md).
+ * How much bytecode a function runs before V8 considers optimising it while ingesting: eight times
+ * V8's default (67,584). With the default, V8 optimised the pipeline's big functions before their
+ * rarer branches had run, then threw the code away when they did ("insufficient type feedback")
+ * and compiled again; compiling runs on V8's helper threads, which during an ingest take CPU from
+ * the analysis worker and the writer, which already fill both cores. Ingesting the 840 PolNeAR
+ * train texts (ninth session, per-thread CPU, three alternating pairs): the worker 5.5-7.8 CPU-s
+ * either way, V8's four helper threads about 2.8 s with this budget and 4.8 s with the default,
+ * 9.9-14.0 against 12.1-14.3 CPU-s in all, articles/s level.
+ *
+ * Analysing in one thread (the CLI, the API, `npm run bench`) the other core is idle, and there
+ * the default is better: optimised code sooner, and less compiling in the end (the later compiles
+ * with the larger budget went on for passes). The bench, one thread, eight alternating pairs:
+ * 117-171 against 136-191 articles/s (the default ahead in six), 90-125 against 100-137 articles
+ * per CPU-second; so tuneHeap leaves V8's default and only the ingest sets this one.
  */
-export const INTERRUPT_BUDGET = 8 * 67584;
+export const INGEST_INTERRUPT_BUDGET = 8 * 67584;
 
 let done = false;
 
@@ -43,12 +51,16 @@ export function tuneHeap(): void {
   if (done) return;
   done = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  // read each time a function's budget is reset, so it holds for code loaded from here on
-  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
-/** The heap as tuneHeap runs it, but growing as CORPUS_HEAP_GROWING_PERCENT says: call before an ingest starts its workers. */
+/**
+ * The heap as tuneHeap runs it, but growing as CORPUS_HEAP_GROWING_PERCENT says, and functions
+ * optimised after INGEST_INTERRUPT_BUDGET: call before an ingest starts its workers (the budget is
+ * read each time a function's budget is reset, so it holds for code loaded from here on, the
+ * workers' included).
+ */
 export function tuneHeapForIngest(): void {
   tuneHeap();
   setFlagsFromString(`--heap-growing-percent=${CORPUS_HEAP_GROWING_PERCENT}`);
+  setFlagsFromString(`--interrupt-budget=${INGEST_INTERRUPT_BUDGET}`);
 }

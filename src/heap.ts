@@ -34,13 +34,13 @@ export const CORPUS_HEAP_GROWING_PERCENT = 50;
  * and compiled again; compiling runs on V8's helper threads, which during an ingest take CPU from
  * the analysis worker and the writer, which already fill both cores. Ingesting the 840 PolNeAR
  * train texts (ninth session, per-thread CPU, three alternating pairs): the worker 5.5-7.8 CPU-s
- * either way, V8's four helper threads about 2.8 s with this budget and 4.8 s with the default,
+ * either way, V8's four helper threads 2.4-3.3 s with this budget and 4.4-5.1 s with the default,
  * 9.9-14.0 against 12.1-14.3 CPU-s in all, articles/s level.
  *
  * Analysing in one thread (the CLI, the API, `npm run bench`) the other core is idle, and there
  * the default is better: optimised code sooner, and less compiling in the end (the later compiles
- * with the larger budget went on for passes). The bench, one thread, eight alternating pairs:
- * 117-171 against 136-191 articles/s (the default ahead in six), 90-125 against 100-137 articles
+ * with the larger budget went on for passes). The bench, one thread, ten alternating pairs:
+ * 115-171 against 131-191 articles/s (the default ahead in eight), 88-125 against 99-137 articles
  * per CPU-second; so tuneHeap leaves V8's default and only the ingest sets this one.
  */
 export const INGEST_INTERRUPT_BUDGET = 8 * 67584;

@@ -1,6 +1,6 @@
 /**
- * How V8 is run for the pipeline: how the heap grows, and, while ingesting, when functions are
- * optimised (below).
+ * How V8 is run for the pipeline: how the heap grows, and when functions are optimised (below:
+ * sooner than V8's default in one thread, later while ingesting).
  * The resources live in about 100 MB of old space; each
  * article then leaves a few hundred KB there (objects that outlive two scavenges), and by default V8
  * lets the old space grow to about twice its live size before it collects it again, which puts
@@ -41,9 +41,19 @@ export const CORPUS_HEAP_GROWING_PERCENT = 50;
  * the default is better: optimised code sooner, and less compiling in the end (the later compiles
  * with the larger budget went on for passes). The bench, one thread, ten alternating pairs:
  * 115-171 against 131-191 articles/s (the default ahead in eight), 88-125 against 99-137 articles
- * per CPU-second; so tuneHeap leaves V8's default and only the ingest sets this one.
+ * per CPU-second; so only the ingest sets this one.
  */
 export const INGEST_INTERRUPT_BUDGET = 8 * 67584;
+
+/**
+ * The budget in one thread (tuneHeap): a quarter of V8's default, so that the pipeline's functions
+ * are optimised within the first articles instead of over the first few hundred, on the core the
+ * analysis leaves idle. Against the default, alternating (ninth session): one-thread bench 113-163
+ * against 141-162 articles/s (seven pairs, a quarter ahead in five), 84-120 against 111-126
+ * articles per CPU-second (ahead in six), the slowest pass 94-132 against 118-149; batch 136-175
+ * against 173-186 (three pairs); peak RSS up to 11 MB more.
+ */
+export const INTERRUPT_BUDGET = 67584 / 4;
 
 let done = false;
 
@@ -51,6 +61,8 @@ export function tuneHeap(): void {
   if (done) return;
   done = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // read each time a function's budget is reset, so it holds for code loaded from here on
+  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
 /**

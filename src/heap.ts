@@ -27,9 +27,12 @@ export const HEAP_GROWING_PERCENT = 20;
  */
 export const CORPUS_HEAP_GROWING_PERCENT = 50;
 
+/** V8's own interrupt budget (Node 20): the bytecode a function runs between checks of whether to optimise it. */
+const V8_INTERRUPT_BUDGET = 67_584;
+
 /**
  * How much bytecode a function runs before V8 considers optimising it while ingesting: eight times
- * V8's default (67,584). With the default, V8 optimised the pipeline's big functions before their
+ * V8's default. With the default, V8 optimised the pipeline's big functions before their
  * rarer branches had run, then threw the code away when they did ("insufficient type feedback")
  * and compiled again; compiling runs on V8's helper threads, which during an ingest take CPU from
  * the analysis worker and the writer, which already fill both cores. Ingesting the 840 PolNeAR
@@ -41,9 +44,9 @@ export const CORPUS_HEAP_GROWING_PERCENT = 50;
  * the default is better: optimised code sooner, and less compiling in the end (the later compiles
  * with the larger budget went on for passes). The bench, one thread, ten alternating pairs:
  * 115-171 against 131-191 articles/s (the default ahead in eight), 88-125 against 99-137 articles
- * per CPU-second; so only the ingest sets this one.
+ * per CPU-second; so only the ingest sets this one, and one thread goes further (INTERRUPT_BUDGET).
  */
-export const INGEST_INTERRUPT_BUDGET = 8 * 67584;
+export const INGEST_INTERRUPT_BUDGET = 8 * V8_INTERRUPT_BUDGET;
 
 /**
  * The budget in one thread (tuneHeap): a quarter of V8's default, so that the pipeline's functions
@@ -53,7 +56,7 @@ export const INGEST_INTERRUPT_BUDGET = 8 * 67584;
  * articles per CPU-second (ahead in six), the slowest pass 94-132 against 118-149; batch 136-175
  * against 173-186 (three pairs); peak RSS up to 11 MB more.
  */
-export const INTERRUPT_BUDGET = 67584 / 4;
+export const INTERRUPT_BUDGET = V8_INTERRUPT_BUDGET / 4;
 
 let done = false;
 

@@ -1,6 +1,7 @@
 /**
  * How V8 is run for the pipeline: how the heap grows, and when functions are optimised (below:
- * sooner than V8's default in one thread, later while ingesting).
+ * late while loading, analysing one article and ingesting; early once a process analyses many
+ * articles in one thread).
  * The resources live in about 100 MB of old space; each
  * article then leaves a few hundred KB there (objects that outlive two scavenges), and by default V8
  * lets the old space grow to about twice its live size before it collects it again, which puts
@@ -31,8 +32,8 @@ export const CORPUS_HEAP_GROWING_PERCENT = 50;
 const V8_INTERRUPT_BUDGET = 67_584;
 
 /**
- * How much bytecode a function runs before V8 considers optimising it while ingesting: eight times
- * V8's default. With the default, V8 optimised the pipeline's big functions before their
+ * How much bytecode a function runs before V8 considers optimising it, from start-up (tuneHeap) and
+ * while ingesting: eight times V8's default. With the default, V8 optimised the pipeline's big functions before their
  * rarer branches had run, then threw the code away when they did ("insufficient type feedback")
  * and compiled again; compiling runs on V8's helper threads, which during an ingest take CPU from
  * the analysis worker and the writer, which already fill both cores. Ingesting the 840 PolNeAR
@@ -44,19 +45,26 @@ const V8_INTERRUPT_BUDGET = 67_584;
  * the default is better: optimised code sooner, and less compiling in the end (the later compiles
  * with the larger budget went on for passes). The bench, one thread, ten alternating pairs:
  * 115-171 against 131-191 articles/s (the default ahead in eight), 88-125 against 99-137 articles
- * per CPU-second; so only the ingest sets this one, and one thread goes further (INTERRUPT_BUDGET).
+ * per CPU-second; and a quarter of the default better still (MANY_INTERRUPT_BUDGET). But a process
+ * that loads the resources and analyses one article (`wiretrace analyze one.txt`) is better off
+ * with this budget: with a quarter of the default from start-up it took 0.86-1.00 s against
+ * 0.79-0.86 s (1.10-1.28 against 0.85-0.99 CPU-s, six alternating pairs), V8 optimising loading code
+ * that runs once. So this is the budget from start-up, and a process switches to the small one
+ * (analysingMany) once its resources are loaded and many articles are coming.
  */
-export const INGEST_INTERRUPT_BUDGET = 8 * V8_INTERRUPT_BUDGET;
+export const INTERRUPT_BUDGET = 8 * V8_INTERRUPT_BUDGET;
 
 /**
- * The budget in one thread (tuneHeap): a quarter of V8's default, so that the pipeline's functions
- * are optimised within the first articles instead of over the first few hundred, on the core the
- * analysis leaves idle. Against the default, alternating (ninth session): one-thread bench 113-163
- * against 141-162 articles/s (seven pairs, a quarter ahead in five), 84-120 against 111-126
- * articles per CPU-second (ahead in six), the slowest pass 94-132 against 118-149; batch 136-175
- * against 173-186 (three pairs); peak RSS up to 11 MB more.
+ * The budget for analysing many articles in one thread (analysingMany: `analyze DIR`, the API, the
+ * bench): a quarter of V8's default, so that the pipeline's functions are optimised within the
+ * first articles instead of over the first few hundred, on the core the analysis leaves idle.
+ * Against the default, alternating (ninth session): one-thread bench 113-163 against 141-162
+ * articles/s (seven pairs, a quarter ahead in five), 84-120 against 111-126 articles per CPU-second
+ * (ahead in six), the slowest pass 94-132 against 118-149; batch 136-175 against 173-186 (three
+ * pairs); peak RSS up to 11 MB more. Not while ingesting, whose threads fill both cores: there it
+ * did what the default does, more so (docs/corpus.md).
  */
-export const INTERRUPT_BUDGET = V8_INTERRUPT_BUDGET / 4;
+export const MANY_INTERRUPT_BUDGET = V8_INTERRUPT_BUDGET / 4;
 
 let done = false;
 
@@ -69,13 +77,21 @@ export function tuneHeap(): void {
 }
 
 /**
+ * For a process that has loaded its resources and will analyse many articles in one thread (or in
+ * worker threads started afterwards, as the API's pool): functions optimised after
+ * MANY_INTERRUPT_BUDGET from here on. Not for an ingest (tuneHeapForIngest).
+ */
+export function analysingMany(): void {
+  setFlagsFromString(`--interrupt-budget=${MANY_INTERRUPT_BUDGET}`);
+}
+
+/**
  * The heap as tuneHeap runs it, but growing as CORPUS_HEAP_GROWING_PERCENT says, and functions
- * optimised after INGEST_INTERRUPT_BUDGET: call before an ingest starts its workers (the budget is
- * read each time a function's budget is reset, so it holds for code loaded from here on, the
- * workers' included).
+ * optimised after INTERRUPT_BUDGET (as at start-up, should analysingMany have run): call before an
+ * ingest starts its workers.
  */
 export function tuneHeapForIngest(): void {
   tuneHeap();
   setFlagsFromString(`--heap-growing-percent=${CORPUS_HEAP_GROWING_PERCENT}`);
-  setFlagsFromString(`--interrupt-budget=${INGEST_INTERRUPT_BUDGET}`);
+  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }

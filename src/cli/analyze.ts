@@ -11,6 +11,7 @@ import { collectInputs, type InputItem } from './inputs.js';
 import { readArticle, InputError } from '../ingest/index.js';
 import { loadResourcesWithKb, type Resources } from '../resources.js';
 import { KbFileError } from '../kb/load.js';
+import { analysingMany } from '../heap.js';
 import { toReport } from '../pipeline.js';
 import { analyzeBatch } from '../batch.js';
 import { renderTerminal } from '../report/terminal.js';
@@ -43,6 +44,8 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions, io: Io)
   );
   const reports: Report[] = [];
   const many = items.length > 1 || opts.jsonl === true;
+  // many articles: V8 optimises the stages sooner (src/heap.ts); one article is better off without
+  if (items.length > 1) analysingMany();
   // Many articles go through the batch (src/batch.ts): tokens of the next ones are read on a second
   // thread while this one runs the other stages; the reports are the same, in the same order.
   const warned = new Map<InputItem, string[]>();

@@ -13,6 +13,7 @@ import type { Io } from './main.js';
 import type { Db } from '../store/db.js';
 import { DEFAULT_BODY_BYTES, isLoopback } from '../server/limits.js';
 import { nonNegativeInt } from './flags.js';
+import { analysingMany } from '../heap.js';
 
 /** examples/corpus at the package root (found by walking up from dist/src/cli/). */
 export function demoCorpusDir(): string | null {
@@ -65,6 +66,8 @@ export async function startServe(opts: ServeOptions, io: Io): Promise<{ app: Fas
     throw e;
   }
   const token = opts.token ?? (process.env['WIRETRACE_TOKEN']?.trim() || null);
+  // the API analyses article after article: V8 optimises the stages sooner (src/heap.ts)
+  analysingMany();
   // Fastify and the pipeline are loaded by this command only
   const { buildServer } = await import('../server/app.js');
   const app = buildServer({

@@ -78,8 +78,9 @@ export function tuneHeap(): void {
 
 /**
  * For a process that has loaded its resources and will analyse many articles in one thread (or in
- * worker threads started afterwards, as the API's pool): functions optimised after
- * MANY_INTERRUPT_BUDGET from here on. Not for an ingest (tuneHeapForIngest).
+ * worker threads started afterwards, as the API's pool; `serve` calls it before its resources load,
+ * a one-off cost for a server): functions optimised after MANY_INTERRUPT_BUDGET from here on. Not
+ * for an ingest (tuneHeapForIngest).
  */
 export function analysingMany(): void {
   setFlagsFromString(`--interrupt-budget=${MANY_INTERRUPT_BUDGET}`);

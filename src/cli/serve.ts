@@ -66,7 +66,8 @@ export async function startServe(opts: ServeOptions, io: Io): Promise<{ app: Fas
     throw e;
   }
   const token = opts.token ?? (process.env['WIRETRACE_TOKEN']?.trim() || null);
-  // the API analyses article after article: V8 optimises the stages sooner (src/heap.ts)
+  // the API analyses article after article for as long as it runs: V8 optimises the stages sooner
+  // (src/heap.ts); the resources, loaded once after this, pay that once
   analysingMany();
   // Fastify and the pipeline are loaded by this command only
   const { buildServer } = await import('../server/app.js');

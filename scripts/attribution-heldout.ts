@@ -12,12 +12,17 @@
  * `--near 0` leaves them out), printing whole F1 over thresholds of both. `--bag K`: each tagger
  * trained K times and averaged (default BAG.runs, as shipped); `--seed-set S`: those runs from
  * other seeds (the S-th set of K), to read the spread that retraining alone gives.
+ * `--why`: the held-out frames whose cue matches a gold cue but that are no whole attribution, by
+ * what fails (the source: missing, extra, wrong; the content: none, apart, long, short), then the
+ * gold cues no predicted cue touches, by their words; `--why-samples N` prints N of the source
+ * failures (with `--why-content`, of the content failures), `--why-missed` every missed cue in
+ * its sentence, `--show-via V` every frame made by V ("poll", "learned+tell" …), whole or not.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GoldAttribution } from '../src/eval/brat.js';
 import { emptyCorpusTally, figures, scoreArticle, wholeMatches } from '../src/eval/score.js';
 import { formatEval } from '../src/eval/format.js';
-import { sameChars, trimmedChars } from '../src/eval/protocol.js';
+import { dice, greedyMatch, sameChars, trimmedChars, type CharSet } from '../src/eval/protocol.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { attributionStage, quoteIndex } from '../src/attribution/index.js';
 import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js';
@@ -191,4 +196,74 @@ for (const { doc, gold } of held) {
     console.log(`--- ${doc.article.source}: cue «${p.cue.text}»\n  gold «${show(g.content)}»\n  pred «${show(p.content)}»`);
   }
 }
+if (process.argv.includes('--why')) why();
 console.log(formatEval({ ...figures(tally), unannotated: 0 }));
+
+/**
+ * `--why`: the predicted frames whose cue matches a gold cue (overlap, paired one-to-one) but that
+ * are not whole attributions, by what fails: the source (missing, extra, elsewhere) or the content;
+ * then the frames made by `--show-via V`, and the gold cues no predicted cue touches.
+ */
+function why(): void {
+  const why = new Map<string, number>();
+  const add = (k: string): void => void why.set(k, (why.get(k) ?? 0) + 1);
+  const samples: string[] = [];
+  const nSamples = numArg('--why-samples', 0);
+  const contentSamples = process.argv.includes('--why-content');
+  const at = process.argv.indexOf('--show-via');
+  const via = at >= 0 ? process.argv[at + 1] : undefined;
+  const missed = new Map<string, number>();
+  for (const { doc, gold } of held) {
+    const text = doc.article.text;
+    const show = (rs: readonly { start: number; end: number }[] | undefined | null): string => (rs ?? []).map((r) => text.slice(r.start, r.end)).join(' … ');
+    const pred = attributionStage(doc, res).attributions;
+    const hit = wholeMatches(text, gold, pred);
+    const gc = gold.map((g) => (g.cue?.length ? trimmedChars(text, g.cue) : null));
+    const pc = pred.map((p) => trimmedChars(text, [p.cue]));
+    for (const [g, p] of greedyMatch(gold.length, pred.length, (g, p) => {
+      const d = gc[g] ? dice(gc[g]!, pc[p]!) : 0;
+      return d >= 0.5 ? d : 0;
+    })) {
+      if (hit[p]) {
+        add('whole');
+        continue;
+      }
+      const G = gold[g]!;
+      const P = pred[p]!;
+      const gs = G.source?.length ? trimmedChars(text, G.source) : null;
+      const ps = P.source ? trimmedChars(text, [P.source]) : null;
+      const src = !gs && !ps ? 'ok' : !ps ? 'missing' : !gs ? 'extra' : dice(gs, ps) >= 0.5 ? 'ok' : 'wrong';
+      const gx = G.content.length ? trimmedChars(text, G.content) : null;
+      const px = P.content.length ? trimmedChars(text, P.content) : null;
+      const d = gx && px ? dice(gx, px) : 0;
+      const length = (cs: CharSet): number => cs.reduce((n, r) => n + r.end - r.start, 0);
+      const con = d >= 0.5 ? 'ok' : !px ? 'none' : d === 0 ? 'apart' : length(px) > length(gx!) ? 'long' : 'short';
+      const key = `source ${src}, content ${con}`;
+      add(key);
+      if (samples.length < nSamples && (contentSamples ? src === 'ok' : src !== 'ok')) {
+        samples.push(`--- ${key}: cue «${P.cue.text}» (${P.via})\n  gold source «${show(G.source)}»  pred «${P.source?.text ?? ''}»\n  gold content «${show(G.content).slice(0, 160)}»\n  pred content «${show(P.content).slice(0, 160)}»`);
+      }
+    }
+    pred.forEach((p, k) => {
+      if (p.via !== via) return;
+      const g = gold.find((x) => (x.cue ?? []).some((r) => r.start < p.cue.end && r.end > p.cue.start));
+      console.log(`${hit[k] ? 'WHOLE' : 'NOT  '} src «${p.source?.text ?? ''}» content «${show(p.content).slice(0, 120)}»${g ? `\n      gold src «${show(g.source)}» content «${show(g.content).slice(0, 120)}»` : '\n      no gold cue'}`);
+    });
+    for (const g of gold) {
+      const c = g.cue ?? [];
+      const c0 = c[0];
+      const c1 = c[c.length - 1];
+      if (!c0 || !c1 || pred.some((p) => c.some((r) => p.cue.start < r.end && p.cue.end > r.start))) continue;
+      const k = show(c).toLowerCase();
+      missed.set(k, (missed.get(k) ?? 0) + 1);
+      if (process.argv.includes('--why-missed')) {
+        const s0 = text.lastIndexOf('\n', c0.start) + 1;
+        const e0 = text.indexOf('\n', c1.end);
+        console.log(`MISSED «${k}» ${text.slice(Math.max(s0, c0.start - 120), c0.start)}[[${k}]]${text.slice(c1.end, Math.min(e0 < 0 ? text.length : e0, c1.end + 80))}`);
+      }
+    }
+  }
+  for (const s of samples) console.log(s);
+  console.log(`missed cues: ${[...missed].sort((a, b) => b[1] - a[1]).slice(0, 80).map(([k, n]) => `${k} ${n}`).join(' | ')}`);
+  for (const [k, n] of [...why].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(6)}  ${k}`);
+}

@@ -61,7 +61,13 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   // a belief the cue tagger left out by a small margin, kept by the second pass: the confirming tagger finds a source and a content
   ['a near-miss cue confirmed by the second pass', 'The harbour master believes the cranes will be repaired soon.', [['indirect', 'The harbour master', 'believes', ['the cranes will be repaired soon']]]],
   ['an intention is an attribution too (PolNeAR marks them)', 'The mayor wants the bridge reopened by spring.', [['indirect', 'The mayor', 'wants', ['the bridge reopened by spring']]]],
+  // findings that rest on a poll (polls.ts): the poll is the source, "in" the cue
+  ['a poll at the front of its sentence', 'In a harbour board survey released Monday, 60 percent of dock workers backed the strike.', [['indirect', 'a harbour board survey released Monday', 'In', ['60 percent of dock workers backed the strike']]]],
+  ['a finding that rests on a poll named after it', 'The mayor has fallen to third place in the latest Coastal Radio poll.', [['indirect', 'the latest Coastal Radio poll', 'in', ['The mayor has fallen to third place']]]],
+  ['the clause before the poll starts after the comma where its subject does', 'By March, the ferry operator led its rivals by ten points in a regional survey.', [['indirect', 'a regional survey', 'in', ['the ferry operator led its rivals by ten points']]]],
   // false positives
+  ['polls in general name no poll', 'The mayor has slipped in the polls since the spring.', []],
+  ['going to the polls is voting, not a poll', 'Voters in the valley go to the polls in March.', []],
   // adjectives before a noun cue modify it: "a rare public" is no source
   ['adjectives before a noun cue are no source', 'The letter marks a rare public admission of the delays at the port.', []],
   ['apostrophes are not quotes', 'Russia’s ministry and Pyongyang’s envoy met in the ’90s at O’Brien’s.', []],

@@ -13,7 +13,7 @@ import { findCues } from './cues.js';
 import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
 import { absorbNested } from './nested.js';
-import { phraseEndingAt } from './phrases.js';
+import { phraseEndingAt, sentenceSubject, type TokRange } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
 import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentStart, nearCues, nearMissFrames, type AttributionModel, type LearnedFrame } from './model.js';
@@ -23,6 +23,7 @@ import { joinedSentences } from './sentences.js';
 import { trimSource } from './source-span.js';
 import { frameFeatures, frameScores, nearCueScore, type FrameScene } from './frame-score.js';
 import { FeatureBuf } from './perceptron.js';
+import { pollFrames } from './polls.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -196,6 +197,13 @@ function apart(tokens: readonly Token[], frames: readonly Frame[], near: readonl
   return near.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0 && !f.content.some((r) => cueAt.overlapping(r.start, r.end).length > 0));
 }
 
+/** The frames whose cue lies in no frame's cue or content. */
+function outside(tokens: readonly Token[], frames: readonly Frame[], add: readonly Frame[]): Frame[] {
+  if (add.length === 0) return [];
+  const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
+  return add.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0);
+}
+
 /** Forms of "be" that make a passive with a participle after them ("'s" may be "has": left out). */
 const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);
 
@@ -216,6 +224,27 @@ function passiveCue(tokens: readonly Token[], first: number, last: number): bool
     const v = tokens[k]!;
     if (v.pos === 'VERB' && !STATE.has(v.norm) && (v.norm.endsWith('ed') || v.norm.endsWith('en') || IRREGULAR.has(v.norm))) return true;
   }
+  return false;
+}
+
+const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+
+/**
+ * Who tells, before the cue: the phrase right before it ("Chen told"; auxiliaries and adverbs
+ * between), else the subject of its sentence ("Trump has hailed the vote as “fantastic,” telling …").
+ */
+function teller(tokens: readonly Token[], cueFirst: number): TokRange | null {
+  const sent = tokens[cueFirst]!.sent;
+  let lo = cueFirst;
+  while (lo > 0 && tokens[lo - 1]!.sent === sent) lo--;
+  let j = cueFirst - 1;
+  while (j >= lo && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV')) j--;
+  return (j >= lo ? phraseEndingAt(tokens, j, lo) : null) ?? sentenceSubject(tokens, lo, cueFirst);
+}
+
+/** A cue of "tell" not in the passive ("was told by" keeps its agent). */
+function tellCue(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (TELL.has(tokens[i]!.norm)) return !passiveCue(tokens, first, last);
   return false;
 }
 
@@ -248,6 +277,12 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
     // "… and told …", ", saying …": the rule's subject of the clause, which the tagger's window may not reach
     frame.source = rule.source;
     frame.via = `learned+${rule.via}`;
+  }
+  // who is told is no source ("Trump, telling | reporters during a visit to Scotland | that …"; PolNeAR
+  // puts 1 of its 514 train sources of "tell" after the cue): the rule's subject before the cue, if any
+  if (frame.source && frame.source[0] >= f.cue.last && tellCue(tokens, f.cue.first, f.cue.last)) {
+    frame.source = rule?.source && rule.source[1] <= f.cue.first ? rule.source : teller(tokens, f.cue.first);
+    frame.via = `${frame.via}+tell`;
   }
   // the subject of a passive cue does not speak ("Clinton was asked about …"); the frame is kept without a source
   if (frame.source && frame.source[1] <= f.cue.first && passiveCue(tokens, f.cue.first, f.cue.last)) {
@@ -394,6 +429,11 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
   // near-miss cues' frames (model.ts nearMissFrames), where they touch no frame kept so far; the classifier confirms them below
   if (fromTagger && fromTagger.near.length > 0) frames.push(...apart(tokens, frames, fromTagger.near.filter(attributive)));
+  // findings that rest on a poll ("In a CNN poll released Monday, …"), by rule (polls.ts), where
+  // their cue lies in no frame's cue or content (a frame in their content is nested in them: the
+  // outermost-only filter below drops it); not while the frame classifier's examples are made
+  // (probe), which it was trained without, and it does not judge them
+  if (!probe) frames.push(...outside(tokens, frames, pollFrames(tokens, doc.sentences, inQuote)));
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);
     // The headline's colon form is read by rule: it replaces what the tagger made of the headline.
@@ -432,7 +472,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     }
     const keep: boolean[] = kept.map((f, k) => {
       const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
-      return probe !== undefined || !classifier || scores[k]! >= (near ?? classifier.threshold);
+      return probe !== undefined || !classifier || f.via === 'poll' || scores[k]! >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));
@@ -446,7 +486,8 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   kept.forEach((f, k) => {
     let source: SourceSpan | null = null;
     if (f.source) {
-      const [a, b] = trimSource(tokens, f.source[0], f.source[1], f.cue.first);
+      // a poll's source is its whole phrase ("a poll released Monday"): the day stays
+      const [a, b] = f.via === 'poll' ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text);
       const start = tokens[a]!.start;
       const end = tokens[b - 1]!.end;
       // a literal, not `{ ...span, entity }`: V8 gave each spread copy a hidden class of its own

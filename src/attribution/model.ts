@@ -313,11 +313,16 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   if (content.length === 0) return null;
   let source: [number, number] | null = null;
   let bestDist = Infinity;
-  for (const [s, e] of runs(tags, win.first, ROLE_S, tokens)) {
-    const d = e <= cue.first ? cue.first - e : s - cue.last;
-    if (d < bestDist) {
-      bestDist = d;
-      source = [s, e];
+  const sourceRuns = runs(tags, win.first, ROLE_S, tokens);
+  // the nearest run that can speak, else the nearest (speakerRun)
+  for (let pass = 0; pass < 2 && !source; pass++) {
+    for (const [s, e] of sourceRuns) {
+      if (pass === 0 && !speakerRun(tokens, s, e, cue, sourceRuns.length)) continue;
+      const d = e <= cue.first ? cue.first - e : s - cue.last;
+      if (d < bestDist) {
+        bestDist = d;
+        source = [s, e];
+      }
     }
   }
   if (source && owner >= 0 && owner >= source[0] && owner < source[1]) source = owner > source[0] ? [source[0], owner] : null;
@@ -338,6 +343,23 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   const first = auxiliariesBefore(a, cue, floor);
   if (source && source[1] > first && source[1] <= cue.first) source = [source[0], first];
   return { cue: first < cue.first ? { first, last: cue.last } : cue, source, content, second: false, near: false, startRun, endRun };
+}
+
+const SPEAKER_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
+const LONE_RELATIVE = new Set(['who', 'which', 'that']);
+
+/**
+ * Whether one of several source runs can be the speaker: not the object of a preposition ("told |
+ * 2,000 supporters | at a rowdy rally", "a statement on | Trump University"; "by" excepted), not a day, not a lone
+ * relative pronoun beside its antecedent. The role tagger sometimes tags such words as source next
+ * to the right run, and the nearest run, which was taken, is often one of them.
+ */
+function speakerRun(tokens: readonly Token[], s: number, e: number, cue: TokSpan, n: number): boolean {
+  if (n < 2) return true;
+  const before = tokens[s - 1];
+  // (the agent of a passive cue, "was asked by | reporters", may speak)
+  if (before && before.pos === 'ADP' && before.norm !== 'by' && before.sent === tokens[s]!.sent && s !== cue.last) return false;
+  return !(e - s === 1 && (SPEAKER_DAYS.has(tokens[s]!.norm) || LONE_RELATIVE.has(tokens[s]!.norm)));
 }
 
 /** `cuePrefix`: cuePrefixOf(the tokens, cues), when the caller has it already. */

@@ -68,14 +68,21 @@ test('the probe scores every output frame and keeps them all', () => {
 
 test('a near-miss cue the classifier confirms is added, apart from every other frame', () => {
   const doc = tokensStage(textStage(readArticle(ARTICLES[0]!).article));
-  const found = attributionStage(doc, { attribution: lex } as unknown as Resources).attributions;
-  // the cue tagger leaves "accept" out; its margin is near enough, and the classifier keeps the frame
-  // ("Lorry firms accept the closure as unavoidable" was one with the screen at -1; at -0.5 its cue alone scores too low to be read)
-  assert.deepEqual(
-    found.filter((x) => x.via.startsWith('learned-near')).map((x) => [x.source?.text, x.cue.text, x.content.map((c) => c.text)]),
-    [['Local traders', 'accept', ['the detour as necessary']]],
-  );
+  const model = lex.model;
+  assert.ok(model?.near);
+  // Whether the shipped screen and threshold keep a given near miss depends on the classifier's
+  // weights, which move with any retraining (this sentence's frame was kept, then screened out when
+  // the classifier was retrained on the tenth session's sources). The mechanism is pinned with both
+  // opened, then shut: the cue tagger leaves "accept" out by a margin within the bound.
+  const withNear = (screen: number, threshold: number): Resources => ({ attribution: { ...lex, model: { ...model, near: { ...model.near!, screen, threshold } } } }) as unknown as Resources;
+  const near = (res: Resources): string[][] =>
+    attributionStage(doc, res).attributions.filter((x) => x.via.startsWith('learned-near')).map((x) => [x.source?.text ?? '', x.cue.text, ...x.content.map((c) => c.text)]);
+  assert.deepEqual(near(withNear(-Infinity, -Infinity)), [['Local traders', 'accept', 'the detour as necessary']]);
+  // read by the role tagger but not confirmed, and not read at all: nothing added
+  assert.deepEqual(near(withNear(-Infinity, Infinity)), []);
+  assert.deepEqual(near(withNear(Infinity, -Infinity)), []);
   // the tagger's own frames are all still there
+  const found = attributionStage(doc, withNear(-Infinity, -Infinity)).attributions;
   assert.deepEqual(found.filter((x) => !x.via.startsWith('learned-near')).map((x) => x.cue.text), ['warn', 'hinted', 'complain']);
   for (const body of ARTICLES) {
     const all = attributionStage(tokensStage(textStage(readArticle(body).article)), { attribution: lex } as unknown as Resources, { ids: [], scores: [] }).attributions;

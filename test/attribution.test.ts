@@ -61,6 +61,11 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   // a belief the cue tagger left out by a small margin, kept by the second pass: the confirming tagger finds a source and a content
   ['a near-miss cue confirmed by the second pass', 'The harbour master believes the cranes will be repaired soon.', [['indirect', 'The harbour master', 'believes', ['the cranes will be repaired soon']]]],
   ['an intention is an attribution too (PolNeAR marks them)', 'The mayor wants the bridge reopened by spring.', [['indirect', 'The mayor', 'wants', ['the bridge reopened by spring']]]],
+  // a source gives up the adjunct after its comma (source-span.ts): where or how the speaker spoke
+  ['an adjunct of place after the source', 'Berg, in Oslo, said on Tuesday that the strike had ended.', [['indirect', 'Berg', 'said', ['that the strike had ended']]]],
+  ['an adjunct of time after the source', 'The mayor, during a town hall meeting in the harbour district, said the bridge would reopen.', [['indirect', 'The mayor', 'said', ['the bridge would reopen']]]],
+  ['a participle’s adjunct after the source', 'Lopez, appearing on Radio Harbour after the vote, said the port would reopen.', [['indirect', 'Lopez', 'said', ['the port would reopen']]]],
+  ['a source never runs across a line break', 'Harbour News Live 10:57PM\nPort director Anna Berg said the strike had ended.', [['indirect', 'Port director Anna Berg', 'said', ['the strike had ended']]]],
   // findings that rest on a poll (polls.ts): the poll is the source, "in" the cue
   ['a poll at the front of its sentence', 'In a harbour board survey released Monday, 60 percent of dock workers backed the strike.', [['indirect', 'a harbour board survey released Monday', 'In', ['60 percent of dock workers backed the strike']]]],
   ['a finding that rests on a poll named after it', 'The mayor has fallen to third place in the latest Coastal Radio poll.', [['indirect', 'the latest Coastal Radio poll', 'in', ['The mayor has fallen to third place']]]],

@@ -36,13 +36,15 @@ const NOT_ADJUNCT = new Set(['including', 'according', 'representing', 'leading'
 export function trimSource(tokens: readonly Token[], first: number, last: number, cueFirst: number, text?: string): [number, number] {
   let a = first;
   let b = last;
-  if (text !== undefined) {
-    for (let i = a + 1; i < b; i++) {
-      if (!text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes('\n')) continue;
-      if (a < cueFirst) a = i;
-      else {
-        b = i;
-        break;
+  if (text !== undefined && b - a > 1) {
+    if (a < cueFirst) {
+      const nl = text.lastIndexOf('\n', tokens[b - 1]!.start - 1);
+      if (nl >= tokens[a]!.end) while (tokens[a]!.start < nl) a++;
+    } else {
+      const nl = text.indexOf('\n', tokens[a]!.end);
+      if (nl >= 0 && nl < tokens[b - 1]!.start) {
+        b = a + 1;
+        while (tokens[b]!.start < nl) b++;
       }
     }
   }

@@ -9,7 +9,8 @@
  * the second pass's confirming tagger (not shipped). The end and start models train on gold contents in
  * seconds and are trained on every run; `--no-start` leaves the start model out. `--frames`: with
  * the frame classifier and near-miss cues (`--near B`, `--near-threshold T`, `--near-screen S`;
- * `--near 0` leaves them out), printing whole F1 over thresholds of both. `--bag K`: each tagger
+ * `--near 0` leaves them out), printing whole F1 over thresholds of both; `--frame-runs K` averages
+ * the classifier over K orders of its examples (default FRAME_RUNS, as shipped). `--bag K`: each tagger
  * trained K times and averaged (default BAG.runs, as shipped); `--seed-set S`: those runs from
  * other seeds (the S-th set of K), to read the spread that retraining alone gives.
  * `--why`: the held-out frames whose cue matches a gold cue but that are no whole attribution, by
@@ -29,7 +30,7 @@ import { loadAttributionLexicon, posClass } from '../src/attribution/lexicon.js'
 import { PackedWeights, type PackedFile } from '../src/attribution/perceptron.js';
 import type { Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
-import { BAG, END_EPOCHS, endExamples, FRAME_EPOCHS, NEAR, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
+import { BAG, END_EPOCHS, endExamples, FRAME_EPOCHS, FRAME_RUNS, NEAR, FRAME_PRUNE, FRAME_THRESHOLD, frameExamples, jackknifeCues, PRUNE, START_EPOCHS, startExamples, trainCueTagger, trainEndModel, trainFrameModel, trainStartModel, trainingDoc, trainRoleTagger, numArg, trainArticles, type TrainingDoc } from './attribution-model-training.js';
 import type { FrameProbe } from '../src/attribution/index.js';
 import type { PredictedAttribution } from '../src/eval/score.js';
 import { articleFeatures } from '../src/attribution/features.js';
@@ -126,7 +127,7 @@ if (frames && sub) {
   const examples = frameExamples(fitArts, sub.cue, sub.role, { end, start, near }, lex);
   const pos = examples.filter((x) => x.y === 1).length;
   console.log(`frame classifier: ${examples.length} jackknifed frames, ${pos} whole (${((100 * pos) / examples.length).toFixed(1)} %)`);
-  const frameW = PackedWeights.unpack(trainFrameModel(examples, FRAME_EPOCHS).pack(FRAME_PRUNE));
+  const frameW = PackedWeights.unpack(trainFrameModel(examples, FRAME_EPOCHS, numArg('--frame-runs', FRAME_RUNS)).pack(FRAME_PRUNE));
   (lex.model as { frame?: { weights: PackedWeights; threshold: number } }).frame = { weights: frameW, threshold };
   // every threshold at once: the stage keeps every frame and the probe gives their scores
   const runs = held.map(({ doc, gold }) => {

@@ -228,6 +228,8 @@ function passiveCue(tokens: readonly Token[], first: number, last: number): bool
 }
 
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+/** Sentence subjects that speak for no one ("It …, comparing …"). */
+const NO_SPEAKER = new Set(['it', 'this', 'that', 'there', 'the fact']);
 
 /**
  * Who tells, before the cue: the phrase right before it ("Chen told"; auxiliaries and adverbs
@@ -277,6 +279,19 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
     // "… and told …", ", saying …": the rule's subject of the clause, which the tagger's window may not reach
     frame.source = rule.source;
     frame.via = `learned+${rule.via}`;
+  }
+  // ", saying …", ", citing …" without a source: the participle's subject is the sentence's ("Trump
+  // hailed the vote, saying …")
+  const head = tokens[f.cue.first]!;
+  if (!frame.source && f.cue.first > 0 && tokens[f.cue.first - 1]!.norm === ',' && head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according') {
+    let lo = f.cue.first;
+    while (lo > 0 && tokens[lo - 1]!.sent === head.sent) lo--;
+    const subject = sentenceSubject(tokens, lo, f.cue.first);
+    // "It …, comparing", "The fact …": no one who speaks
+    if (subject && !NO_SPEAKER.has(tokens[subject[0]]!.norm)) {
+      frame.source = subject;
+      frame.via = `${frame.via}+participle`;
+    }
   }
   // who is told is no source ("Trump, telling | reporters during a visit to Scotland | that …"; PolNeAR
   // puts 1 of its 514 train sources of "tell" after the cue): the rule's subject before the cue, if any

@@ -192,9 +192,8 @@ function missedByTagger(tokens: readonly Token[], learnedFrames: readonly Frame[
  * of nested frames is kept).
  */
 function apart(tokens: readonly Token[], frames: readonly Frame[], near: readonly Frame[]): Frame[] {
-  const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
   const cueAt = new RangeIndex(frames.map((g) => ({ start: tokens[g.cue.first]!.start, end: tokens[g.cue.first]!.start + 1, value: 0 })));
-  return near.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0 && !f.content.some((r) => cueAt.overlapping(r.start, r.end).length > 0));
+  return outside(tokens, frames, near).filter((f) => !f.content.some((r) => cueAt.overlapping(r.start, r.end).length > 0));
 }
 
 /** The frames whose cue lies in no frame's cue or content. */
@@ -244,6 +243,33 @@ function teller(tokens: readonly Token[], cueFirst: number): TokRange | null {
   return (j >= lo ? phraseEndingAt(tokens, j, lo) : null) ?? sentenceSubject(tokens, lo, cueFirst);
 }
 
+/**
+ * The subject of the clause a participle after `comma` hangs on: the phrase before the nearest
+ * finite verb group back in the sentence ("the camera is facing the ground, and she becomes
+ * increasingly upset, | shouting …" → "she"; "Philadelphia (AFP) – US President Barack Obama will
+ * spearhead an effort to paint …, | contrasting …" → "US President Barack Obama"), or null.
+ */
+const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
+
+function clauseSubject(tokens: readonly Token[], comma: number): TokRange | null {
+  const sent = tokens[comma]!.sent;
+  let lo = comma;
+  while (lo > 0 && tokens[lo - 1]!.sent === sent) lo--;
+  for (let j = comma - 1; j > lo; j--) {
+    const t = tokens[j]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    // the verb group ("becomes increasingly upset", "will spearhead")
+    let k = j;
+    while (k - 1 > lo && VERB_GROUP.has(tokens[k - 1]!.pos) && tokens[k - 1]!.norm !== 'to') k--;
+    j = k;
+    // an infinitive ("to paint") or a participle of its own (", saying") is no finite verb
+    if (tokens[k - 1]!.norm === 'to' || tokens[k - 1]!.norm === ',') continue;
+    const subject = phraseEndingAt(tokens, k - 1, lo);
+    if (subject) return subject;
+  }
+  return null;
+}
+
 /** A cue of "tell" not in the passive ("was told by" keeps its agent). */
 function tellCue(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = first; i < last; i++) if (TELL.has(tokens[i]!.norm)) return !passiveCue(tokens, first, last);
@@ -280,13 +306,11 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
     frame.source = rule.source;
     frame.via = `learned+${rule.via}`;
   }
-  // ", saying …", ", citing …" without a source: the participle's subject is the sentence's ("Trump
+  // ", saying …", ", citing …" without a source: the participle's subject is its clause's ("Trump
   // hailed the vote, saying …")
   const head = tokens[f.cue.first]!;
   if (!frame.source && f.cue.first > 0 && tokens[f.cue.first - 1]!.norm === ',' && head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according') {
-    let lo = f.cue.first;
-    while (lo > 0 && tokens[lo - 1]!.sent === head.sent) lo--;
-    const subject = sentenceSubject(tokens, lo, f.cue.first);
+    const subject = clauseSubject(tokens, f.cue.first - 1);
     // "It …, comparing", "The fact …": no one who speaks
     if (subject && !NO_SPEAKER.has(tokens[subject[0]]!.norm)) {
       frame.source = subject;

@@ -67,7 +67,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a participle’s adjunct after the source', 'Lopez, appearing on Radio Harbour after the vote, said the port would reopen.', [['indirect', 'Lopez', 'said', ['the port would reopen']]]],
   ['a source never runs across a line break', 'Harbour News Live 10:57PM\nPort director Anna Berg said the strike had ended.', [['indirect', 'Port director Anna Berg', 'said', ['the strike had ended']]]],
   // a participle after a comma with no source of its own speaks for its sentence's subject
-  ['a participle’s source is the sentence’s subject', 'Anna Berg stepped down as harbour master in May, citing her health.', [['indirect', 'Anna Berg', 'citing', ['her health']]]],
+  ['a participle’s source is its clause’s subject', 'Anna Berg stepped down as harbour master in May, citing her health.', [['indirect', 'Anna Berg', 'citing', ['her health']]]],
+  ['a participle’s source is the subject of the clause it hangs on, not of an earlier one', 'At the gate, the crowd is growing, and the mayor becomes visibly angry, shouting that the port must stay open.', [['indirect', 'the mayor', 'shouting', ['that the port must stay open']]]],
   // findings that rest on a poll (polls.ts): the poll is the source, "in" the cue
   ['a poll at the front of its sentence', 'In a harbour board survey released Monday, 60 percent of dock workers backed the strike.', [['indirect', 'a harbour board survey released Monday', 'In', ['60 percent of dock workers backed the strike']]]],
   ['a finding that rests on a poll named after it', 'The mayor has fallen to third place in the latest Coastal Radio poll.', [['indirect', 'the latest Coastal Radio poll', 'in', ['The mayor has fallen to third place']]]],

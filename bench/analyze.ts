@@ -44,6 +44,12 @@ interface ModeResult {
   peakRssMB: number;
   /** One-thread mode: the corpus's texts joined into one article of about a megabyte (a guard against work that grows faster than the text). */
   bigArticle?: { chars: number; ms: number; peakRssMB: number };
+  /**
+   * One-thread mode: the first half megabyte of those texts run into one sentence (every stop, colon
+   * and semicolon made a comma, line breaks spaces): a guard against work per cue that grows with
+   * its sentence.
+   */
+  bigSentence?: { chars: number; ms: number; peakRssMB: number };
   node: string;
   cpus: string;
   loadAverage: number;
@@ -141,6 +147,7 @@ async function runMode(mode: Mode, passes: number): Promise<ModeResult> {
   const cpu = process.cpuUsage(cpu0);
   const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
   let bigArticle: ModeResult['bigArticle'];
+  let bigSentence: ModeResult['bigSentence'];
   if (mode === 'one') {
     const parts: string[] = [];
     let chars = 0;
@@ -154,6 +161,10 @@ async function runMode(mode: Mode, passes: number): Promise<ModeResult> {
     // reading is timed too: it is part of the work on a long text
     analyzeDoc(readArticle(Buffer.from(text), { name: 'long.txt', maxBytes: 1 << 26 }).article, res);
     bigArticle = { chars: text.length, ms: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    const one = `One long sentence\n\n${text.slice(0, 500_000).replace(/[.!?;:]/g, ',').replace(/\s*\n\s*/g, ' ')}.`;
+    const t1 = process.hrtime.bigint();
+    analyzeDoc(readArticle(Buffer.from(one), { name: 'sentence.txt', maxBytes: 1 << 26 }).article, res);
+    bigSentence = { chars: one.length, ms: Math.round(Number(process.hrtime.bigint() - t1) / 1e6), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
   }
   passRates.sort((x, y) => x - y);
   times.sort((x, y) => x - y);
@@ -174,6 +185,7 @@ async function runMode(mode: Mode, passes: number): Promise<ModeResult> {
     resourceLoadMs: Math.round(loadMs),
     peakRssMB,
     ...(bigArticle ? { bigArticle } : {}),
+    ...(bigSentence ? { bigSentence } : {}),
     node: process.version,
     cpus: `${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
     loadAverage: Number(load.toFixed(1)),
@@ -205,6 +217,9 @@ function lines(r: ModeResult): string[] {
     `  per article p50 ${r.msPerArticle.p50} ms, p95 ${r.msPerArticle.p95} ms, max ${r.msPerArticle.max} ms; resources loaded in ${r.resourceLoadMs} ms`,
     ...(r.bigArticle
       ? [`  one article of ${(r.bigArticle.chars / 1e6).toFixed(1)} MB (the corpus joined): ${(r.bigArticle.ms / 1000).toFixed(1)} s, peak RSS then ${r.bigArticle.peakRssMB} MB`]
+      : []),
+    ...(r.bigSentence
+      ? [`  one sentence of ${(r.bigSentence.chars / 1e6).toFixed(1)} MB (its first half megabyte, stops made commas): ${(r.bigSentence.ms / 1000).toFixed(1)} s, peak RSS then ${r.bigSentence.peakRssMB} MB`]
       : []),
   ];
 }

@@ -497,7 +497,10 @@ export function roleWindow(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Arr
   const s = a.tokens[cue.first]!.sent;
   let first = a.sentFirst[s]!;
   let last = a.sentLast[s]!;
-  for (let i = first; i < last; i++) {
+  // quotes further than MAX_WINDOW from the cue can only widen the window past the cap below: the
+  // scan stays within it, so that a sentence of thousands of tokens costs each cue no more
+  const to = Math.min(last, cue.last + MAX_WINDOW);
+  for (let i = Math.max(first, cue.first - MAX_WINDOW); i < to; i++) {
     const q = a.inQuote[i]!;
     if (q < 0) continue;
     first = Math.min(first, a.quoteFirst[q]!);

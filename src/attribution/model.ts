@@ -148,6 +148,8 @@ function clauseEnd(a: ArticleFeatures, cuePrefix: Int32Array, s: number, e: numb
  * docs/attribution.md.
  */
 const END_MARGIN = 16;
+/** The farthest end the end model tries, in tokens from the content's start (news sentences are far shorter). */
+const END_WINDOW = 256;
 const END_RATIO = 2;
 const endScores = { best: 0, keep: 0 };
 
@@ -158,10 +160,14 @@ const endScores = { best: 0, keep: 0 };
  */
 function modelEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: number, e: number, model: PackedWeights): number {
   if (a.inQuote[s]! >= 0) return e;
-  const sentEnd = contentSentEnd(a, s);
-  if (e > sentEnd) return e;
+  // ends at most END_WINDOW tokens on: a sentence of thousands of tokens (a list, a page without
+  // stops) would make each of its frames rank them all (the sentence's end is read 32 tokens
+  // farther, enough for the features: what is left of the sentence counts up to 31 tokens)
+  const sentEnd = contentSentEnd(a, s, s + END_WINDOW + 32);
+  const last = Math.min(sentEnd, s + END_WINDOW);
+  if (e > last) return e;
   // scores in full only the ends that may beat the tagger's by the margin: the others cannot change it
-  const best = bestEnd(a, cuePrefix, cue, s, sentEnd, e, model, endScores, END_MARGIN);
+  const best = bestEnd(a, cuePrefix, cue, s, sentEnd, e, model, endScores, END_MARGIN, last);
   if (best <= 0 || cuePrefix[Math.max(best, e)]! > cuePrefix[Math.min(best, e)]!) return e;
   return endScores.best - endScores.keep > END_MARGIN ? best : e;
 }

@@ -6,13 +6,18 @@
  * of them (on a held-out fifth of train "in" was the word most often in a missed cue). For a
  * fact-checker they matter: a claim that rests on a poll should say which.
  *
- * The rule: "in" (outside quotes) before a noun phrase of at most a dozen tokens, without a verb or
- * a clause break, whose head is poll(s), survey(s) or polling.
- *   - At the front of its sentence ("In X, finding."): the source runs to the comma, and the
- *     content is the rest of the sentence.
+ * The rule: "in" (outside quotes) before a noun phrase of at most a dozen tokens, without a verb,
+ * another preposition than "of" or a clause break, whose head is poll(s), survey(s) or polling;
+ * not polls in general ("in the polls", "in recent national polls").
+ *   - At the front of its sentence ("In X, finding."): the source runs to the comma (through a
+ *     participle's phrase: "In the poll, conducted in May, …"), and the content is the rest of the
+ *     sentence.
  *   - Elsewhere ("finding in X"): the source ends at the poll word, and the content is the clause
- *     before "in": from the latest comma, semicolon or dash (or the sentence's start) after which a
- *     verb comes before "in", less a leading connective ("but", "although", "as" …).
+ *     before "in": from the latest comma, semicolon or spaced dash (or the sentence's start) after
+ *     which a subject and a verb come, less a leading connective ("but", "although", "as" …); not
+ *     a relative clause ("… who is battling Carson for the top spot in many polls").
+ * Each "in" costs a dozen tokens' look at most, and a sentence one pass back, so a huge sentence
+ * stays linear.
  */
 import type { Range, Sentence, Token } from '../types.js';
 import { ruleFrame, type Frame } from './frames.js';
@@ -110,12 +115,19 @@ function frontFrame(tokens: readonly Token[], s: Sentence, i: number, head: numb
 /** "finding in X": the source the noun phrase, the content the clause before "in". */
 function afterFrame(tokens: readonly Token[], s: Sentence, i: number, head: number): Frame | null {
   // the latest break after which a subject and a verb come before "in", else the sentence's start
+  // (one pass back: `verb` says whether a verb lies between j and "in")
   let from = -1;
+  let verb = false;
   for (let j = i - 1; j >= s.first && from < 0; j--) {
-    if (j > s.first && !isBreak(tokens[j]!)) continue;
-    let k = j === s.first ? j : j + 1;
-    while (k < i && CONNECTIVE.has(tokens[k]!.norm)) k++;
-    if (i - k >= 2 && opensFinding(tokens[k]!) && hasVerb(tokens, k, i)) from = k;
+    const t = tokens[j]!;
+    const start = j === s.first && !isBreak(t);
+    if (start) verb ||= VERBISH.has(t.pos);
+    if (start || isBreak(t)) {
+      let k = start ? j : j + 1;
+      while (k < i && CONNECTIVE.has(tokens[k]!.norm)) k++;
+      if (verb && i - k >= 2 && opensFinding(tokens[k]!)) from = k;
+    }
+    verb ||= VERBISH.has(t.pos);
   }
   if (from < 0) return null;
   const content: Range = { start: tokens[from]!.start, end: tokens[i - 1]!.end };

@@ -27,6 +27,12 @@ const ADJUNCT_PREPS = new Set(['in', 'at', 'during', 'on', 'from', 'after', 'bef
 /** Participles after a comma that go on describing the speaker ("Senate Democrats, including Mr. Reid"). */
 const NOT_ADJUNCT = new Set(['including', 'according', 'representing', 'leading', 'ranking', 'acting', 'managing', 'founding', 'outgoing', 'incoming', 'presiding', 'governing']);
 
+/** Whether text[from, to) holds a line break. */
+function breakBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 /**
  * The source's token range [first, last) with its edges trimmed; `cueFirst` is where the cue starts.
  * With the article's `text`, a source never runs across a line break: before its cue it starts after
@@ -36,15 +42,21 @@ const NOT_ADJUNCT = new Set(['including', 'according', 'representing', 'leading'
 export function trimSource(tokens: readonly Token[], first: number, last: number, cueFirst: number, text?: string): [number, number] {
   let a = first;
   let b = last;
-  if (text !== undefined && b - a > 1) {
+  if (text !== undefined) {
+    // the gaps between the source's tokens, nearest the cue first
     if (a < cueFirst) {
-      const nl = text.lastIndexOf('\n', tokens[b - 1]!.start - 1);
-      if (nl >= tokens[a]!.end) while (tokens[a]!.start < nl) a++;
+      for (let i = b - 1; i > a; i--) {
+        if (breakBetween(text, tokens[i - 1]!.end, tokens[i]!.start)) {
+          a = i;
+          break;
+        }
+      }
     } else {
-      const nl = text.indexOf('\n', tokens[a]!.end);
-      if (nl >= 0 && nl < tokens[b - 1]!.start) {
-        b = a + 1;
-        while (tokens[b]!.start < nl) b++;
+      for (let i = a + 1; i < b; i++) {
+        if (breakBetween(text, tokens[i - 1]!.end, tokens[i]!.start)) {
+          b = i;
+          break;
+        }
       }
     }
   }

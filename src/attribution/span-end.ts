@@ -22,10 +22,14 @@ function lenBucket(n: number): number {
   return 9;
 }
 
-/** The end of a content starting at s as the end model reads it: its sentence's end, or an earlier paragraph break. */
-export function contentSentEnd(a: ArticleFeatures, s: number): number {
+/**
+ * The end of a content starting at s as the end model reads it: its sentence's end, or an earlier
+ * paragraph break; no farther than `limit` (the caller's window, beyond which the features read the
+ * same: a length bucket tops out at 31 tokens).
+ */
+export function contentSentEnd(a: ArticleFeatures, s: number, limit = Infinity): number {
   const t = a.tokens[s]!;
-  const end = a.sentLast[t.sent]!;
+  const end = Math.min(a.sentLast[t.sent]!, limit);
   for (let i = s + 1; i < end; i++) if (a.tokens[i]!.para !== t.para) return i;
   return end;
 }
@@ -236,13 +240,14 @@ const SLACK = 1e-6;
  * feature's run of slots (EndTable.regionMax), which rules out about nine ends in ten without
  * looking their words up (the look-ups that miss the caches). So the best end is exact whenever it
  * scores more than `margin` above keep; otherwise it is an end that scores at most that (keep, or
- * -1 where keep is outside the sentence). margin -Infinity scores every end.
+ * -1 where keep is outside the sentence). margin -Infinity scores every end. `last` (≤ sentEnd) bounds
+ * the ends tried; the features still read the sentence's end.
  */
-export function bestEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: number, sentEnd: number, keep: number, model: PackedWeights, scores: { best: number; keep: number }, margin = -Infinity): number {
+export function bestEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan, s: number, sentEnd: number, keep: number, model: PackedWeights, scores: { best: number; keep: number }, margin = -Infinity, last = sentEnd): number {
   if (table?.model !== model || table.version !== posTablesVersion()) table = new EndTable(model);
   const { w, regionMax } = table;
   const { word, pos, posCode: code, inQuote, commas: commaCount } = a;
-  const n = sentEnd - s;
+  const n = last - s;
   const mask = model.mask;
   grow(n);
   f15.fill(NaN);
@@ -255,7 +260,7 @@ export function bestEnd(a: ArticleFeatures, cuePrefix: Int32Array, cue: TokSpan,
   let quotes = 0;
   let cues = 0;
   // every end: its word features' ids, the other weights, the bound
-  for (let j = s + 1, k = 0; j <= sentEnd; j++, k++) {
+  for (let j = s + 1, k = 0; j <= last; j++, k++) {
     // token j - 1 joins the content (scanToken)
     const i = j - 1;
     const lastC = code[i]!;

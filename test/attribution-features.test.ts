@@ -164,3 +164,52 @@ test('packed weights read slots in any order the same as dense ones (out of orde
   PackedWeights.unpack(ordered).score(f, got);
   assert.deepEqual([...got.subarray(0, 3)], [11, 13, 15]);
 });
+
+/** roleWindow as it was before its quote scan was bounded (tenth session): every token of the sentence. */
+function fullScanWindow(a: ArticleFeatures, cue: TokSpan, prefix: Int32Array): TokSpan {
+  const MAX = 320;
+  const s = a.tokens[cue.first]!.sent;
+  let first = a.sentFirst[s]!;
+  let last = a.sentLast[s]!;
+  for (let i = first; i < last; i++) {
+    const q = a.inQuote[i]!;
+    if (q < 0) continue;
+    first = Math.min(first, a.quoteFirst[q]!);
+    last = Math.max(last, a.quoteLast[q]! + 1);
+    i = Math.max(i, a.quoteLast[q]!);
+  }
+  const tail = a.tokens[last - 1]?.sent;
+  if (tail !== undefined && tail !== s) last = Math.max(last, a.sentLast[tail]!);
+  const para = a.tokens[cue.first]!.para;
+  for (let hops = 0; hops < 4 && last < a.tokens.length; hops++) {
+    const next = a.tokens[last]!;
+    const q = a.inQuote[last]!;
+    if (next.para !== para || q < 0 || a.quoteFirst[q] !== last) break;
+    const end = Math.max(a.quoteLast[q]! + 1, a.sentLast[a.tokens[a.quoteLast[q]!]!.sent]!);
+    if (prefix[end]! - prefix[last]! > 0) break;
+    last = end;
+  }
+  return { first: Math.max(first, cue.first - MAX), last: Math.min(last, cue.last + MAX) };
+}
+
+test('a cue’s role window in a sentence of thousands of tokens is the one a scan of the whole sentence gives', () => {
+  // ~4,000 tokens in one sentence, with quotes near and far from its cues: one that opens in the
+  // sentence before and closes in it, one that opens in it and closes in the next (the quotes that
+  // can widen a window past its sentence), and many inside it
+  const clause = (k: number): string => (k % 7 === 0 ? `“the quay ${k} is closed for repairs,” the mayor said` : `the harbour board said berth ${k} would reopen`);
+  const long = Array.from({ length: 500 }, (_, k) => clause(k)).join(', ');
+  const body = `Harbour\n\n“The strike is over. The cranes are back,” the mayor said, and ${long}, and the union says “the port is open. It will stay open,” its leader said.`;
+  const a = features(body);
+  assert.ok(a.tokens.length > 4000);
+  const cues = someCues(a);
+  const prefix = cuePrefix(a, cues);
+  let widened = 0;
+  for (const cue of cues) {
+    const w = roleWindow(a, cue, prefix);
+    assert.deepEqual(w, fullScanWindow(a, cue, prefix), `cue at ${cue.first}`);
+    const s = a.tokens[cue.first]!.sent;
+    if (w.first < a.sentFirst[s]! || w.last > a.sentLast[s]!) widened++;
+  }
+  // the quotes across the sentence's edges did widen some windows
+  assert.ok(widened > 0);
+});

@@ -232,7 +232,7 @@ const NO_SPEAKER = new Set(['it', 'this', 'that', 'there', 'the fact']);
 
 /**
  * Who tells, before the cue: the phrase right before it ("Chen told"; auxiliaries and adverbs
- * between), else the subject of its sentence ("Trump has hailed the vote as “fantastic,” telling …").
+ * between), else the subject of its sentence ("Berg has hailed the vote as “historic,” telling …").
  */
 function teller(tokens: readonly Token[], cueFirst: number): TokRange | null {
   const sent = tokens[cueFirst]!.sent;
@@ -245,9 +245,9 @@ function teller(tokens: readonly Token[], cueFirst: number): TokRange | null {
 
 /**
  * The subject of the clause a participle after `comma` hangs on: the phrase before the nearest
- * finite verb group back in the sentence ("the camera is facing the ground, and she becomes
- * increasingly upset, | shouting …" → "she"; "Philadelphia (AFP) – US President Barack Obama will
- * spearhead an effort to paint …, | contrasting …" → "US President Barack Obama"), or null.
+ * finite verb group back in the sentence ("the crowd is growing, and the mayor becomes visibly
+ * angry, | shouting …" → "the mayor"; "HARBOUR CITY (Wire) – Mayor Anna Berg will open the quay to
+ * mark …, | hailing …" → "Mayor Anna Berg", not the dateline nor an infinitive's), or null.
  */
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
 
@@ -306,18 +306,18 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
     frame.source = rule.source;
     frame.via = `learned+${rule.via}`;
   }
-  // ", saying …", ", citing …" without a source: the participle's subject is its clause's ("Trump
+  // ", saying …", ", citing …" without a source: the participle's subject is its clause's ("Berg
   // hailed the vote, saying …")
   const head = tokens[f.cue.first]!;
   if (!frame.source && f.cue.first > 0 && tokens[f.cue.first - 1]!.norm === ',' && head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according') {
     const subject = clauseSubject(tokens, f.cue.first - 1);
-    // "It …, comparing", "The fact …": no one who speaks
+    // "It …, comparing …": no one who speaks
     if (subject && !NO_SPEAKER.has(tokens[subject[0]]!.norm)) {
       frame.source = subject;
       frame.via = `${frame.via}+participle`;
     }
   }
-  // who is told is no source ("Trump, telling | reporters during a visit to Scotland | that …"; PolNeAR
+  // who is told is no source ("Berg, telling | reporters during a visit to the docks | that …"; PolNeAR
   // puts 1 of its 514 train sources of "tell" after the cue): the rule's subject before the cue, if any
   if (frame.source && frame.source[0] >= f.cue.last && tellCue(tokens, f.cue.first, f.cue.last)) {
     frame.source = rule?.source && rule.source[1] <= f.cue.first ? rule.source : teller(tokens, f.cue.first);

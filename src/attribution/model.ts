@@ -356,7 +356,7 @@ const LONE_RELATIVE = new Set(['who', 'which', 'that']);
 
 /**
  * Whether one of several source runs can be the speaker: not the object of a preposition ("told |
- * 2,000 supporters | at a rowdy rally", "a statement on | Trump University"; "by" excepted), not a day, not a lone
+ * 2,000 dock workers | at a rally", "a statement on | the harbour board"; "by" excepted), not a day, not a lone
  * relative pronoun beside its antecedent. The role tagger sometimes tags such words as source next
  * to the right run, and the nearest run, which was taken, is often one of them.
  */

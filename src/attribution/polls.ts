@@ -1,6 +1,6 @@
 /**
- * Findings that rest on a poll: "In a Des Moines Register poll last month, Mr. Cruz had a 10-point
- * lead", "Carson fell to 10 percent in the latest CNN/ORC poll". PolNeAR marks these as
+ * Findings that rest on a poll: "In a Harbour Register poll last month, the mayor had a 10-point
+ * lead", "the ferry operator fell to 10 percent in the latest Coastal Radio poll". PolNeAR marks these as
  * attributions whose cue is "in", whose source is the poll and whose content is the finding (67 in
  * its train split); the cue tagger, reading "in" as a preposition like any other, finds almost none
  * of them (on a held-out fifth of train "in" was the word most often in a missed cue). For a
@@ -15,7 +15,7 @@
  *   - Elsewhere ("finding in X"): the source ends at the poll word, and the content is the clause
  *     before "in": from the latest comma, semicolon or spaced dash (or the sentence's start) after
  *     which a subject and a verb come, less a leading connective ("but", "although", "as" …); not
- *     a relative clause ("… who is battling Carson for the top spot in many polls").
+ *     a relative clause ("… who is battling Berg for the top spot in many polls").
  * Each "in" costs a dozen tokens' look at most, and a sentence one pass back, so a huge sentence
  * stays linear.
  */
@@ -30,9 +30,9 @@ const NOT_POLL_NP = new Set(['part', 'turn', 'order', 'addition', 'spite', 'resp
 /** Where a clause before "in" may start: after one of these (a hyphen only with a space before it: not "24-point"). */
 const CLAUSE_BREAK = new Set([',', ';', '-', '--', ':']);
 const isBreak = (t: Token): boolean => CLAUSE_BREAK.has(t.norm) && (t.norm !== '-' || t.spaceBefore);
-/** Parts of speech a finding may open with: its subject ("he", "Mr. Trump", "40 percent of …"). */
+/** Parts of speech a finding may open with: its subject ("he", "the mayor", "40 percent of …"). */
 const SUBJECT = new Set(['PRON', 'PROPN', 'NOUN', 'DET', 'NUM', 'ADJ']);
-/** Words that open a relative clause, not a finding ("… who is battling Carson for the top spot in many polls"). */
+/** Words that open a relative clause, not a finding ("… who is battling Berg for the top spot in many polls"). */
 const RELATIVE = new Set(['who', 'which', 'where', 'when', 'that', 'whose', 'whom', 'what']);
 /** Words that open a clause and are not part of the finding ("But he fell to 10 percent …"). */
 const CONNECTIVE = new Set(['but', 'and', 'or', 'although', 'though', 'as', 'while', 'because', 'so', 'that', 'yet', 'since', 'whereas', 'when', 'if', 'why', 'how']);
@@ -61,7 +61,7 @@ function pollHead(tokens: readonly Token[], i: number, end: number): number {
   let head = -1;
   for (let j = i + 1; j < end && j <= i + NP_MAX; j++) {
     const w = tokens[j]!;
-    // a capitalised "verb" is a name the tagger misread ("a Des Moines Register poll")
+    // a capitalised "verb" is a name the tagger misread ("a Harbour Register poll")
     if (NP_BREAK.has(w.norm) || (VERBISH.has(w.pos) && !UPPER.test(w.text)) || (w.pos === 'ADP' && w.norm !== 'of')) break;
     if (j === i + 1 && NOT_POLL_NP.has(w.norm)) break;
     if (POLL.has(w.norm) && w.pos === 'NOUN') head = j;
@@ -95,7 +95,7 @@ function frontFrame(tokens: readonly Token[], s: Sentence, i: number, head: numb
     if (isBreak(tokens[j]!) || tokens[j]!.norm === '.') return null;
   }
   if (comma < 0) return null;
-  // "In the new Morning Consult poll, conducted March 11-13, 40 percent …": the source takes the participle's phrase
+  // "In the new Coastal Radio poll, conducted May 11-13, 40 percent …": the source takes the participle's phrase
   if (tokens[comma + 1]?.pos === 'VERB' && /(ed|en)$/.test(tokens[comma + 1]!.norm)) {
     for (let j = comma + 2; j < s.last && j <= comma + NP_MAX; j++) {
       if (tokens[j]!.norm === ',') {

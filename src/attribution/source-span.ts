@@ -22,9 +22,9 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
 /** Adverbs that, after a name, belong to the clause ("Fields later tweeted"). */
 const CLAUSE_ADVERBS = new Set(['later', 'also', 'then', 'previously', 'earlier', 'again', 'once', 'now', 'still', 'too', 'first', 'recently', 'since', 'subsequently']);
 const DASHES = new Set(['-', '–', '—', '--']);
-/** Prepositions that open an adjunct of place or time after a comma ("Trump, in Kentucky,"). */
+/** Prepositions that open an adjunct of place or time after a comma ("Berg, in Oslo,"). */
 const ADJUNCT_PREPS = new Set(['in', 'at', 'during', 'on', 'from', 'after', 'before', 'while']);
-/** Participles after a comma that go on describing the speaker ("Senate Democrats, including Mr. Reid"). */
+/** Participles after a comma that go on describing the speaker ("The dock unions, including the crane drivers'"). */
 const NOT_ADJUNCT = new Set(['including', 'according', 'representing', 'leading', 'ranking', 'acting', 'managing', 'founding', 'outgoing', 'incoming', 'presiding', 'governing']);
 
 /** Whether text[from, to) holds a line break. */
@@ -36,7 +36,7 @@ function breakBetween(text: string, from: number, to: number): boolean {
 /**
  * The source's token range [first, last) with its edges trimmed; `cueFirst` is where the cue starts.
  * With the article's `text`, a source never runs across a line break: before its cue it starts after
- * the last one ("… For Abortions⏎Jeb Bush | criticized"), after its cue it ends at the first.
+ * the last one ("Harbour News Live 10:57PM⏎Port director Anna Berg | said"), after its cue it ends at the first.
  * (PolNeAR marks 2 of its 17,212 train sources across one.)
  */
 export function trimSource(tokens: readonly Token[], first: number, last: number, cueFirst: number, text?: string): [number, number] {
@@ -61,8 +61,8 @@ export function trimSource(tokens: readonly Token[], first: number, last: number
     }
   }
   if (b - a >= 3 && RELATIVE.has(tokens[b - 1]!.norm) && tokens[b - 2]!.norm === ',') b -= 2;
-  // an adjunct after a comma tells where or how the speaker spoke: "Marco Rubio, speaking at a rally
-  // in his hometown,", "Trump, in Kentucky,", "Clinton, during a town hall meeting"
+  // an adjunct after a comma tells where or how the speaker spoke: "Lopez, appearing on Radio Harbour
+  // after the vote,", "Berg, in Oslo,", "The mayor, during a town hall meeting"
   for (let i = a + 1; i < b - 1; i++) {
     if (tokens[i]!.norm !== ',') continue;
     const w = tokens[i + 1]!;

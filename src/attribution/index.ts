@@ -228,7 +228,7 @@ function passiveCue(tokens: readonly Token[], first: number, last: number): bool
 
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
 /** Sentence subjects that speak for no one ("It …, comparing …"). */
-const NO_SPEAKER = new Set(['it', 'this', 'that', 'there', 'the fact']);
+const NO_SPEAKER = new Set(['it', 'this', 'that', 'there']);
 
 /**
  * Who tells, before the cue: the phrase right before it ("Chen told"; auxiliaries and adverbs
@@ -243,14 +243,14 @@ function teller(tokens: readonly Token[], cueFirst: number): TokRange | null {
   return (j >= lo ? phraseEndingAt(tokens, j, lo) : null) ?? sentenceSubject(tokens, lo, cueFirst);
 }
 
+const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
+
 /**
  * The subject of the clause a participle after `comma` hangs on: the phrase before the nearest
  * finite verb group back in the sentence ("the crowd is growing, and the mayor becomes visibly
  * angry, | shouting …" → "the mayor"; "HARBOUR CITY (Wire) – Mayor Anna Berg will open the quay to
  * mark …, | hailing …" → "Mayor Anna Berg", not the dateline nor an infinitive's), or null.
  */
-const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
-
 function clauseSubject(tokens: readonly Token[], comma: number): TokRange | null {
   const sent = tokens[comma]!.sent;
   let lo = comma;

@@ -16,8 +16,8 @@
  *     before "in": from the latest comma, semicolon or spaced dash (or the sentence's start) after
  *     which a subject and a verb come, less a leading connective ("but", "although", "as" …); not
  *     a relative clause ("… who is battling Berg for the top spot in many polls").
- * Each "in" costs a dozen tokens' look at most, and a sentence one pass back, so a huge sentence
- * stays linear.
+ * Each "in" costs a dozen tokens' look ahead and at most CLAUSE_MAX back, so a huge sentence stays
+ * linear.
  */
 import type { Range, Sentence, Token } from '../types.js';
 import { ruleFrame, type Frame } from './frames.js';
@@ -38,6 +38,8 @@ const RELATIVE = new Set(['who', 'which', 'where', 'when', 'that', 'whose', 'who
 const CONNECTIVE = new Set(['but', 'and', 'or', 'although', 'though', 'as', 'while', 'because', 'so', 'that', 'yet', 'since', 'whereas', 'when', 'if', 'why', 'how']);
 const VERBISH = new Set(['VERB', 'AUX']);
 const NP_MAX = 12;
+/** The farthest back a finding before "in" may start, in tokens. */
+const CLAUSE_MAX = 80;
 const UPPER = /^\p{Lu}/u;
 
 /** The poll frames of an article, read by rule (`via: 'poll'`). */
@@ -115,10 +117,10 @@ function frontFrame(tokens: readonly Token[], s: Sentence, i: number, head: numb
 /** "finding in X": the source the noun phrase, the content the clause before "in". */
 function afterFrame(tokens: readonly Token[], s: Sentence, i: number, head: number): Frame | null {
   // the latest break after which a subject and a verb come before "in", else the sentence's start
-  // (one pass back: `verb` says whether a verb lies between j and "in")
+  // (one pass back, at most CLAUSE_MAX tokens: `verb` says whether a verb lies between j and "in")
   let from = -1;
   let verb = false;
-  for (let j = i - 1; j >= s.first && from < 0; j--) {
+  for (let j = i - 1; j >= s.first && j >= i - CLAUSE_MAX && from < 0; j--) {
     const t = tokens[j]!;
     const start = j === s.first && !isBreak(t);
     if (start) verb ||= VERBISH.has(t.pos);

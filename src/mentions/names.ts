@@ -406,6 +406,7 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
   for (const s of doc.sentences) {
     const titleCase = isTitleCase(tokens, s.first, s.last);
     const merged = kbNames(doc, kb, lex, words, mayStart, s.first, s.last);
+    const kbSpans = new KbSpans(merged);
     for (const sp of ner.decodeSentence(tokens, s.first, s.last, titleCase)) {
       let a = sp.first;
       // a title in front of a person's name is the title's, not the name's ("General No Gwansik")
@@ -417,11 +418,11 @@ export function findNames(doc: Doc, kb: Kb, ner: NerModel, lex: MentionLexicon):
         }
       }
       const type = modelType(sp.cls, tokens[sp.last - 1]!, lex);
-      if (!overlapsKb(merged, a, sp.last)) {
+      const overlapping = kbSpans.overlapping(a, sp.last);
+      if (overlapping.length === 0) {
         merged.push(draftName(doc, a, sp.last, type, [], 'model'));
         continue;
       }
-      const overlapping = kbOverlapping(merged, a, sp.last);
       // a longer model name around KB names wins ("New York Post" around "New York"); it keeps the
       // KB candidates only when it names the same kind of thing and is not a person ("Donald Trump Jr.")
       if (!overlapping.every((k) => a <= k.first && k.last <= sp.last && sp.last - a > k.last - k.first)) continue;
@@ -463,17 +464,40 @@ function lowerSurface(doc: Doc, m: Draft): string {
   return doc.norm.slice(m.start, m.end).toLowerCase();
 }
 
-/** Whether a KB name of the list overlaps tokens [a, b). */
-function overlapsKb(names: readonly Draft[], a: number, b: number): boolean {
-  for (const k of names) if (k.via === 'kb' && k.first < b && a < k.last) return true;
-  return false;
-}
+/**
+ * A sentence's KB names, for the model's spans to ask which of them they overlap. The spans come
+ * in text order and do not overlap one another, so a KB name a span takes over (spliced out of the
+ * merged list) lies inside that span and no later span can ask for it. Scanning the merged list for
+ * every span made a sentence of thousands of names quadratic (a 1.2 MB list "Berg, Berg, …" took
+ * 95 s); here the names are sorted by their first token and a query starts from a binary search.
+ */
+class KbSpans {
+  private readonly names: Draft[];
+  /** The longest name, in tokens: a name overlapping [a, b) starts at a - longest + 1 or later. */
+  private readonly longest: number;
 
-/** The KB names of the list that overlap tokens [a, b), in list order. */
-function kbOverlapping(names: readonly Draft[], a: number, b: number): Draft[] {
-  const out: Draft[] = [];
-  for (const k of names) if (k.via === 'kb' && k.first < b && a < k.last) out.push(k);
-  return out;
+  constructor(merged: readonly Draft[]) {
+    this.names = merged.filter((k) => k.via === 'kb').sort((x, y) => x.first - y.first || x.last - y.last);
+    let longest = 0;
+    for (const k of this.names) longest = Math.max(longest, k.last - k.first);
+    this.longest = longest;
+  }
+
+  /** The KB names that overlap tokens [a, b), by their first token. */
+  overlapping(a: number, b: number): Draft[] {
+    const { names } = this;
+    let lo = 0;
+    let hi = names.length;
+    const from = a - this.longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.first <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Draft[] = [];
+    for (let k = lo; k < names.length && names[k]!.first < b; k++) if (a < names[k]!.last) out.push(names[k]!);
+    return out;
+  }
 }
 
 /**

@@ -189,3 +189,23 @@ test('NER features: the run-time split gives the readable ids, the six small-tab
     assert.deepEqual(tables, [0, 7, 12, 13, 16, 17].map((k) => full[k]), `table features of token ${i}`);
   }
 });
+
+test('mentions: a sentence listing hundreds of names finds every one, KB names linked and a longer model name around a KB name kept whole', () => {
+  // one sentence of ~2,000 tokens: the KB names are looked up by position for each span of the
+  // name model (names.ts KbSpans), where scanning the sentence's whole list for each made it quadratic
+  const names = ['Vladimir Putin', 'Volodymyr Zelensky', 'Anna Berg', 'the New York Post', 'Dmitry Peskov'];
+  const doc = analyzeTextDoc(`Names\n\nThe list: ${Array.from({ length: 600 }, (_, k) => names[k % names.length]).join(', ')}.`);
+  assert.equal(doc.sentences.length, 2);
+  const found = new Map<string, number>();
+  for (const m of doc.mentions) {
+    const key = `${doc.article.text.slice(m.start, m.end)} | ${m.type} ${m.via} ${m.kb[0] ?? '-'}`;
+    found.set(key, (found.get(key) ?? 0) + 1);
+  }
+  assert.deepEqual(Object.fromEntries(found), {
+    'Vladimir Putin | PERSON kb person:vladimir-putin': 120,
+    'Volodymyr Zelensky | PERSON kb person:volodymyr-zelensky': 120,
+    'Anna Berg | PERSON model -': 120,
+    'New York Post | ORG model -': 120,
+    'Dmitry Peskov | PERSON kb person:dmitry-peskov': 120,
+  });
+});

@@ -512,6 +512,5 @@ export function trainFrameModel(examples: readonly FrameExample[], epochs: numbe
     }
     for (let i = 0; i < w.length; i++) sum[i] = sum[i]! + w[i]! / runs;
   }
-  const w = sum;
-  return new Weights(FRAME_BITS, 1, Float32Array.from(w));
+  return new Weights(FRAME_BITS, 1, Float32Array.from(sum));
 }

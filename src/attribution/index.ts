@@ -7,7 +7,7 @@
  *      outermost of nested frames; add the headline's "Source: content" form
  *   5. name the source's entity when the entities layer has one; type, ids in text order
  */
-import { span, type Attribution, type AttributionType, type Doc, type Range, type SourceSpan, type Span, type Token } from '../types.js';
+import { span, type Attribution, type AttributionType, type Doc, type Range, type Sentence, type SourceSpan, type Span, type Token } from '../types.js';
 import type { Resources } from '../resources.js';
 import { findCues } from './cues.js';
 import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
@@ -23,7 +23,7 @@ import { joinedSentences } from './sentences.js';
 import { trimSource } from './source-span.js';
 import { frameFeatures, frameScores, nearCueScore, type FrameScene } from './frame-score.js';
 import { FeatureBuf } from './perceptron.js';
-import { pollFrames } from './polls.js';
+import { POLL_VIA, pollFrames } from './polls.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -234,16 +234,16 @@ const NO_SPEAKER = new Set(['it', 'this', 'that', 'there']);
  * Who tells, before the cue: the phrase right before it ("Chen told"; auxiliaries and adverbs
  * between), else the subject of its sentence ("Berg has hailed the vote as “historic,” telling …").
  */
-function teller(tokens: readonly Token[], cueFirst: number): TokRange | null {
-  const sent = tokens[cueFirst]!.sent;
-  let lo = cueFirst;
-  while (lo > 0 && tokens[lo - 1]!.sent === sent) lo--;
+function teller(tokens: readonly Token[], sentences: readonly Sentence[], cueFirst: number): TokRange | null {
+  const lo = sentences[tokens[cueFirst]!.sent]!.first;
   let j = cueFirst - 1;
   while (j >= lo && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV')) j--;
   return (j >= lo ? phraseEndingAt(tokens, j, lo) : null) ?? sentenceSubject(tokens, lo, cueFirst);
 }
 
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
+/** How far back a participle's clause subject is looked for, in tokens. */
+const SUBJECT_MAX = 80;
 
 /**
  * The subject of the clause a participle after `comma` hangs on: the phrase before the nearest
@@ -251,11 +251,10 @@ const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
  * angry, | shouting …" → "the mayor"; "HARBOUR CITY (Wire) – Mayor Anna Berg will open the quay to
  * mark …, | hailing …" → "Mayor Anna Berg", not the dateline nor an infinitive's), or null.
  */
-function clauseSubject(tokens: readonly Token[], comma: number): TokRange | null {
-  const sent = tokens[comma]!.sent;
-  let lo = comma;
-  while (lo > 0 && tokens[lo - 1]!.sent === sent) lo--;
-  for (let j = comma - 1; j > lo; j--) {
+function clauseSubject(tokens: readonly Token[], sentences: readonly Sentence[], comma: number): TokRange | null {
+  const lo = sentences[tokens[comma]!.sent]!.first;
+  // at most SUBJECT_MAX tokens back: a sentence of thousands of tokens costs each participle no more
+  for (let j = comma - 1; j > lo && j >= comma - SUBJECT_MAX; j--) {
     const t = tokens[j]!;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     // the verb group ("becomes increasingly upset", "will spearhead")
@@ -284,7 +283,7 @@ const IRREGULAR = new Set(['told', 'said', 'thought', 'known', 'seen', 'held', '
  * attribution ("so-called", a source after an unknown cue word). A near-miss cue's frame
  * (model.ts nearMissFrames) says so in its `via` ("learned-near …").
  */
-function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLexicon, ruled: readonly Frame[], ruledCues: RangeIndex<number>, segments: RangeIndex<Quote>): Frame | null {
+function frameFrom(f: LearnedFrame, tokens: readonly Token[], sentences: readonly Sentence[], lex: AttributionLexicon, ruled: readonly Frame[], ruledCues: RangeIndex<number>, segments: RangeIndex<Quote>): Frame | null {
   if (soCalled(tokens, f.cue.first)) return null;
   // A source after its cue ("… said Lopez", "according to X") only with a known cue word.
   if (f.source && f.source[0] >= f.cue.last && !knownCue(tokens, f.cue.first, f.cue.last, lex)) return null;
@@ -310,7 +309,7 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
   // hailed the vote, saying …")
   const head = tokens[f.cue.first]!;
   if (!frame.source && f.cue.first > 0 && tokens[f.cue.first - 1]!.norm === ',' && head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according') {
-    const subject = clauseSubject(tokens, f.cue.first - 1);
+    const subject = clauseSubject(tokens, sentences, f.cue.first - 1);
     // "It …, comparing …": no one who speaks
     if (subject && !NO_SPEAKER.has(tokens[subject[0]]!.norm)) {
       frame.source = subject;
@@ -320,7 +319,7 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], lex: AttributionLe
   // who is told is no source ("Berg, telling | reporters during a visit to the docks | that …"; PolNeAR
   // puts 1 of its 514 train sources of "tell" after the cue): the rule's subject before the cue, if any
   if (frame.source && frame.source[0] >= f.cue.last && tellCue(tokens, f.cue.first, f.cue.last)) {
-    frame.source = rule?.source && rule.source[1] <= f.cue.first ? rule.source : teller(tokens, f.cue.first);
+    frame.source = rule?.source && rule.source[1] <= f.cue.first ? rule.source : teller(tokens, sentences, f.cue.first);
     frame.via = `${frame.via}+tell`;
   }
   // the subject of a passive cue does not speak ("Clinton was asked about …"); the frame is kept without a source
@@ -352,7 +351,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   const cuePrefix = cuePrefixOf(tokens.length, cues);
   const found = learnedFrames(a, model, cues, near, cuePrefix);
   for (const f of found) {
-    const frame = frameFrom(f, tokens, lex, ruled, ruledCues, segments);
+    const frame = frameFrom(f, tokens, doc.sentences, lex, ruled, ruledCues, segments);
     if (frame) out.push(frame);
   }
   let scene: Omit<FrameScene, 'kind' | 'known' | 'seen'> | undefined;
@@ -369,7 +368,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
       const part = { a, margins, cueStartPrefix, known: (first: number, last: number) => knownCue(tokens, first, last, lex) };
       const screen = classifier && nm.screen !== undefined ? (first: number, last: number) => nearCueScore(part, first, last, classifier.weights, frameBuf) >= nm.screen! : undefined;
       for (const f of nearMissFrames(a, model, cues, cuePrefix, found, margins, nm.bound, screen)) {
-        const frame = frameFrom(f, tokens, lex, ruled, ruledCues, segments);
+        const frame = frameFrom(f, tokens, doc.sentences, lex, ruled, ruledCues, segments);
         if (frame) nearOut.push(frame);
       }
     }
@@ -511,7 +510,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     }
     const keep: boolean[] = kept.map((f, k) => {
       const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
-      return probe !== undefined || !classifier || f.via === 'poll' || scores[k]! >= (near ?? classifier.threshold);
+      return probe !== undefined || !classifier || f.via === POLL_VIA || scores[k]! >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));
@@ -526,7 +525,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     let source: SourceSpan | null = null;
     if (f.source) {
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
-      const [a, b] = f.via === 'poll' ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text);
+      const [a, b] = f.via === POLL_VIA ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text);
       const start = tokens[a]!.start;
       const end = tokens[b - 1]!.end;
       // a literal, not `{ ...span, entity }`: V8 gave each spread copy a hidden class of its own

@@ -42,7 +42,10 @@ const NP_MAX = 12;
 const CLAUSE_MAX = 80;
 const UPPER = /^\p{Lu}/u;
 
-/** The poll frames of an article, read by rule (`via: 'poll'`). */
+/** How a poll frame was made (`Frame.via`): the stage keeps its source whole and the frame classifier does not judge it. */
+export const POLL_VIA = 'poll';
+
+/** The poll frames of an article, read by rule (`via: POLL_VIA`). */
 export function pollFrames(tokens: readonly Token[], sentences: readonly Sentence[], inQuote: Int32Array): Frame[] {
   const out: Frame[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -111,7 +114,7 @@ function frontFrame(tokens: readonly Token[], s: Sentence, i: number, head: numb
   while (last > comma && /^[.!?]$/.test(tokens[last]!.norm)) last--;
   if (last - comma < 3 || !hasVerb(tokens, comma + 1, last + 1)) return null;
   const content: Range = { start: tokens[comma + 1]!.start, end: tokens[last]!.end };
-  return ruleFrame({ first: i, last: i + 1, sourceAfter: true }, [i + 1, comma], [content], 'poll');
+  return ruleFrame({ first: i, last: i + 1, sourceAfter: true }, [i + 1, comma], [content], POLL_VIA);
 }
 
 /** "finding in X": the source the noun phrase, the content the clause before "in". */
@@ -133,7 +136,7 @@ function afterFrame(tokens: readonly Token[], s: Sentence, i: number, head: numb
   }
   if (from < 0) return null;
   const content: Range = { start: tokens[from]!.start, end: tokens[i - 1]!.end };
-  return ruleFrame({ first: i, last: i + 1, sourceAfter: true }, [i + 1, head + 1], [content], 'poll');
+  return ruleFrame({ first: i, last: i + 1, sourceAfter: true }, [i + 1, head + 1], [content], POLL_VIA);
 }
 
 function opensFinding(t: Token): boolean {

@@ -471,6 +471,8 @@ function lowerSurface(doc: Doc, m: Draft): string {
  * every span made a sentence of thousands of names quadratic (a 1.2 MB list "Berg, Berg, …" took
  * 95 s); here the names are sorted by their first token and a query starts from a binary search.
  */
+const NONE: readonly Draft[] = Object.freeze([]);
+
 class KbSpans {
   private readonly names: Draft[];
   /** The longest name, in tokens: a name overlapping [a, b) starts at a - longest + 1 or later. */
@@ -484,7 +486,7 @@ class KbSpans {
   }
 
   /** The KB names that overlap tokens [a, b), by their first token. */
-  overlapping(a: number, b: number): Draft[] {
+  overlapping(a: number, b: number): readonly Draft[] {
     const { names } = this;
     let lo = 0;
     let hi = names.length;
@@ -494,9 +496,9 @@ class KbSpans {
       if (names[mid]!.first <= from) lo = mid + 1;
       else hi = mid;
     }
-    const out: Draft[] = [];
-    for (let k = lo; k < names.length && names[k]!.first < b; k++) if (a < names[k]!.last) out.push(names[k]!);
-    return out;
+    let out: Draft[] | null = null;
+    for (let k = lo; k < names.length && names[k]!.first < b; k++) if (a < names[k]!.last) (out ??= []).push(names[k]!);
+    return out ?? NONE;
   }
 }
 

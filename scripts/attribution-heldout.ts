@@ -18,6 +18,8 @@
  * gold cues no predicted cue touches, by their words; `--why-samples N` prints N of the source
  * failures (with `--why-content`, of the content failures), `--why-missed` every missed cue in
  * its sentence, `--show-via V` every frame made by V ("poll", "learned+tell" …), whole or not.
+ * `--dump FILE`: every predicted attribution as a JSON line (article, cue, source, content, via,
+ * whole or not), for comparing two runs line by line.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GoldAttribution } from '../src/eval/brat.js';
@@ -182,11 +184,17 @@ if (frames && sub) {
 const res = { attribution: lex } as unknown as Resources;
 const tally = emptyCorpusTally();
 let shown = 0;
+const dumpAt = process.argv.indexOf('--dump');
+const dump: string[] | undefined = dumpAt >= 0 ? [] : undefined;
 
 for (const { doc, gold } of held) {
   const text = doc.article.text;
   const pred = attributionStage(doc, res).attributions;
   scoreArticle(tally, text, gold, pred);
+  if (dump) {
+    const hit = wholeMatches(text, gold, pred);
+    pred.forEach((p, k) => dump.push(JSON.stringify({ article: doc.article.source, whole: hit[k], cue: p.cue.text, at: p.cue.start, source: p.source?.text ?? null, content: p.content.map((c) => c.text).join(' … '), via: p.via })));
+  }
   for (const g of gold) {
     const c0 = g.cue?.[0];
     if (shown >= errors || !c0 || g.content.length === 0) continue;
@@ -197,6 +205,7 @@ for (const { doc, gold } of held) {
     console.log(`--- ${doc.article.source}: cue «${p.cue.text}»\n  gold «${show(g.content)}»\n  pred «${show(p.content)}»`);
   }
 }
+if (dump) writeFileSync(process.argv[dumpAt + 1]!, dump.map((l) => `${l}\n`).join(''));
 if (process.argv.includes('--why')) why();
 console.log(formatEval({ ...figures(tally), unannotated: 0 }));
 
@@ -260,7 +269,8 @@ function why(): void {
       if (process.argv.includes('--why-missed')) {
         const s0 = text.lastIndexOf('\n', c0.start) + 1;
         const e0 = text.indexOf('\n', c1.end);
-        console.log(`MISSED «${k}» ${text.slice(Math.max(s0, c0.start - 120), c0.start)}[[${k}]]${text.slice(c1.end, Math.min(e0 < 0 ? text.length : e0, c1.end + 80))}`);
+        const direct = /^\s*[“"‘«']/.test(show(g.content)) ? ' direct' : '';
+        console.log(`MISSED${direct} «${k}» ${text.slice(Math.max(s0, c0.start - 120), c0.start)}[[${k}]]${text.slice(c1.end, Math.min(e0 < 0 ? text.length : e0, c1.end + 80))}`);
       }
     }
   }

@@ -73,7 +73,15 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a poll at the front of its sentence', 'In a harbour board survey released Monday, 60 percent of dock workers backed the strike.', [['indirect', 'a harbour board survey released Monday', 'In', ['60 percent of dock workers backed the strike']]]],
   ['a finding that rests on a poll named after it', 'The mayor has fallen to third place in the latest Coastal Radio poll.', [['indirect', 'the latest Coastal Radio poll', 'in', ['The mayor has fallen to third place']]]],
   ['the clause before the poll starts after the comma where its subject does', 'By March, the ferry operator led its rivals by ten points in a regional survey.', [['indirect', 'a regional survey', 'in', ['the ferry operator led its rivals by ten points']]]],
+  // a quote closing on "?" or "!" ends the reader's sentence even before "Lopez said" (sentences.ts)
+  ['a question quoted before its source and cue', '“Why should the port pay for the new bridge?” Lopez said.', [['direct', 'Lopez', 'said', ['“Why should the port pay for the new bridge?”']]]],
+  ['an exclamation quoted before its source and cue', '"We want the cranes back now!" Lopez told the crowd.', [['direct', 'Lopez', 'told', ['"We want the cranes back now!"']]]],
+  // a cue whose colon ends its paragraph reads the quote that opens the next (features.ts roleWindow)
+  ['a colon at the end of the paragraph, the quote in the next', 'Anna Berg released the following statement:\n\n“The port will reopen in May, and not a day later.”', [['direct', 'Anna Berg', 'released the following statement:', ['“The port will reopen in May, and not a day later.”']]]],
+  // a quote signed on the line after it (signed.ts); a byline after the writer's own words signs nothing
+  ['quotes signed on the next line', '“The port will reopen in May.”\n\n– Anna Berg.\n\n“We will not wait.”\n\n- Lopez\n\nThe cranes stood idle all week.\n\n— Tom Reed.', [['direct', 'Anna Berg', '–', ['“The port will reopen in May.”']], ['direct', 'Lopez', '-', ['“We will not wait.”']]]],
   // false positives
+  ['a question quoted before a sentence without a verb of saying is no attribution', '“Why should the port pay?” The question hung over the meeting.', []],
   ['polls in general name no poll', 'The mayor has slipped in the polls since the spring.', []],
   ['going to the polls is voting, not a poll', 'Voters in the valley go to the polls in March.', []],
   // adjectives before a noun cue modify it: "a rare public" is no source

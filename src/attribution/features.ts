@@ -510,12 +510,17 @@ export function roleWindow(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Arr
   // The quote's own sentence ends after its closing mark: take that sentence's tail too.
   const tail = a.tokens[last - 1]?.sent;
   if (tail !== undefined && tail !== s) last = Math.max(last, a.sentLast[tail]!);
-  // `“…,” he said. “…”`: quotes that open the next sentences of the paragraph go on with it.
-  const para = a.tokens[cue.first]!.para;
+  // `“…,” he said. “…”`: quotes that open the next sentences of the paragraph go on with it;
+  // after a paragraph that ends on the cue's colon ("He declared:"), those that open the next one.
+  let para = a.tokens[cue.first]!.para;
   for (let hops = 0; hops < 4 && last < a.tokens.length; hops++) {
     const next = a.tokens[last]!;
     const q = a.inQuote[last]!;
-    if (next.para !== para || q < 0 || a.quoteFirst[q] !== last) break;
+    if (q < 0 || a.quoteFirst[q] !== last) break;
+    if (next.para !== para) {
+      if (hops > 0 || next.para !== para + 1 || a.tokens[last - 1]!.norm !== ':' || a.tokens[last - 1]!.sent !== a.tokens[cue.first]!.sent) break;
+      para = next.para;
+    }
     const end = Math.max(a.quoteLast[q]! + 1, a.sentLast[a.tokens[a.quoteLast[q]!]!.sent]!);
     if (cuePrefix[end]! - cuePrefix[last]! > 0) break;
     last = end;

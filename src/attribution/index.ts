@@ -24,6 +24,7 @@ import { trimSource } from './source-span.js';
 import { frameFeatures, frameScores, nearCueScore, type FrameScene } from './frame-score.js';
 import { FeatureBuf } from './perceptron.js';
 import { POLL_VIA, pollFrames } from './polls.js';
+import { SIGNED_VIA, signedQuoteFrames } from './signed.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -196,11 +197,11 @@ function apart(tokens: readonly Token[], frames: readonly Frame[], near: readonl
   return outside(tokens, frames, near).filter((f) => !f.content.some((r) => cueAt.overlapping(r.start, r.end).length > 0));
 }
 
-/** The frames whose cue lies in no frame's cue or content. */
-function outside(tokens: readonly Token[], frames: readonly Frame[], add: readonly Frame[]): Frame[] {
+/** The frames whose cue (with `contentToo`, and whose content) lies in no frame's cue or content. */
+function outside(tokens: readonly Token[], frames: readonly Frame[], add: readonly Frame[], contentToo = false): Frame[] {
   if (add.length === 0) return [];
   const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
-  return add.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0);
+  return add.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0 && (!contentToo || f.content.every((r) => taken.overlapping(r.start, r.end).length === 0)));
 }
 
 /** Forms of "be" that make a passive with a participle after them ("'s" may be "has": left out). */
@@ -442,8 +443,8 @@ function growInt32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
 export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe): Doc {
   const lex = lexiconOf(res);
   if (input.tokens.length === 0) return { ...input, attributions: [] };
-  // the stage reads sentences cut off before a lower-case word as one (sentences.ts)
-  const doc = joinedSentences(input);
+  // the stage reads sentences cut off before a lower-case word, or after a quote before its verb of saying, as one (sentences.ts)
+  const doc = joinedSentences(input, lex.verbs);
   const { tokens } = doc;
   const quotes = pairQuotes(doc.article.text, doc.paragraphs);
   const inQuote = quoteIndex(doc, quotes);
@@ -472,6 +473,9 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   // outermost-only filter below drops it); not while the frame classifier's examples are made
   // (probe), which it was trained without, and it does not judge them
   if (!probe) frames.push(...outside(tokens, frames, pollFrames(tokens, doc.sentences, inQuote)));
+  // quotes signed on the next line ("“…”" then "– Anna Berg."), by rule (signed.ts), where no frame
+  // has their quote or their dash; like the poll frames, outside the frame classifier
+  if (!probe) frames.push(...outside(tokens, frames, signedQuoteFrames(tokens, doc.paragraphs, quotes, inQuote), true));
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);
     // The headline's colon form is read by rule: it replaces what the tagger made of the headline.
@@ -510,7 +514,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     }
     const keep: boolean[] = kept.map((f, k) => {
       const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
-      return probe !== undefined || !classifier || f.via === POLL_VIA || scores[k]! >= (near ?? classifier.threshold);
+      return probe !== undefined || !classifier || f.via === POLL_VIA || f.via === SIGNED_VIA || scores[k]! >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));

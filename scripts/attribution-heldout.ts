@@ -10,7 +10,8 @@
  * seconds and are trained on every run; `--no-start` leaves the start model out. `--frames`: with
  * the frame classifier and near-miss cues (`--near B`, `--near-threshold T`, `--near-screen S`;
  * `--near 0` leaves them out), printing whole F1 over thresholds of both; `--frame-runs K` averages
- * the classifier over K orders of its examples (default FRAME_RUNS, as shipped). `--bag K`: each tagger
+ * the classifier over K orders of its examples (default FRAME_RUNS, as shipped); `--frame-model FILE`
+ * reads the classifier from FILE, or trains it and writes it there. `--bag K`: each tagger
  * trained K times and averaged (default BAG.runs, as shipped); `--seed-set S`: those runs from
  * other seeds (the S-th set of K), to read the spread that retraining alone gives.
  * `--why`: the held-out frames whose cue matches a gold cue but that are no whole attribution, by
@@ -126,10 +127,20 @@ const near = nearBound > 0 ? { bound: nearBound, threshold: numArg('--near-thres
 if (near) (lex.model as { near?: typeof near }).near = near;
 const isNear = (p: PredictedAttribution): boolean => (p as { via?: string }).via?.startsWith('learned-near') === true;
 if (frames && sub) {
-  const examples = frameExamples(fitArts, sub.cue, sub.role, { end, start, near }, lex);
-  const pos = examples.filter((x) => x.y === 1).length;
-  console.log(`frame classifier: ${examples.length} jackknifed frames, ${pos} whole (${((100 * pos) / examples.length).toFixed(1)} %)`);
-  const frameW = PackedWeights.unpack(trainFrameModel(examples, FRAME_EPOCHS, numArg('--frame-runs', FRAME_RUNS)).pack(FRAME_PRUNE));
+  // `--frame-model FILE`: the classifier read from FILE when it exists (else trained and written
+  // there), so that a change outside its examples is read without its retraining noise
+  const fmAt = process.argv.indexOf('--frame-model');
+  const fmFile = fmAt >= 0 ? process.argv[fmAt + 1] : undefined;
+  let packed: PackedFile;
+  if (fmFile && existsSync(fmFile)) packed = JSON.parse(readFileSync(fmFile, 'utf8')) as PackedFile;
+  else {
+    const examples = frameExamples(fitArts, sub.cue, sub.role, { end, start, near }, lex);
+    const pos = examples.filter((x) => x.y === 1).length;
+    console.log(`frame classifier: ${examples.length} jackknifed frames, ${pos} whole (${((100 * pos) / examples.length).toFixed(1)} %)`);
+    packed = trainFrameModel(examples, FRAME_EPOCHS, numArg('--frame-runs', FRAME_RUNS)).pack(FRAME_PRUNE);
+    if (fmFile) writeFileSync(fmFile, JSON.stringify(packed));
+  }
+  const frameW = PackedWeights.unpack(packed);
   (lex.model as { frame?: { weights: PackedWeights; threshold: number } }).frame = { weights: frameW, threshold };
   // every threshold at once: the stage keeps every frame and the probe gives their scores
   const runs = held.map(({ doc, gold }) => {

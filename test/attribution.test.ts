@@ -76,6 +76,9 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   // a quote closing on "?" or "!" ends the reader's sentence even before "Lopez said" (sentences.ts)
   ['a question quoted before its source and cue', '“Why should the port pay for the new bridge?” Lopez said.', [['direct', 'Lopez', 'said', ['“Why should the port pay for the new bridge?”']]]],
   ['an exclamation quoted before its source and cue', '"We want the cranes back now!" Lopez told the crowd.', [['direct', 'Lopez', 'told', ['"We want the cranes back now!"']]]],
+  // an object content ends before a clause of time (index.ts objectBeforeClause); a reported clause keeps its own
+  ['an object content ends before a clause of time', 'The mayor called the plan a serious mistake when she spoke to reporters in Oslo on Monday.', [['indirect', 'The mayor', 'called', ['the plan a serious mistake']]]],
+  ['a reported clause keeps its clause of time', 'Lopez said he would leave the port when the strike ended.', [['indirect', 'Lopez', 'said', ['he would leave the port when the strike ended']]]],
   // a cue whose colon ends its paragraph reads the quote that opens the next (features.ts roleWindow)
   ['a colon at the end of the paragraph, the quote in the next', 'Anna Berg released the following statement:\n\n“The port will reopen in May, and not a day later.”', [['direct', 'Anna Berg', 'released the following statement:', ['“The port will reopen in May, and not a day later.”']]]],
   // a quote signed on the line after it (signed.ts); a byline after the writer's own words signs nothing
@@ -134,6 +137,16 @@ test('attribution: the headline’s own colon attribution', () => {
   const { article } = readArticle('Harbour chief Lopez: ‘We Will Rebuild’\n\nThe harbour reopened.');
   const got = attributionStage(tokensStage(textStage(article)), res).attributions;
   assert.deepEqual(got.map((a) => [...shape(a), a.inHeadline, a.via]), [['direct', 'Harbour chief Lopez', ':', ['‘We Will Rebuild’'], true, 'headline-colon']]);
+});
+
+test('attribution: a headline’s claim in its speaker’s name, not a label', () => {
+  const headline = (title: string): Row[] => {
+    const { article } = readArticle(`${title}\n\nThe harbour reopened.`);
+    return attributionStage(tokensStage(textStage(article)), res).attributions.filter((a) => a.via === 'headline-colon').map(shape);
+  };
+  assert.deepEqual(headline('Harbour Chief Lopez: Port Will Reopen in May'), [['indirect', 'Harbour Chief Lopez', ':', ['Port Will Reopen in May']]]);
+  // labels, a topic without a verb, and words in capitals name no speaker
+  for (const title of ['The Latest: Port Will Reopen in May', 'Breaking: Port Will Reopen in May', 'Lopez and Berg: A Harbour Rivalry', 'BOMBSHELL: Port Will Reopen in May', 'Big Win for Lopez: Port Will Reopen in May']) assert.deepEqual(headline(title), [], title);
 });
 
 test('attribution: ids in text order, spans are slices, odd input gives no error', () => {

@@ -380,6 +380,7 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     const frame = frameFrom(f, tokens, doc.sentences, lex, ruled, ruledCues, segments);
     if (frame) out.push(frame);
   }
+  conjoinedCues(tokens, inQuote, out);
   let scene: Omit<FrameScene, 'kind' | 'known' | 'seen'> | undefined;
   const nearOut: Frame[] = [];
   if (margins) {
@@ -400,6 +401,45 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
     }
   }
   return { frames: out, near: nearOut, spans: model.end || model.start ? { a, cuePrefix, end: model.end, start: model.start } : undefined, scene };
+}
+
+/** Words that join a second verb phrase to the first ("said … and added …"). */
+const CONJ = new Set(['and', 'but']);
+
+/**
+ * "Lopez said the port would reopen and said that the cranes were back": a content after its cue
+ * that runs over "and" or "but" (a comma before them or not) straight into another frame's verb
+ * cue (adverbs between) ends before the conjunction. The second verb shares the first one's
+ * subject: it speaks for itself, with the first frame's source where it found none. Frames in
+ * text order of their cues; contents changed in place. Held-out folds 0-2 (frozen frame
+ * classifiers): whole +3 / +6 / +8 matches, content exact +8 / +16 / +9, cue exact +6 / +9 / +7 (the
+ * second cue had been dropped as nested in the first content); also cutting before a verb of saying
+ * the cue tagger did not take ("… but added, “…”") lost content exact matches.
+ */
+function conjoinedCues(tokens: readonly Token[], inQuote: Int32Array, frames: Frame[]): void {
+  const byCue = new Map<number, Frame>();
+  for (const f of frames) byCue.set(f.cue.first, f);
+  for (const f of frames) {
+    const k = f.content.length - 1;
+    const last = f.content[k];
+    if (!last || last.start < tokens[f.cue.first]!.start) continue;
+    // the tokens of the last range, from the cue on
+    let i = f.cue.last;
+    while (i < tokens.length && tokens[i]!.start < last.start) i++;
+    for (let j = i + 1; j < tokens.length && tokens[j]!.end <= last.end; j++) {
+      if (!CONJ.has(tokens[j]!.norm) || inQuote[j]! >= 0) continue;
+      let v = j + 1;
+      while (v < tokens.length && (tokens[v]!.pos === 'ADV' || tokens[v]!.norm === ',')) v++;
+      const g = byCue.get(v);
+      if (!g || g === f || tokens[v]!.pos !== 'VERB') continue;
+      let e = j - 1;
+      while (e > i && tokens[e]!.pos === 'PUNCT') e--;
+      f.content[k] = { start: last.start, end: tokens[e]!.end };
+      f.endRun = undefined;
+      if (g && !g.source && f.source && f.source[1] <= f.cue.first) g.source = f.source;
+      break;
+    }
+  }
 }
 
 /**

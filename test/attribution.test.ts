@@ -76,6 +76,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   // a quote closing on "?" or "!" ends the reader's sentence even before "Lopez said" (sentences.ts)
   ['a question quoted before its source and cue', '“Why should the port pay for the new bridge?” Lopez said.', [['direct', 'Lopez', 'said', ['“Why should the port pay for the new bridge?”']]]],
   ['an exclamation quoted before its source and cue', '"We want the cranes back now!" Lopez told the crowd.', [['direct', 'Lopez', 'told', ['"We want the cranes back now!"']]]],
+  // an inverted source goes on through its relative clause (frames.ts withRelative)
+  ['an inverted source with its relative clause', '“The ferries will run on Sunday,” said the woman who has run the ferry company since 1998.', [['direct', 'the woman who has run the ferry company since 1998', 'said', ['“The ferries will run on Sunday,”']]]],
   // a second verb of the same subject after "and"/"but" ends the first content and speaks for itself (index.ts conjoinedCues)
   ['a second verb of saying joined by "and"', 'Berg said the new cranes had given the port fresh momentum and said that the strike was over.', [['indirect', 'Berg', 'said', ['the new cranes had given the port fresh momentum']], ['indirect', 'Berg', 'said', ['that the strike was over']]]],
   // an object content ends before a clause of time (index.ts objectBeforeClause); a reported clause keeps its own

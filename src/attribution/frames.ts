@@ -176,6 +176,21 @@ const adjunctOnly = (ctx: FrameContext, k: number, sent: Sentence): boolean => {
   return k < sent.last;
 };
 
+/** Relative pronouns of a person, after an inverted source ("said the man who …"). */
+const WHO = new Set(['who', 'whose']);
+
+/**
+ * `“…,” said the man who built the harbour.`: the source after an inverted cue goes on through
+ * its relative clause to the clause's end, which names who "the man" is (a name alone,
+ * "said Berg, who …", stays alone: the clause after its comma is left out).
+ */
+function withRelative(ctx: FrameContext, src: TokRange | null, sent: Sentence): TokRange | null {
+  if (!src || !WHO.has(ctx.tokens[src[1]]?.norm ?? '')) return src;
+  let e = src[1] + 1;
+  while (e < sent.last && !CLAUSE_END.has(ctx.tokens[e]!.norm) && !isQuoteMark(ctx.tokens[e]!)) e++;
+  return [src[0], e];
+}
+
 export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null): Frame | null {
   const { tokens, sentences } = ctx;
   const head = tokens[cue.first]!;
@@ -208,7 +223,7 @@ export function buildFrame(ctx: FrameContext, cue: Cue, prevFrame: Frame | null)
   }
   // 2. `“…,” said Peskov.` — the source after the cue, the content before.
   if (left && (left.norm === ',' || isQuoteMark(left))) {
-    const src = phraseStartingAt(tokens, after, sent.last);
+    const src = withRelative(ctx, phraseStartingAt(tokens, after, sent.last), sent);
     if (src && clauseFinal(ctx, src[1], sent) && INVERTING.has(tokens[cue.last - 1]!.norm)) {
       const content = contentBefore(ctx, j, sent);
       if (content.length) return ruleFrame(cue, src, [...content, ...splitQuoteAfter(ctx, src[1])], 'content-cue-source');

@@ -137,6 +137,13 @@ test('attribution: a quote re-opened at each continuing paragraph (newswire styl
   assert.deepEqual(got.map(shape), [['direct', 'Lopez', 'said:', ['“We are ready.', '“We will not wait.”']]]);
 });
 
+test('attribution: a quote that goes on in the next paragraph joins its frame', () => {
+  const got = attribute('“We are ready for the strike,” Lopez said.\n\n“We will not wait for the harbour board to act.”\n\nThe council met later.');
+  assert.deepEqual(got.map(shape), [['direct', 'Lopez', 'said', ['“We are ready for the strike,”', '“We will not wait for the harbour board to act.”']]]);
+  // a short quoted line on its own is no continuation
+  assert.deepEqual(attribute('“We are ready for the strike,” Lopez said.\n\n‘Strike!’\n\nThe council met later.').map(shape), [['direct', 'Lopez', 'said', ['“We are ready for the strike,”']]]);
+});
+
 test('attribution: the headline’s own colon attribution', () => {
   const { article } = readArticle('Harbour chief Lopez: ‘We Will Rebuild’\n\nThe harbour reopened.');
   const got = attributionStage(tokensStage(textStage(article)), res).attributions;

@@ -442,6 +442,53 @@ function conjoinedCues(tokens: readonly Token[], inQuote: Int32Array, frames: Fr
   }
 }
 
+/** How many paragraphs a quote may go on for after its frame's paragraph. */
+const CONTINUED_MAX = 3;
+
+/**
+ * `“…,” Lopez said.` ending its paragraph, then a paragraph that is one quote (“We will not
+ * wait. …”) of the same marks, six tokens or more, in no frame: the quote goes on, and joins the
+ * frame's content (PolNeAR marks it so); so may the paragraphs after it, CONTINUED_MAX in all.
+ * Held-out folds 0-2 (frozen frame classifiers, two seed sets): content exact −1 / +11 / +5, whole
+ * 0 / +3 / +2 matches on each. Contents changed in place.
+ */
+function continuedQuotes(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, frames: Frame[]): void {
+  if (frames.length === 0) return;
+  // each paragraph's tokens [first, last)
+  const paraFirst = new Map<number, number>();
+  const paraLast = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const p = tokens[i]!.para;
+    if (!paraFirst.has(p)) paraFirst.set(p, i);
+    paraLast.set(p, i + 1);
+  }
+  const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
+  for (const f of frames) {
+    if (typeOf(f.content, segments) !== 'direct') continue;
+    const lastRange = f.content[f.content.length - 1]!;
+    let p = tokens[f.cue.last - 1]!.para;
+    // the frame's last token (its cue, source or content) lies in its paragraph's last sentence
+    const end = Math.max(lastRange.end, tokens[f.cue.last - 1]!.end, f.source ? tokens[f.source[1] - 1]!.end : 0);
+    let k = f.cue.last - 1;
+    while (k + 1 < tokens.length && tokens[k + 1]!.end <= end) k++;
+    if (tokens[k]!.sent !== tokens[paraLast.get(p)! - 1]!.sent) continue;
+    const family = segments.overlapping(lastRange.start, lastRange.start + 1)[0]?.value.family;
+    const add: Range[] = [];
+    for (let hop = 0; hop < CONTINUED_MAX; hop++, p++) {
+      const a = paraFirst.get(p + 1);
+      let b = paraLast.get(p + 1);
+      if (a === undefined || b === undefined) break;
+      if (b - 1 > a && tokens[b - 1]!.norm === '.' && inQuote[b - 1]! < 0) b--;
+      const q = inQuote[a]!;
+      if (q < 0 || inQuote[b - 1] !== q || b - a < 6 || quotes[q]!.family !== family) break;
+      const seg = quotes[q]!.segments.find((sg) => sg.start <= tokens[a]!.start && sg.end >= tokens[b - 1]!.end);
+      if (!seg || taken.overlapping(seg.start, seg.end).length > 0) break;
+      add.push({ start: seg.start, end: seg.end });
+    }
+    if (add.length > 0) f.content = [...f.content, ...add];
+  }
+}
+
 /**
  * A frame's content as output: the last range ended where the end model puts it (model.ts
  * modelContentEnd), where it still ends where frameOf left it, and the first range after the cue
@@ -617,6 +664,8 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));
   }
+  // a quote that goes on in the next paragraphs (continuedQuotes)
+  continuedQuotes(tokens, inQuote, quotes, segments, kept);
   const mentions = mentionIndex(doc);
   const text = doc.article.text;
   // arrays filled by push, not Array.prototype.map: V8's map gives a packed array while the caller

@@ -82,6 +82,7 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a second verb of saying joined by "and"', 'Berg said the new cranes had given the port fresh momentum and said that the strike was over.', [['indirect', 'Berg', 'said', ['the new cranes had given the port fresh momentum']], ['indirect', 'Berg', 'said', ['that the strike was over']]]],
   // an object content ends before a clause of time (index.ts objectBeforeClause); a reported clause keeps its own
   ['an object content ends before a clause of time', 'The mayor called the plan a serious mistake when she spoke to reporters in Oslo on Monday.', [['indirect', 'The mayor', 'called', ['the plan a serious mistake']]]],
+  ['an object content ends before a second verb phrase of its subject', 'Berg questioned the budget of the ferry company and quickly left the meeting.', [['indirect', 'Berg', 'questioned', ['the budget of the ferry company']]]],
   ['a reported clause keeps its clause of time', 'Lopez said he would leave the port when the strike ended.', [['indirect', 'Lopez', 'said', ['he would leave the port when the strike ended']]]],
   // a cue whose colon ends its paragraph reads the quote that opens the next (features.ts roleWindow)
   ['a colon at the end of the paragraph, the quote in the next', 'Anna Berg released the following statement:\n\n“The port will reopen in May, and not a day later.”', [['direct', 'Anna Berg', 'released the following statement:', ['“The port will reopen in May, and not a day later.”']]]],

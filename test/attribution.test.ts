@@ -78,6 +78,9 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['an exclamation quoted before its source and cue', '"We want the cranes back now!" Lopez told the crowd.', [['direct', 'Lopez', 'told', ['"We want the cranes back now!"']]]],
   // an inverted source goes on through its relative clause (frames.ts withRelative)
   ['an inverted source with its relative clause', '“The ferries will run on Sunday,” said the woman who has run the ferry company since 1998.', [['direct', 'the woman who has run the ferry company since 1998', 'said', ['“The ferries will run on Sunday,”']]]],
+  // a party-and-state tag goes with its name (source-span.ts withParty), also where the reader cut the sentence inside it (sentences.ts)
+  ['a party tag in parentheses is part of the source', 'Sen. Anna Berg (D-N.Y.) said the harbour plan was sound.', [['indirect', 'Sen. Anna Berg (D-N.Y.)', 'said', ['the harbour plan was sound']]]],
+  ['a party tag after an inverted source', 'The harbour plan is sound, said Rep. Tom Reed (R-Vt.).', [['indirect', 'Rep. Tom Reed (R-Vt.)', 'said', ['The harbour plan is sound']]]],
   // a second verb of the same subject after "and"/"but" ends the first content and speaks for itself (index.ts conjoinedCues)
   ['a second verb of saying joined by "and"', 'Berg said the new cranes had given the port fresh momentum and said that the strike was over.', [['indirect', 'Berg', 'said', ['the new cranes had given the port fresh momentum']], ['indirect', 'Berg', 'said', ['that the strike was over']]]],
   // an object content ends before a clause of time (index.ts objectBeforeClause); a reported clause keeps its own

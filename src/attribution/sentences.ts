@@ -22,14 +22,34 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 /** Closing quote marks a reader's sentence can end on. */
 const CLOSING = new Set(['"', '”', "''", '»', '’']);
 
+/** How far from the cut a parenthesis may open or close, in tokens ("(D-N. | Y.)"). */
+const PAREN_REACH = 5;
+
 /** How many words after such a quote a verb of saying may stand ("Sen. Marco Rubio of Florida said"). */
 const SAY_WITHIN = 6;
+
+/** Whether a parenthesis opens among the last few tokens of sentence s and stays open to its end. */
+function openParenthesis(tokens: readonly Token[], s: Sentence): boolean {
+  for (let i = s.last - 1; i >= s.first && i >= s.last - PAREN_REACH; i--) {
+    if (tokens[i]!.norm === ')') return false;
+    if (tokens[i]!.norm === '(') return true;
+  }
+  return false;
+}
+
+/** Whether a closing parenthesis comes among the first few tokens of sentence s. */
+function closesSoon(tokens: readonly Token[], s: Sentence): boolean {
+  for (let i = s.first; i < s.last && i < s.first + PAREN_REACH; i++) if (tokens[i]!.norm === ')') return true;
+  return false;
+}
 
 /** Whether sentence s goes on the one before it; `says` holds verbs of saying. */
 function goesOn(tokens: readonly Token[], s: Sentence, before: Sentence, says: ReadonlySet<string>): boolean {
   const t = tokens[s.first];
   if (!t || s.para !== before.para) return false;
   if (t.norm === ',' || t.norm === ';' || LOWER.test(t.text)) return true;
+  // "Sen. Chuck Schumer (D-N. | Y.) said": cut inside a parenthesis the next few words close
+  if (openParenthesis(tokens, before) && closesSoon(tokens, s)) return true;
   // "“…?” Rubio said."
   const mark = tokens[before.last - 1];
   const end = tokens[before.last - 2];

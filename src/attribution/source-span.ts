@@ -27,6 +27,40 @@ const ADJUNCT_PREPS = new Set(['in', 'at', 'during', 'on', 'from', 'after', 'bef
 /** Participles after a comma that go on describing the speaker ("The dock unions, including the crane drivers'"). */
 const NOT_ADJUNCT = new Set(['including', 'according', 'representing', 'leading', 'ranking', 'acting', 'managing', 'founding', 'outgoing', 'incoming', 'presiding', 'governing']);
 
+/** How far a party-and-state tag's parenthesis may lie from the source's edge, in tokens ("(D-N.Y.)"). */
+const PARTY_REACH = 6;
+
+/**
+ * A name's party-and-state tag in parentheses goes with it, as PolNeAR marks it: "Sen. Bernie
+ * Sanders (I-Vt" ends at the closing parenthesis, and a run that holds only the tag ("I-Vt", "Y.")
+ * starts at the name before it. Only a parenthesis of a few tokens (PARTY_REACH) right after a name.
+ */
+function withParty(tokens: readonly Token[], a: number, b: number): [number, number] {
+  // an opening parenthesis before or inside the run that the run does not close
+  let open = -1;
+  for (let i = Math.max(0, a - PARTY_REACH); i < b; i++) {
+    const n = tokens[i]!.norm;
+    if (n === '(') open = i;
+    else if (n === ')') open = -1;
+  }
+  if (open < 1 || tokens[open - 1]!.pos !== 'PROPN') return [a, b];
+  let close = -1;
+  for (let i = Math.max(b, open + 1); i < tokens.length && i <= open + PARTY_REACH; i++) {
+    if (tokens[i]!.norm === ')') {
+      close = i;
+      break;
+    }
+    if (tokens[i]!.norm === '(') break;
+  }
+  if (close < 0) return [a, b];
+  if (open < a) {
+    // the run held only the tag: the name before the parenthesis, back over its capitalised words
+    a = open - 1;
+    while (a > 0 && tokens[a - 1]!.pos === 'PROPN' && tokens[a - 1]!.sent === tokens[open]!.sent) a--;
+  }
+  return [a, close + 1];
+}
+
 /** Whether text[from, to) holds a line break. */
 function breakBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
@@ -60,6 +94,7 @@ export function trimSource(tokens: readonly Token[], first: number, last: number
       }
     }
   }
+  [a, b] = withParty(tokens, a, b);
   if (b - a >= 3 && RELATIVE.has(tokens[b - 1]!.norm) && tokens[b - 2]!.norm === ',') b -= 2;
   // an adjunct after a comma tells where or how the speaker spoke: "Lopez, appearing on Radio Harbour
   // after the vote,", "Berg, in Oslo,", "The mayor, during a town hall meeting"

@@ -25,6 +25,7 @@ import { frameFeatures, frameScores, nearCueScore, type FrameScene } from './fra
 import { FeatureBuf } from './perceptron.js';
 import { POLL_VIA, pollFrames } from './polls.js';
 import { SIGNED_VIA, signedQuoteFrames } from './signed.js';
+import { ACCORDING_VIA, accordingFrontFrames } from './according.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -518,7 +519,7 @@ const CLAUSE_OPENERS = new Set(['that', 'to', 'if', 'whether', 'how', 'why', 'wh
  * the cue's act happened; and before a second verb phrase of the same subject ("pushed back on |
  * the charges | and has worked to defeat …"). Only where the words before it hold no verb (a
  * reported clause, "said | he would leave when the time came", keeps its own), outside quotes, in
- * the output as the end model is. Held-out folds 0-2 (frozen frame classifiers, two seed sets),
+ * the output as the end model is; the taggers' frames only (a rule's content is its own). Held-out folds 0-2 (frozen frame classifiers, two seed sets),
  * the clause of time: whole +3 / +4 / +5 and +3 / +5 / +3 matches, content exact +2 / +1 / +9 and
  * 0 / +3 / +6; the second verb phrase then: whole +3 / +4 / +4 and +3 / +2 / +5, content exact
  * +7 / +3 / +4 and +6 / +3 / +7. Also tried: "while", "because", "until" … (about the same as the
@@ -527,7 +528,7 @@ const CLAUSE_OPENERS = new Set(['that', 'to', 'if', 'whether', 'how', 'why', 'wh
  */
 function objectBeforeClause(f: Frame, a: ArticleFeatures, content: Range[]): Range[] {
   const last = content[content.length - 1];
-  if (!last) return content;
+  if (!last || !f.via.startsWith('learned')) return content;
   const { tokens, inQuote } = a;
   let i = f.cue.last;
   while (i < tokens.length && tokens[i]!.start < last.start) i++;
@@ -622,6 +623,14 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   const attributive = (f: Frame): boolean => f.source !== null || f.via === 'learned-passive' || f.via === 'learned-near-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f));
   const frames: Frame[] = fromTagger ? absorbNested(doc.article.text, tokens, fromTagger.frames).filter(attributive) : ruled;
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
+  // "According to X, Y." at a sentence's front, by rule (according.ts): it replaces the taggers' frame of the same cue
+  if (!probe && lex.model) {
+    for (const g of accordingFrontFrames(tokens, doc.sentences, inQuote)) {
+      const at = frames.findIndex((f) => f.cue.first < g.cue.last && f.cue.last > g.cue.first);
+      if (at >= 0) frames.splice(at, 1, g);
+      else frames.push(g);
+    }
+  }
   // near-miss cues' frames (model.ts nearMissFrames), where they touch no frame kept so far; the classifier confirms them below
   if (fromTagger && fromTagger.near.length > 0) frames.push(...apart(tokens, frames, fromTagger.near.filter(attributive)));
   // findings that rest on a poll ("In a CNN poll released Monday, …"), by rule (polls.ts), where
@@ -670,7 +679,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     }
     const keep: boolean[] = kept.map((f, k) => {
       const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
-      return probe !== undefined || !classifier || f.via === POLL_VIA || f.via === SIGNED_VIA || f.via === 'headline-colon' || scores[k]! >= (near ?? classifier.threshold);
+      return probe !== undefined || !classifier || f.via === POLL_VIA || f.via === SIGNED_VIA || f.via === ACCORDING_VIA || f.via === 'headline-colon' || scores[k]! >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));

@@ -81,6 +81,9 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['an exclamation quoted before its source and cue', '"We want the cranes back now!" Lopez told the crowd.', [['direct', 'Lopez', 'told', ['"We want the cranes back now!"']]]],
   // an inverted source goes on through its relative clause (frames.ts withRelative)
   ['an inverted source with its relative clause', '“The ferries will run on Sunday,” said the woman who has run the ferry company since 1998.', [['direct', 'the woman who has run the ferry company since 1998', 'said', ['“The ferries will run on Sunday,”']]]],
+  // the question a speaker answers is an attribution of its own, without a source (asked.ts)
+  ['the question before the answer', 'Asked whether the port would reopen, Berg said the cranes were back.', [['indirect', null, 'Asked', ['whether the port would reopen']], ['indirect', 'Berg', 'said', ['the cranes were back']]]],
+  ['who asks, after "by"', 'When asked by a reporter whether the ferry would run on Sunday, Lopez shrugged.', [['indirect', 'a reporter', 'asked', ['whether the ferry would run on Sunday']]]],
   // a party-and-state tag goes with its name (source-span.ts withParty), also where the reader cut the sentence inside it (sentences.ts)
   ['a party tag in parentheses is part of the source', 'Sen. Anna Berg (D-N.Y.) said the harbour plan was sound.', [['indirect', 'Sen. Anna Berg (D-N.Y.)', 'said', ['the harbour plan was sound']]]],
   ['a party tag after an inverted source', 'The harbour plan is sound, said Rep. Tom Reed (R-Vt.).', [['indirect', 'Rep. Tom Reed (R-Vt.)', 'said', ['The harbour plan is sound']]]],

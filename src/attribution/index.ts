@@ -26,6 +26,7 @@ import { FeatureBuf } from './perceptron.js';
 import { POLL_VIA, pollFrames } from './polls.js';
 import { SIGNED_VIA, signedQuoteFrames } from './signed.js';
 import { ACCORDING_VIA, accordingFrontFrames } from './according.js';
+import { ASKED_VIA, askedFrames } from './asked.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
 
@@ -623,9 +624,10 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   const attributive = (f: Frame): boolean => f.source !== null || f.via === 'learned-passive' || f.via === 'learned-near-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f));
   const frames: Frame[] = fromTagger ? absorbNested(doc.article.text, tokens, fromTagger.frames).filter(attributive) : ruled;
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
-  // "According to X, Y." at a sentence's front, by rule (according.ts): it replaces the taggers' frame of the same cue
+  // "According to X, Y." at a sentence's front (according.ts) and the question a speaker answers
+  // ("Asked whether …, Berg said", asked.ts), by rule: each replaces the taggers' frame of the same cue
   if (!probe && lex.model) {
-    for (const g of accordingFrontFrames(tokens, doc.sentences, inQuote)) {
+    for (const g of [...accordingFrontFrames(tokens, doc.sentences, inQuote), ...askedFrames(tokens, doc.sentences, inQuote)]) {
       const at = frames.findIndex((f) => f.cue.first < g.cue.last && f.cue.last > g.cue.first);
       if (at >= 0) frames.splice(at, 1, g);
       else frames.push(g);
@@ -679,7 +681,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     }
     const keep: boolean[] = kept.map((f, k) => {
       const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
-      return probe !== undefined || !classifier || f.via === POLL_VIA || f.via === SIGNED_VIA || f.via === ACCORDING_VIA || f.via === 'headline-colon' || scores[k]! >= (near ?? classifier.threshold);
+      return probe !== undefined || !classifier || f.via === POLL_VIA || f.via === SIGNED_VIA || f.via === ACCORDING_VIA || f.via === ASKED_VIA || f.via === 'headline-colon' || scores[k]! >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));

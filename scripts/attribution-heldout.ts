@@ -204,7 +204,9 @@ for (const { doc, gold } of held) {
   scoreArticle(tally, text, gold, pred);
   if (dump) {
     const hit = wholeMatches(text, gold, pred);
-    pred.forEach((p, k) => dump.push(JSON.stringify({ article: doc.article.source, whole: hit[k], cue: p.cue.text, at: p.cue.start, source: p.source?.text ?? null, content: p.content.map((c) => c.text).join(' … '), via: p.via })));
+    // whether a gold cue overlaps the frame's cue
+    const goldCue = (p: PredictedAttribution): boolean => gold.some((g) => (g.cue ?? []).some((r) => r.start < p.cue.end && r.end > p.cue.start));
+    pred.forEach((p, k) => dump.push(JSON.stringify({ article: doc.article.source, whole: hit[k], goldCue: goldCue(p), cue: p.cue.text, at: p.cue.start, source: p.source?.text ?? null, content: p.content.map((c) => c.text).join(' … '), via: p.via })));
   }
   for (const g of gold) {
     const c0 = g.cue?.[0];

@@ -81,6 +81,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['an exclamation quoted before its source and cue', '"We want the cranes back now!" Lopez told the crowd.', [['direct', 'Lopez', 'told', ['"We want the cranes back now!"']]]],
   // an inverted source goes on through its relative clause (frames.ts withRelative)
   ['an inverted source with its relative clause', '“The ferries will run on Sunday,” said the woman who has run the ferry company since 1998.', [['direct', 'the woman who has run the ferry company since 1998', 'said', ['“The ferries will run on Sunday,”']]]],
+  // a raising verb's subject is part of what is reported, no speaker (index.ts raisedSubjects)
+  ['the subject of "appeared to" is in the content', 'Berg appeared to confuse the union with the harbour board.', [['indirect', null, 'appeared', ['Berg', 'to confuse the union with the harbour board']]]],
   // the question a speaker answers is an attribution of its own, without a source (asked.ts)
   ['the question before the answer', 'Asked whether the port would reopen, Berg said the cranes were back.', [['indirect', null, 'Asked', ['whether the port would reopen']], ['indirect', 'Berg', 'said', ['the cranes were back']]]],
   ['who asks, after "by"', 'When asked by a reporter whether the ferry would run on Sunday, Lopez shrugged.', [['indirect', 'a reporter', 'asked', ['whether the ferry would run on Sunday']]]],

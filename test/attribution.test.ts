@@ -91,6 +91,7 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a party tag after an inverted source', 'The harbour plan is sound, said Rep. Tom Reed (R-Vt.).', [['indirect', 'Rep. Tom Reed (R-Vt.)', 'said', ['The harbour plan is sound']]]],
   // a second verb of the same subject after "and"/"but" ends the first content and speaks for itself (index.ts conjoinedCues)
   ['a second verb of saying joined by "and"', 'Berg said the new cranes had given the port fresh momentum and said that the strike was over.', [['indirect', 'Berg', 'said', ['the new cranes had given the port fresh momentum']], ['indirect', 'Berg', 'said', ['that the strike was over']]]],
+  ['a second verb speaks for the first one’s subject, not its object', 'He criticized the harbour board’s track record and said the port needed new cranes.', [['indirect', 'He', 'criticized', ['the harbour board’s track record']], ['indirect', 'He', 'said', ['the port needed new cranes']]]],
   // an object content ends before a clause of time (index.ts objectBeforeClause); a reported clause keeps its own
   ['an object content ends before a clause of time', 'The mayor called the plan a serious mistake when she spoke to reporters in Oslo on Monday.', [['indirect', 'The mayor', 'called', ['the plan a serious mistake']]]],
   ['an object content ends before a second verb phrase of its subject', 'Berg questioned the budget of the ferry company and quickly left the meeting.', [['indirect', 'Berg', 'questioned', ['the budget of the ferry company']]]],

@@ -19,6 +19,7 @@
  * gold cues no predicted cue touches, by their words; `--why-samples N` prints N of the source
  * failures (with `--why-content`, of the content failures), `--why-missed` every missed cue in
  * its sentence, `--show-via V` every frame made by V ("poll", "learned+tell" …), whole or not.
+ * `--why-cue`: every cue matched under overlap but not exactly, gold beside predicted.
  * `--dump FILE`: every predicted attribution as a JSON line (article, cue, source, content, via,
  * whole or not), for comparing two runs line by line.
  */
@@ -247,6 +248,7 @@ function why(): void {
       const d = gc[g] ? dice(gc[g]!, pc[p]!) : 0;
       return d >= 0.5 ? d : 0;
     })) {
+      if (process.argv.includes('--why-cue') && !sameChars(gc[g]!, pc[p]!)) console.log(`CUE gold «${show(gold[g]!.cue)}» pred «${pred[p]!.cue.text}»`);
       if (hit[p]) {
         add('whole');
         continue;

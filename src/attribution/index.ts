@@ -669,9 +669,15 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   // "According to X, Y." at a sentence's front (according.ts) and the question a speaker answers
   // ("Asked whether …, Berg said", asked.ts), by rule: each replaces the taggers' frame of the same cue
   if (!probe && lex.model) {
+    // each token of a frame's cue -> the frame's index (a frame found by position, not by a scan: a long article stays linear)
+    const cueOf = new Map<number, number>();
+    frames.forEach((f, k) => {
+      for (let i = f.cue.first; i < f.cue.last; i++) cueOf.set(i, k);
+    });
     for (const g of [...accordingFrontFrames(tokens, doc.sentences, inQuote), ...askedFrames(tokens, doc.sentences, inQuote)]) {
-      const at = frames.findIndex((f) => f.cue.first < g.cue.last && f.cue.last > g.cue.first);
-      if (at >= 0) frames.splice(at, 1, g);
+      let at = -1;
+      for (let i = g.cue.first; i < g.cue.last && at < 0; i++) at = cueOf.get(i) ?? -1;
+      if (at >= 0) frames[at] = g;
       else frames.push(g);
     }
   }

@@ -7,6 +7,7 @@
  */
 import type { Sentence, Token } from '../types.js';
 import { ruleFrame, type Frame } from './frames.js';
+import { hasVerb } from './phrases.js';
 
 /** How a front "according to" frame was made (`Frame.via`): it replaces the taggers' frame of the same cue, and the frame classifier does not judge it. */
 export const ACCORDING_VIA = 'according-front';
@@ -35,11 +36,6 @@ export function accordingFrontFrames(tokens: readonly Token[], sentences: readon
     out.push(ruleFrame({ first: i, last: i + 2, sourceAfter: true }, [i + 2, comma], [{ start: tokens[comma + 1]!.start, end: tokens[end - 1]!.end }], ACCORDING_VIA));
   }
   return out;
-}
-
-function hasVerb(tokens: readonly Token[], a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX') return true;
-  return false;
 }
 
 /** The first comma from `from` (before `to`) outside parentheses and quotes, at most SOURCE_MAX tokens on, or -1. */

@@ -13,7 +13,7 @@ import { findCues } from './cues.js';
 import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
 import { absorbNested } from './nested.js';
-import { phraseEndingAt, sentenceSubject, type TokRange } from './phrases.js';
+import { hasVerb, phraseEndingAt, sentenceSubject, type TokRange } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
 import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentStart, nearCues, nearMissFrames, type AttributionModel, type LearnedFrame } from './model.js';
@@ -56,6 +56,16 @@ export function quoteIndex(doc: Doc, quotes: readonly Quote[]): Int32Array {
   return out;
 }
 
+/** How the headline's own attribution was made (`Frame.via`). */
+const HEADLINE_VIA = 'headline-colon';
+
+/**
+ * Rule frames the frame classifier does not judge: it never saw the poll, signed-quote, front
+ * "according to" and question frames (they are added outside its examples), and the headline's
+ * colon form is read exactly.
+ */
+const UNJUDGED: ReadonlySet<string> = new Set([POLL_VIA, SIGNED_VIA, ACCORDING_VIA, ASKED_VIA, HEADLINE_VIA]);
+
 /** The headline's own attribution: `Russia’s Putin: ‘We are grateful …’`. */
 function headlineFrame(ctx: FrameContext, doc: Doc): Frame | null {
   const title = doc.sentences.filter((s) => s.para === 0 && doc.paragraphs[0]?.start === doc.article.titleSpan.start);
@@ -69,9 +79,10 @@ function headlineFrame(ctx: FrameContext, doc: Doc): Frame | null {
     const a = ctx.tokens[c + 1]!;
     const b = ctx.tokens[last.last - 1]!;
     // A quotation after the colon, or a claim in the speaker's name ("Lynch: No Outside Influence
-    // on FBI Probe") where the words before the colon can be a speaker, not a label, and a verb follows.
+    // on FBI Probe") where the words before the colon can be a speaker, not a label, and a verb
+    // follows: a claim ("Trump Would Put Liberals on Court"), not a topic ("A World at War").
     if (ctx.inQuote[c + 1]! < 0 && !(speakerLike(ctx.tokens, src[0], c) && hasVerb(ctx.tokens, c + 1, last.last))) return null;
-    return ruleFrame({ first: c, last: c + 1, sourceAfter: false }, src, [{ start: a.start, end: b.end }], 'headline-colon');
+    return ruleFrame({ first: c, last: c + 1, sourceAfter: false }, src, [{ start: a.start, end: b.end }], HEADLINE_VIA);
   }
   return null;
 }
@@ -92,12 +103,6 @@ function speakerLike(tokens: readonly Token[], a: number, colon: number): boolea
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.norm === ',' || (t.pos === 'ADP' && t.norm !== 'of') || SHOUTED.test(t.text) || HEADLINE_LABELS.has(t.norm)) return false;
   }
   return true;
-}
-
-/** Whether tokens [a, b) hold a verb: a claim ("Trump Would Put Liberals on Court"), not a topic ("A World at War"). */
-function hasVerb(tokens: readonly Token[], a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
-  return false;
 }
 
 /** Quote segments by position, built once per document for `typeOf`. */
@@ -411,15 +416,14 @@ const CONJ = new Set(['and', 'but']);
 /**
  * "Lopez said the port would reopen and said that the cranes were back": a content after its cue
  * that runs over "and" or "but" (a comma before them or not) straight into another frame's verb
- * cue (adverbs between) ends before the conjunction. The second verb shares the first one's
- * subject: it speaks for itself, with the first frame's source where it found none or took the
- * first verb's object for its own ("criticized | the board's record | and said …"; held-out folds
- * 0-2, frozen frame classifiers: source exact +4 / +7 / 0 and +6 / +5 / −1 matches on the two seed
- * sets, whole alike). Frames in
- * text order of their cues; contents changed in place. Held-out folds 0-2 (frozen frame
- * classifiers): whole +3 / +6 / +8 matches, content exact +8 / +16 / +9, cue exact +6 / +9 / +7 (the
- * second cue had been dropped as nested in the first content); also cutting before a verb of saying
- * the cue tagger did not take ("… but added, “…”") lost content exact matches.
+ * cue (adverbs between) ends before the conjunction; the second cue had been dropped as nested in
+ * the first content (held-out folds 0-2, frozen frame classifiers: whole +3 / +6 / +8 matches,
+ * content exact +8 / +16 / +9, cue exact +6 / +9 / +7; cutting also before a verb of saying the cue
+ * tagger did not take, "… but added, “…”", lost content exact matches). The second verb shares the
+ * first one's subject: it takes the first frame's source where it found none or took the first
+ * verb's object for its own ("criticized | the board's record | and said …": source exact +4 / +7 /
+ * 0 and +6 / +5 / −1 matches on the two seed sets, whole alike). Frames in text order of their cues;
+ * contents and sources changed in place.
  */
 function conjoinedCues(tokens: readonly Token[], inQuote: Int32Array, frames: Frame[]): void {
   const byCue = new Map<number, Frame>();
@@ -729,7 +733,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     }
     const keep: boolean[] = kept.map((f, k) => {
       const near = lex.model?.near && f.via.startsWith('learned-near') ? lex.model.near.threshold : undefined;
-      return probe !== undefined || !classifier || f.via === POLL_VIA || f.via === SIGNED_VIA || f.via === ACCORDING_VIA || f.via === ASKED_VIA || f.via === 'headline-colon' || scores[k]! >= (near ?? classifier.threshold);
+      return probe !== undefined || !classifier || UNJUDGED.has(f.via) || scores[k]! >= (near ?? classifier.threshold);
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));

@@ -83,3 +83,9 @@ export function sentenceSubject(tokens: readonly Token[], first: number, before:
   const np = phraseStartingAt(tokens, i, before);
   return np;
 }
+
+/** Whether tokens [a, b) hold a verb or an auxiliary. */
+export function hasVerb(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (tokens[i]!.pos === 'VERB' || tokens[i]!.pos === 'AUX') return true;
+  return false;
+}

@@ -35,7 +35,7 @@ const PARTY_REACH = 6;
  * Sanders (I-Vt" ends at the closing parenthesis, and a run that holds only the tag ("I-Vt", "Y.")
  * starts at the name before it. Only a parenthesis of a few tokens (PARTY_REACH) right after a name.
  */
-function withParty(tokens: readonly Token[], a: number, b: number): [number, number] {
+function withParty(tokens: readonly Token[], a: number, b: number, cueFirst: number): [number, number] {
   // an opening parenthesis before or inside the run that the run does not close
   let open = -1;
   for (let i = Math.max(0, a - PARTY_REACH); i < b; i++) {
@@ -52,7 +52,8 @@ function withParty(tokens: readonly Token[], a: number, b: number): [number, num
     }
     if (tokens[i]!.norm === '(') break;
   }
-  if (close < 0) return [a, b];
+  // never across the cue ("Lopez (Berg said) …")
+  if (close < 0 || (b <= cueFirst && close >= cueFirst) || (a >= cueFirst && open < cueFirst)) return [a, b];
   if (open < a) {
     // the run held only the tag: the name before the parenthesis, back over its capitalised words
     a = open - 1;
@@ -94,7 +95,7 @@ export function trimSource(tokens: readonly Token[], first: number, last: number
       }
     }
   }
-  [a, b] = withParty(tokens, a, b);
+  [a, b] = withParty(tokens, a, b, cueFirst);
   if (b - a >= 3 && RELATIVE.has(tokens[b - 1]!.norm) && tokens[b - 2]!.norm === ',') b -= 2;
   // an adjunct after a comma tells where or how the speaker spoke: "Lopez, appearing on Radio Harbour
   // after the vote,", "Berg, in Oslo,", "The mayor, during a town hall meeting"

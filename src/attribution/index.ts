@@ -501,31 +501,32 @@ const CONTINUED_MAX = 3;
  * 0 / +3 / +2 matches on each. Contents changed in place.
  */
 function continuedQuotes(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, frames: Frame[]): void {
-  if (frames.length === 0) return;
-  // each paragraph's tokens [first, last)
-  const paraFirst = new Map<number, number>();
-  const paraLast = new Map<number, number>();
+  const direct = frames.filter((f) => typeOf(f.content, segments) === 'direct');
+  if (direct.length === 0) return;
+  // each paragraph's tokens [first, last): tokens come in paragraph order
+  const paras = tokens[tokens.length - 1]!.para + 1;
+  const paraFirst = new Int32Array(paras + 1).fill(-1);
+  const paraLast = new Int32Array(paras + 1).fill(-1);
   for (let i = 0; i < tokens.length; i++) {
     const p = tokens[i]!.para;
-    if (!paraFirst.has(p)) paraFirst.set(p, i);
-    paraLast.set(p, i + 1);
+    if (paraFirst[p] === -1) paraFirst[p] = i;
+    paraLast[p] = i + 1;
   }
   const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
-  for (const f of frames) {
-    if (typeOf(f.content, segments) !== 'direct') continue;
+  for (const f of direct) {
     const lastRange = f.content[f.content.length - 1]!;
     let p = tokens[f.cue.last - 1]!.para;
     // the frame's last token (its cue, source or content) lies in its paragraph's last sentence
     const end = Math.max(lastRange.end, tokens[f.cue.last - 1]!.end, f.source ? tokens[f.source[1] - 1]!.end : 0);
     let k = f.cue.last - 1;
     while (k + 1 < tokens.length && tokens[k + 1]!.end <= end) k++;
-    if (tokens[k]!.sent !== tokens[paraLast.get(p)! - 1]!.sent) continue;
+    if (tokens[k]!.sent !== tokens[paraLast[p]! - 1]!.sent) continue;
     const family = segments.overlapping(lastRange.start, lastRange.start + 1)[0]?.value.family;
     const add: Range[] = [];
     for (let hop = 0; hop < CONTINUED_MAX; hop++, p++) {
-      const a = paraFirst.get(p + 1);
-      let b = paraLast.get(p + 1);
-      if (a === undefined || b === undefined) break;
+      const a = paraFirst[p + 1] ?? -1;
+      let b = paraLast[p + 1] ?? -1;
+      if (a < 0 || b < 0) break;
       if (b - 1 > a && tokens[b - 1]!.norm === '.' && inQuote[b - 1]! < 0) b--;
       const q = inQuote[a]!;
       if (q < 0 || inQuote[b - 1] !== q || b - a < 6 || quotes[q]!.family !== family) break;

@@ -14,7 +14,7 @@ import { tokensStage } from '../src/tokens/index.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { quoteIndex } from '../src/attribution/index.js';
 import {
-  articleFeatures, cueFeatures, roleContext, roleFeatures, roleWindow, tagCues, tagRoles, type ArticleFeatures, type TokSpan,
+  articleFeatures, cueFeatures, followingQuotes, roleContext, roleFeatures, roleWindow, tagCues, tagRoles, type ArticleFeatures, type TokSpan,
 } from '../src/attribution/features.js';
 import { cueFeaturesFast, cueScores, roleCueRows, roleFeaturesFast, roleScores, tableRows } from '../src/attribution/compiled.js';
 import { FeatureBuf, PackedWeights, Weights } from '../src/attribution/perceptron.js';
@@ -165,7 +165,7 @@ test('packed weights read slots in any order the same as dense ones (out of orde
   assert.deepEqual([...got.subarray(0, 3)], [11, 13, 15]);
 });
 
-/** roleWindow as it was before its quote scan was bounded (tenth session): every token of the sentence. */
+/** roleWindow's quote scan as it was before it was bounded (tenth session): every token of the sentence. */
 function fullScanWindow(a: ArticleFeatures, cue: TokSpan, prefix: Int32Array): TokSpan {
   const MAX = 320;
   const s = a.tokens[cue.first]!.sent;
@@ -178,17 +178,7 @@ function fullScanWindow(a: ArticleFeatures, cue: TokSpan, prefix: Int32Array): T
     last = Math.max(last, a.quoteLast[q]! + 1);
     i = Math.max(i, a.quoteLast[q]!);
   }
-  const tail = a.tokens[last - 1]?.sent;
-  if (tail !== undefined && tail !== s) last = Math.max(last, a.sentLast[tail]!);
-  const para = a.tokens[cue.first]!.para;
-  for (let hops = 0; hops < 4 && last < a.tokens.length; hops++) {
-    const next = a.tokens[last]!;
-    const q = a.inQuote[last]!;
-    if (next.para !== para || q < 0 || a.quoteFirst[q] !== last) break;
-    const end = Math.max(a.quoteLast[q]! + 1, a.sentLast[a.tokens[a.quoteLast[q]!]!.sent]!);
-    if (prefix[end]! - prefix[last]! > 0) break;
-    last = end;
-  }
+  last = followingQuotes(a, cue, last, prefix);
   return { first: Math.max(first, cue.first - MAX), last: Math.min(last, cue.last + MAX) };
 }
 

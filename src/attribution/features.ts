@@ -507,11 +507,21 @@ export function roleWindow(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Arr
     last = Math.max(last, a.quoteLast[q]! + 1);
     i = Math.max(i, a.quoteLast[q]!);
   }
-  // The quote's own sentence ends after its closing mark: take that sentence's tail too.
+  last = followingQuotes(a, cue, last, cuePrefix);
+  first = Math.max(first, cue.first - MAX_WINDOW);
+  last = Math.min(last, cue.last + MAX_WINDOW);
+  return { first, last };
+}
+
+/**
+ * Where a cue's window ends, from `last` (its sentence's end, widened to the quotes that touch
+ * it): through the tail of the sentence its last quote closes in, then through the quotes that
+ * open the next sentences of the paragraph (`“…,” he said. “…”`) and have no cue of their own,
+ * and, after a paragraph that ends on the cue's colon ("He declared:"), those that open the next one.
+ */
+export function followingQuotes(a: ArticleFeatures, cue: TokSpan, last: number, cuePrefix: Int32Array): number {
   const tail = a.tokens[last - 1]?.sent;
-  if (tail !== undefined && tail !== s) last = Math.max(last, a.sentLast[tail]!);
-  // `“…,” he said. “…”`: quotes that open the next sentences of the paragraph go on with it;
-  // after a paragraph that ends on the cue's colon ("He declared:"), those that open the next one.
+  if (tail !== undefined && tail !== a.tokens[cue.first]!.sent) last = Math.max(last, a.sentLast[tail]!);
   let para = a.tokens[cue.first]!.para;
   for (let hops = 0; hops < 4 && last < a.tokens.length; hops++) {
     const next = a.tokens[last]!;
@@ -525,9 +535,7 @@ export function roleWindow(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Arr
     if (cuePrefix[end]! - cuePrefix[last]! > 0) break;
     last = end;
   }
-  first = Math.max(first, cue.first - MAX_WINDOW);
-  last = Math.min(last, cue.last + MAX_WINDOW);
-  return { first, last };
+  return last;
 }
 
 function distBucket(d: number): number {

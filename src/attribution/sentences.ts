@@ -81,7 +81,11 @@ export function joinedSentences(doc: Doc, says: ReadonlySet<string> = NO_WORDS):
     } else out.push({ ...s });
     renumber[k] = out.length - 1;
   });
-  // a literal in the reader's field order keeps the tokens' one object shape (the taggers' loops read them)
-  const copy = tokens.map((t): Token => ({ i: t.i, start: t.start, end: t.end, text: t.text, norm: t.norm, pos: t.pos, sent: renumber[t.sent] ?? t.sent, para: t.para, spaceBefore: t.spaceBefore }));
+  // a literal in the reader's field order keeps the tokens' one object shape (the taggers' loops
+  // read them), and an array filled by push keeps one elements kind: Array.prototype.map gives a
+  // packed array while this is interpreted and a holey one once it is optimised, and every loop
+  // over the tokens then lost its optimised code ("wrong map") on the first joined article
+  const copy: Token[] = [];
+  for (const t of tokens) copy.push({ i: t.i, start: t.start, end: t.end, text: t.text, norm: t.norm, pos: t.pos, sent: renumber[t.sent] ?? t.sent, para: t.para, spaceBefore: t.spaceBefore });
   return { ...doc, tokens: copy, sentences: out };
 }

@@ -1,9 +1,10 @@
 /**
  * "According to X, Y." at the front of a sentence (after "But", "And" or an adverb at most): X,
  * to the first comma outside parentheses and quotes after which a verb comes before the next
- * comma, is the source, and the rest of the sentence the content. The taggers read most of these, but cut a long source short ("According to cables
- * at the time | that were later released …") or, without a source, leave the frame to be dropped;
- * the form itself is unambiguous, so a rule reads it whole.
+ * comma, is the source, and the rest of the sentence the content. The taggers read most of
+ * these, but cut a long source short ("According to minutes of the meeting | that were later
+ * released …") or, without a source, leave the frame to be dropped; the form itself is
+ * unambiguous, so a rule reads it whole.
  */
 import type { Sentence, Token } from '../types.js';
 import { ruleFrame, type Frame } from './frames.js';

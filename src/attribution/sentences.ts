@@ -48,7 +48,7 @@ function goesOn(tokens: readonly Token[], s: Sentence, before: Sentence, says: R
   const t = tokens[s.first];
   if (!t || s.para !== before.para) return false;
   if (t.norm === ',' || t.norm === ';' || LOWER.test(t.text)) return true;
-  // "Sen. Chuck Schumer (D-N. | Y.) said": cut inside a parenthesis the next few words close
+  // "Sen. Anna Berg (D-N. | Y.) said": cut inside a parenthesis the next few words close
   if (openParenthesis(tokens, before) && closesSoon(tokens, s)) return true;
   // "“…?” Rubio said."
   const mark = tokens[before.last - 1];

@@ -491,16 +491,21 @@ export function auxiliariesBefore(a: ArticleFeatures, cue: TokSpan, floor: numbe
 
 const MAX_WINDOW = 320;
 
-/** The tokens the role tagger reads for a cue: its sentence, widened to the quotes that touch it. */
-/** `cuePrefix`: prefix counts of cue tokens; a following quote that has its own cue is left out. */
-export function roleWindow(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Array): TokSpan {
+/**
+ * The tokens the role tagger reads for a cue: its sentence, widened to the quotes that touch it
+ * and to those that follow it (followingQuotes), at most MAX_WINDOW tokens each side of the cue.
+ * `cuePrefix`: prefix counts of cue tokens; a following quote that has its own cue is left out.
+ * `scan`: how far each side of the cue the sentence is scanned for quotes. Quotes further than
+ * MAX_WINDOW can only widen the window past the cap, so the scan stays within it and a sentence of
+ * thousands of tokens costs each cue no more (a test scans the whole sentence, Infinity, and
+ * compares).
+ */
+export function roleWindow(a: ArticleFeatures, cue: TokSpan, cuePrefix: Int32Array, scan = MAX_WINDOW): TokSpan {
   const s = a.tokens[cue.first]!.sent;
   let first = a.sentFirst[s]!;
   let last = a.sentLast[s]!;
-  // quotes further than MAX_WINDOW from the cue can only widen the window past the cap below: the
-  // scan stays within it, so that a sentence of thousands of tokens costs each cue no more
-  const to = Math.min(last, cue.last + MAX_WINDOW);
-  for (let i = Math.max(first, cue.first - MAX_WINDOW); i < to; i++) {
+  const to = Math.min(last, cue.last + scan);
+  for (let i = Math.max(first, cue.first - scan); i < to; i++) {
     const q = a.inQuote[i]!;
     if (q < 0) continue;
     first = Math.min(first, a.quoteFirst[q]!);

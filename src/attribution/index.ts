@@ -13,7 +13,7 @@ import { findCues } from './cues.js';
 import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
 import { absorbNested } from './nested.js';
-import { hasVerb, phraseEndingAt, sentenceSubject, type TokRange } from './phrases.js';
+import { hasVerb, paragraphTokens, phraseEndingAt, sentenceSubject, type ParagraphTokens, type TokRange } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
 import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentStart, nearCues, nearMissFrames, type AttributionModel, type LearnedFrame } from './model.js';
@@ -229,10 +229,15 @@ function apart(tokens: readonly Token[], frames: readonly Frame[], near: readonl
   return outside(tokens, frames, near).filter((f) => !f.content.some((r) => cueAt.overlapping(r.start, r.end).length > 0));
 }
 
+/** The characters the frames' cues and contents take, by position. */
+function takenBy(tokens: readonly Token[], frames: readonly Frame[]): RangeIndex<number> {
+  return new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
+}
+
 /** The frames whose cue (with `contentToo`, and whose content) lies in no frame's cue or content. */
 function outside(tokens: readonly Token[], frames: readonly Frame[], add: readonly Frame[], contentToo = false): Frame[] {
   if (add.length === 0) return [];
-  const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
+  const taken = takenBy(tokens, frames);
   return add.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0 && (!contentToo || f.content.every((r) => taken.overlapping(r.start, r.end).length === 0)));
 }
 
@@ -413,6 +418,20 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
 /** Words that join a second verb phrase to the first ("said … and added …"). */
 const CONJ = new Set(['and', 'but']);
 
+/** The first token from `from` on that starts at or after character `at` (a content's first token, searched from its cue). */
+function tokenAt(tokens: readonly Token[], from: number, at: number): number {
+  let i = from;
+  while (i < tokens.length && tokens[i]!.start < at) i++;
+  return i;
+}
+
+/** Tokens [first, k) less the punctuation they end on, as a character range (a content cut before token k). */
+function cutBefore(tokens: readonly Token[], first: number, k: number): Range {
+  let e = k - 1;
+  while (e > first && tokens[e]!.pos === 'PUNCT') e--;
+  return { start: tokens[first]!.start, end: tokens[e]!.end };
+}
+
 /**
  * "Lopez said the port would reopen and said that the cranes were back": a content after its cue
  * that runs over "and" or "but" (a comma before them or not) straight into another frame's verb
@@ -432,18 +451,14 @@ function conjoinedCues(tokens: readonly Token[], inQuote: Int32Array, frames: Fr
     const k = f.content.length - 1;
     const last = f.content[k];
     if (!last || last.start < tokens[f.cue.first]!.start) continue;
-    // the tokens of the last range, from the cue on
-    let i = f.cue.last;
-    while (i < tokens.length && tokens[i]!.start < last.start) i++;
+    const i = tokenAt(tokens, f.cue.last, last.start);
     for (let j = i + 1; j < tokens.length && tokens[j]!.end <= last.end; j++) {
       if (!CONJ.has(tokens[j]!.norm) || inQuote[j]! >= 0) continue;
       let v = j + 1;
       while (v < tokens.length && (tokens[v]!.pos === 'ADV' || tokens[v]!.norm === ',')) v++;
       const g = byCue.get(v);
       if (!g || g === f || tokens[v]!.pos !== 'VERB') continue;
-      let e = j - 1;
-      while (e > i && tokens[e]!.pos === 'PUNCT') e--;
-      f.content[k] = { start: last.start, end: tokens[e]!.end };
+      f.content[k] = cutBefore(tokens, i, j);
       f.endRun = undefined;
       break;
     }
@@ -481,8 +496,7 @@ function raisedSubjects(tokens: readonly Token[], frames: Frame[]): void {
     for (let i = f.cue.first; i < f.cue.last; i++) if (RAISING.has(tokens[i]!.norm)) raising = true;
     if (!raising) continue;
     // the content's first token, after the cue, is "to"
-    let k = f.cue.last;
-    while (k < tokens.length && tokens[k]!.start < first.start) k++;
+    const k = tokenAt(tokens, f.cue.last, first.start);
     if (tokens[k]?.norm !== 'to' || tokens[k]!.start !== first.start) continue;
     f.content = [{ start: tokens[src[0]]!.start, end: tokens[src[1] - 1]!.end }, ...f.content];
     f.source = null;
@@ -500,19 +514,11 @@ const CONTINUED_MAX = 3;
  * Held-out folds 0-2 (frozen frame classifiers, two seed sets): content exact −1 / +11 / +5, whole
  * 0 / +3 / +2 matches on each. Contents changed in place.
  */
-function continuedQuotes(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, frames: Frame[]): void {
+function continuedQuotes(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, paras: ParagraphTokens, frames: Frame[]): void {
   const direct = frames.filter((f) => typeOf(f.content, segments) === 'direct');
   if (direct.length === 0) return;
-  // each paragraph's tokens [first, last): tokens come in paragraph order
-  const paras = tokens[tokens.length - 1]!.para + 1;
-  const paraFirst = new Int32Array(paras + 1).fill(-1);
-  const paraLast = new Int32Array(paras + 1).fill(-1);
-  for (let i = 0; i < tokens.length; i++) {
-    const p = tokens[i]!.para;
-    if (paraFirst[p] === -1) paraFirst[p] = i;
-    paraLast[p] = i + 1;
-  }
-  const taken = new RangeIndex(frames.flatMap((g) => [{ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: 0 }, ...g.content.map((r) => ({ start: r.start, end: r.end, value: 0 }))]));
+  const { first: paraFirst, last: paraLast } = paras;
+  const taken = takenBy(tokens, frames);
   for (const f of direct) {
     const lastRange = f.content[f.content.length - 1]!;
     let p = tokens[f.cue.last - 1]!.para;
@@ -578,17 +584,12 @@ function objectBeforeClause(f: Frame, a: ArticleFeatures, content: Range[]): Ran
   const last = content[content.length - 1];
   if (!last || !f.via.startsWith('learned')) return content;
   const { tokens, inQuote } = a;
-  let i = f.cue.last;
-  while (i < tokens.length && tokens[i]!.start < last.start) i++;
+  const i = tokenAt(tokens, f.cue.last, last.start);
   if (i >= tokens.length || tokens[i]!.start !== last.start || inQuote[i]! >= 0 || CLAUSE_OPENERS.has(tokens[i]!.norm)) return content;
   for (let k = i; k < tokens.length && tokens[k]!.end <= last.end; k++) {
     const t = tokens[k]!;
     if (t.pos === 'VERB' || t.pos === 'AUX') return content;
-    if (k > i && inQuote[k]! < 0 && (TIME_CLAUSE.has(t.norm) || (CONJ.has(t.norm) && verbAfter(tokens, k + 1)))) {
-      let e = k - 1;
-      while (e > i && tokens[e]!.pos === 'PUNCT') e--;
-      return [...content.slice(0, -1), { start: last.start, end: tokens[e]!.end }];
-    }
+    if (k > i && inQuote[k]! < 0 && (TIME_CLAUSE.has(t.norm) || (CONJ.has(t.norm) && verbAfter(tokens, k + 1)))) return [...content.slice(0, -1), cutBefore(tokens, i, k)];
   }
   return content;
 }
@@ -653,6 +654,8 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   const { tokens } = doc;
   const quotes = pairQuotes(doc.article.text, doc.paragraphs);
   const inQuote = quoteIndex(doc, quotes);
+  // each paragraph's tokens, for the rules that read a quote's paragraph and the next (signed.ts, continuedQuotes)
+  const paras = quotes.length > 0 ? paragraphTokens(tokens, doc.paragraphs.length) : null;
   const cues = findCues(tokens, inQuote, lex);
   const ctx: FrameContext = { tokens, sentences: doc.sentences, quotes, inQuote, cueStarts: new Set(cues.map((c) => c.first)) };
   // The rules read quote-bounded frames precisely; the learned taggers find the rest.
@@ -674,12 +677,15 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   // "According to X, Y." at a sentence's front (according.ts) and the question a speaker answers
   // ("Asked whether …, Berg said", asked.ts), by rule: each replaces the taggers' frame of the same cue
   if (!probe && lex.model) {
+    const rules = [...accordingFrontFrames(tokens, doc.sentences, inQuote), ...askedFrames(tokens, doc.sentences, inQuote)];
     // each token of a frame's cue -> the frame's index (a frame found by position, not by a scan: a long article stays linear)
     const cueOf = new Map<number, number>();
-    frames.forEach((f, k) => {
-      for (let i = f.cue.first; i < f.cue.last; i++) cueOf.set(i, k);
-    });
-    for (const g of [...accordingFrontFrames(tokens, doc.sentences, inQuote), ...askedFrames(tokens, doc.sentences, inQuote)]) {
+    if (rules.length > 0) {
+      frames.forEach((f, k) => {
+        for (let i = f.cue.first; i < f.cue.last; i++) cueOf.set(i, k);
+      });
+    }
+    for (const g of rules) {
       let at = -1;
       for (let i = g.cue.first; i < g.cue.last && at < 0; i++) at = cueOf.get(i) ?? -1;
       if (at >= 0) frames[at] = g;
@@ -695,7 +701,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   if (!probe) frames.push(...outside(tokens, frames, pollFrames(tokens, doc.sentences, inQuote)));
   // quotes signed on the next line ("“…”" then "– Anna Berg."), by rule (signed.ts), where no frame
   // has their quote or their dash; like the poll frames, outside the frame classifier
-  if (!probe) frames.push(...outside(tokens, frames, signedQuoteFrames(tokens, doc.paragraphs, quotes, inQuote), true));
+  if (!probe && paras) frames.push(...outside(tokens, frames, signedQuoteFrames(tokens, paras, quotes, inQuote), true));
   if (lex.headlineColon) {
     const h = headlineFrame(ctx, doc);
     // The headline's colon form is read by rule: it replaces what the tagger made of the headline.
@@ -740,7 +746,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     all.forEach((f, k) => keep[k] && kept.push(f));
   }
   // a quote that goes on in the next paragraphs (continuedQuotes)
-  continuedQuotes(tokens, inQuote, quotes, segments, kept);
+  if (paras) continuedQuotes(tokens, inQuote, quotes, segments, paras, kept);
   // "Berg seems to …": the subject of a raising verb is part of what is reported (raisedSubjects)
   raisedSubjects(tokens, kept);
   const mentions = mentionIndex(doc);

@@ -17,6 +17,7 @@ import { isQuoteMark, type EndRun, type StartRun } from './frames.js';
 import { bestEnd, contentSentEnd } from './span-end.js';
 import { bestStart, START_WINDOW } from './span-start.js';
 import { RangeIndex } from '../text/ranges.js';
+import { DAYS } from './phrases.js';
 
 export const MODEL_FILE = 'model.json';
 
@@ -351,7 +352,6 @@ function frameOf(a: ArticleFeatures, cue: TokSpan, win: TokSpan, tags: Uint8Arra
   return { cue: first < cue.first ? { first, last: cue.last } : cue, source, content, second: false, near: false, startRun, endRun };
 }
 
-const SPEAKER_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
 const LONE_RELATIVE = new Set(['who', 'which', 'that']);
 
 /**
@@ -365,7 +365,7 @@ function speakerRun(tokens: readonly Token[], s: number, e: number, cue: TokSpan
   const before = tokens[s - 1];
   // (the agent of a passive cue, "was asked by | reporters", may speak)
   if (before && before.pos === 'ADP' && before.norm !== 'by' && before.sent === tokens[s]!.sent && s !== cue.last) return false;
-  return !(e - s === 1 && (SPEAKER_DAYS.has(tokens[s]!.norm) || LONE_RELATIVE.has(tokens[s]!.norm)));
+  return !(e - s === 1 && (DAYS.has(tokens[s]!.norm) || LONE_RELATIVE.has(tokens[s]!.norm)));
 }
 
 /** `cuePrefix`: cuePrefixOf(the tokens, cues), when the caller has it already. */

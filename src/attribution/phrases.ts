@@ -7,6 +7,30 @@ import type { Token } from '../types.js';
 
 export type TokRange = [first: number, last: number];
 
+/** Days, which name when, not who ("the Kentucky Republican on Tuesday"). */
+export const DAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
+/** Dashes as the reader tokenises them. */
+export const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '--']);
+
+/** Each paragraph's tokens [first[p], last[p]), -1 for a paragraph without tokens (tokens come in paragraph order). */
+export interface ParagraphTokens {
+  first: Int32Array;
+  last: Int32Array;
+}
+
+/** The tokens of each of `paragraphs` paragraphs, in one pass. */
+export function paragraphTokens(tokens: readonly Token[], paragraphs: number): ParagraphTokens {
+  const first = new Int32Array(paragraphs + 1).fill(-1);
+  const last = new Int32Array(paragraphs + 1).fill(-1);
+  for (let i = 0; i < tokens.length; i++) {
+    const p = tokens[i]!.para;
+    if (p < 0 || p >= paragraphs) continue;
+    if (first[p] === -1) first[p] = i;
+    last[p] = i + 1;
+  }
+  return { first, last };
+}
+
 const MODIFIER = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 const HEAD = new Set(['PROPN', 'NOUN', 'NUM']);
 /** Pronouns that can be a source. */

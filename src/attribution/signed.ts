@@ -12,11 +12,11 @@
  * one quote, first mark to last. A byline after a paragraph of the writer's own ("– Anna Berg.")
  * signs no quote and is left alone.
  */
-import type { Paragraph, Token } from '../types.js';
+import type { Token } from '../types.js';
 import type { Quote } from './quotes.js';
 import { ruleFrame, type Frame } from './frames.js';
+import { DASHES, type ParagraphTokens } from './phrases.js';
 
-const DASHES = new Set(['-', '–', '—', '--']);
 /** The most tokens a signature's name may have ("White House Correspondent Julie Pace"). */
 const SIGNATURE_MAX = 8;
 const UPPER = /^\p{Lu}/u;
@@ -26,22 +26,12 @@ const NAME_PARTICLES = new Set(['de', 'da', 'di', 'van', 'von', 'der', 'al', 'bi
 /** How a signed quote's frame was made (`Frame.via`): the frame classifier does not judge it. */
 export const SIGNED_VIA = 'signed-quote';
 
-/**
- * The signed quotes of an article (`via: SIGNED_VIA`).
- */
-export function signedQuoteFrames(tokens: readonly Token[], paragraphs: readonly Paragraph[], quotes: readonly Quote[], inQuote: Int32Array): Frame[] {
+/** The signed quotes of an article (`via: SIGNED_VIA`); `paras`, its paragraphs' tokens. */
+export function signedQuoteFrames(tokens: readonly Token[], paras: ParagraphTokens, quotes: readonly Quote[], inQuote: Int32Array): Frame[] {
   const out: Frame[] = [];
   if (tokens.length === 0 || quotes.length === 0) return out;
-  // each paragraph's token range, from the tokens' paragraph numbers (one pass)
-  const first = new Int32Array(paragraphs.length + 1).fill(-1);
-  const last = new Int32Array(paragraphs.length + 1).fill(-1);
-  for (let i = 0; i < tokens.length; i++) {
-    const p = tokens[i]!.para;
-    if (p < 0 || p >= paragraphs.length) continue;
-    if (first[p] === -1) first[p] = i;
-    last[p] = i + 1;
-  }
-  for (let p = 1; p < paragraphs.length; p++) {
+  const { first, last } = paras;
+  for (let p = 1; p < first.length - 1; p++) {
     const a = first[p]!;
     const b = last[p]!;
     if (a < 0 || !DASHES.has(tokens[a]!.norm) || !signature(tokens, a + 1, b)) continue;

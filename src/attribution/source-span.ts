@@ -16,12 +16,11 @@
  * marks ages both ways).
  */
 import type { Token } from '../types.js';
+import { DASHES, DAYS } from './phrases.js';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom']);
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
 /** Adverbs that, after a name, belong to the clause ("Fields later tweeted"). */
 const CLAUSE_ADVERBS = new Set(['later', 'also', 'then', 'previously', 'earlier', 'again', 'once', 'now', 'still', 'too', 'first', 'recently', 'since', 'subsequently']);
-const DASHES = new Set(['-', '–', '—', '--']);
 /** Prepositions that open an adjunct of place or time after a comma ("Berg, in Oslo,"). */
 const ADJUNCT_PREPS = new Set(['in', 'at', 'during', 'on', 'from', 'after', 'before', 'while']);
 /** Participles after a comma that go on describing the speaker ("The dock unions, including the crane drivers'"). */

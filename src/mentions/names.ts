@@ -464,6 +464,9 @@ function lowerSurface(doc: Doc, m: Draft): string {
   return doc.norm.slice(m.start, m.end).toLowerCase();
 }
 
+/** The empty answer of KbSpans.overlapping, shared: almost every span of the name model overlaps no KB name. */
+const NONE: readonly Draft[] = Object.freeze([]);
+
 /**
  * A sentence's KB names, for the model's spans to ask which of them they overlap. The spans come
  * in text order and do not overlap one another, so a KB name a span takes over (spliced out of the
@@ -471,8 +474,6 @@ function lowerSurface(doc: Doc, m: Draft): string {
  * every span made a sentence of thousands of names quadratic (a 1.2 MB list "Berg, Berg, …" took
  * 95 s); here the names are sorted by their first token and a query starts from a binary search.
  */
-const NONE: readonly Draft[] = Object.freeze([]);
-
 class KbSpans {
   private readonly names: Draft[];
   /** The longest name, in tokens: a name overlapping [a, b) starts at a - longest + 1 or later. */

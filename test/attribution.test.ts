@@ -11,6 +11,7 @@ import { tokensStage } from '../src/tokens/index.js';
 import { attributionStage } from '../src/attribution/index.js';
 import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
+import { trimSource } from '../src/attribution/source-span.js';
 import type { Attribution } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
 import { analyzeText } from './helpers.js';
@@ -86,6 +87,9 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   // the question a speaker answers is an attribution of its own, without a source (asked.ts)
   ['the question before the answer', 'Asked whether the port would reopen, Berg said the cranes were back.', [['indirect', null, 'Asked', ['whether the port would reopen']], ['indirect', 'Berg', 'said', ['the cranes were back']]]],
   ['who asks, after "by"', 'When asked by a reporter whether the ferry would run on Sunday, Lopez shrugged.', [['indirect', 'a reporter', 'asked', ['whether the ferry would run on Sunday']]]],
+  // the reader splits a hyphenated word; a span never stops inside one (index.ts wordEnd), and a source
+  // run that stops inside the noun phrase it names goes on to the comma before the cue (source-span.ts withNounTail)
+  ['a hyphenated word in a source is not cut', 'Lopez, the port’s longest-serving pilot, warned that the channel was silting up.', [['indirect', 'Lopez, the port’s longest-serving pilot', 'warned', ['that the channel was silting up']]]],
   // a party-and-state tag goes with its name (source-span.ts withParty), also where the reader cut the sentence inside it (sentences.ts)
   ['a party tag in parentheses is part of the source', 'Sen. Anna Berg (D-N.Y.) said the harbour plan was sound.', [['indirect', 'Sen. Anna Berg (D-N.Y.)', 'said', ['the harbour plan was sound']]]],
   ['a party tag after an inverted source', 'The harbour plan is sound, said Rep. Tom Reed (R-Vt.).', [['indirect', 'Rep. Tom Reed (R-Vt.)', 'said', ['The harbour plan is sound']]]],
@@ -118,6 +122,32 @@ for (const [why, body, expected] of ROWS) {
     assert.deepEqual(attribute(body).map(shape), expected);
   });
 }
+
+/** trimSource on the first sentence of `body`, the source's run given as its first and last words. */
+function trimmed(body: string, from: string, to: string, cue: string): string {
+  const doc = tokensStage(textStage(readArticle(`Headline\n\n${body}`).article));
+  const tokens = doc.tokens;
+  const at = (w: string, after = 0): number => tokens.findIndex((t, i) => i >= after && t.text === w);
+  const a = at(from);
+  const b = at(to, a) + 1;
+  const c = at(cue);
+  const [s, e] = trimSource(tokens, a, b, c, doc.article.text, () => true);
+  return doc.article.text.slice(tokens[s]!.start, tokens[e - 1]!.end);
+}
+
+test('attribution: an apposition between a source and its cue is part of the source (source-span.ts)', () => {
+  // before the cue: PolNeAR takes the apposition in (345 of 357 in train), an age too
+  assert.equal(trimmed('Anna Berg, a spokeswoman for the port, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg, a spokeswoman for the port');
+  assert.equal(trimmed('Tom Reed, 54, said the cranes were back.', 'Tom', 'Reed', 'said'), 'Tom Reed, 54');
+  assert.equal(trimmed('Tom Reed, 54, a retired welder, said the cranes were back.', 'Tom', 'Reed', 'said'), 'Tom Reed, 54, a retired welder');
+  // after the cue, to the sentence's end or its next comma
+  assert.equal(trimmed('The cranes are back, said Anna Berg, a spokeswoman for the port.', 'Anna', 'Berg', 'said'), 'Anna Berg, a spokeswoman for the port');
+  assert.equal(trimmed('The cranes are back, said Anna Berg, the chief engineer of the port, adding that work starts soon.', 'Anna', 'Berg', 'said'), 'Anna Berg, the chief engineer of the port');
+  // not a relative clause (PolNeAR goes both ways), an adjunct, or a clause with a verb
+  assert.equal(trimmed('Anna Berg, who runs the port, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg');
+  assert.equal(trimmed('Anna Berg, in Oslo on Monday, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg');
+  assert.equal(trimmed('The cranes are back, said Anna Berg, a spokeswoman who was hired in May.', 'Anna', 'Berg', 'said'), 'Anna Berg');
+});
 
 test('attribution: a verb of belief is a cue; "marks" is not', () => {
   // the cue tagger finds "believes" itself since it decodes whole sentences (the second pass found it before)

@@ -555,6 +555,57 @@ function outContent(f: Frame, spans: SpanModels | undefined): Range[] {
   return spans ? objectBeforeClause(f, spans.a, withModelStart(f, spans, withModelEnd(f, spans))) : f.content;
 }
 
+/** Hyphens inside a word ("longest-serving", "Mar-a-Lago"); not dashes, which part clauses. */
+const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (text: string, i: number): boolean => i >= 0 && i < text.length && WORD_CHAR.test(text[i]!);
+
+/**
+ * A span's end moved past the rest of a hyphenated word it stops inside ("the port's longest" →
+ * "the port's longest-serving"): the reader splits such words at their hyphens and the taggers
+ * sometimes end a run there; PolNeAR's spans never do. Never into the cue [cueStart, cueEnd).
+ */
+function wordEnd(text: string, e: number, cueStart: number, cueEnd: number): number {
+  let x = e;
+  while (isHyphen(text.charCodeAt(x)) && isWordChar(text, x - 1) && isWordChar(text, x + 1)) {
+    x++;
+    while (isWordChar(text, x)) x++;
+  }
+  return x > e && x > cueStart && e < cueEnd ? e : x;
+}
+
+/** A span's start moved back to the start of a hyphenated word it starts inside ("a-Lago" → "Mar-a-Lago"); see wordEnd. */
+function wordStart(text: string, s: number, cueStart: number, cueEnd: number): number {
+  let x = s;
+  while (isHyphen(text.charCodeAt(x - 1)) && isWordChar(text, x - 2) && isWordChar(text, x)) {
+    x--;
+    while (isWordChar(text, x - 1)) x--;
+  }
+  return x < s && x < cueEnd && s > cueStart ? s : x;
+}
+
+/** Content ranges with whole words at their edges (wordStart, wordEnd); the same array when nothing moves. */
+function wholeWords(text: string, content: Range[], cueStart: number, cueEnd: number): Range[] {
+  let out: Range[] | null = null;
+  for (let k = 0; k < content.length; k++) {
+    const r = content[k]!;
+    const start = wordStart(text, r.start, cueStart, cueEnd);
+    const end = wordEnd(text, r.end, cueStart, cueEnd);
+    if (start === r.start && end === r.end) continue;
+    out ??= content.slice();
+    out[k] = { start, end };
+  }
+  if (!out) return content;
+  // ranges that now touch or overlap are one ("the long | -serving pilot")
+  const merged: Range[] = [];
+  for (const r of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && r.start <= prev.end) merged[merged.length - 1] = { start: prev.start, end: Math.max(prev.end, r.end) };
+    else merged.push(r);
+  }
+  return merged;
+}
+
 /** Whether a verb comes at i, after adverbs ("and has worked …", "but quickly dropped …"). */
 function verbAfter(tokens: readonly Token[], i: number): boolean {
   while (i < tokens.length && tokens[i]!.pos === 'ADV') i++;
@@ -756,18 +807,26 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   // optimised code of the stages reading these arrays (eventsStage, the checks)
   const attributions: Attribution[] = [];
   kept.forEach((f, k) => {
+    const cueStart = tokens[f.cue.first]!.start;
+    const cueEnd = tokens[f.cue.last - 1]!.end;
+    const content = wholeWords(text, outContent(f, fromTagger?.spans), cueStart, cueEnd);
+    // whether token i lies outside the content (an apposition taken into the source must)
+    const free = (i: number): boolean => {
+      const t = tokens[i]!;
+      for (const r of content) if (t.end > r.start && t.start < r.end) return false;
+      return true;
+    };
     let source: SourceSpan | null = null;
     if (f.source) {
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
-      const [a, b] = f.via === POLL_VIA ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text);
-      const start = tokens[a]!.start;
-      const end = tokens[b - 1]!.end;
+      const [a, b] = f.via === POLL_VIA ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text, free);
+      const start = wordStart(text, tokens[a]!.start, cueStart, cueEnd);
+      const end = wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd);
       // a literal, not `{ ...span, entity }`: V8 gave each spread copy a hidden class of its own
       // (15,000 for the 840 train texts), so every later read of a source was megamorphic
       source = { start, end, text: text.slice(start, end), entity: entityFor(mentions, text, start, end) };
     }
-    const cue = span(text, tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end);
-    const content = outContent(f, fromTagger?.spans);
+    const cue = span(text, cueStart, cueEnd);
     const spans: Span[] = [];
     for (const r of content) spans.push(span(text, r.start, r.end));
     attributions.push({

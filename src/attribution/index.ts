@@ -13,7 +13,7 @@ import { findCues } from './cues.js';
 import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
 import { absorbNested } from './nested.js';
-import { hasVerb, paragraphTokens, phraseEndingAt, sentenceSubject, type ParagraphTokens, type TokRange } from './phrases.js';
+import { DAYS, hasVerb, paragraphTokens, phraseEndingAt, phraseStartingAt, sentenceSubject, type ParagraphTokens, type TokRange } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
 import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentStart, nearCues, nearMissFrames, type AttributionModel, type LearnedFrame } from './model.js';
@@ -606,6 +606,22 @@ function wholeWords(text: string, content: Range[], cueStart: number, cueEnd: nu
   return merged;
 }
 
+/**
+ * The agent of a passive cue, "by" right after it (adverbs between): "was asked | by a caller |
+ * why …", "were told by aides that …" — PolNeAR's source where it marks one. Null where the noun
+ * phrase after "by" is no speaker (a pronoun object, a day) or lies in the content.
+ */
+function passiveAgent(tokens: readonly Token[], cueLast: number, free: (i: number) => boolean): TokRange | null {
+  let k = cueLast;
+  while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
+  const by = tokens[k];
+  if (!by || by.norm !== 'by' || by.sent !== tokens[cueLast - 1]!.sent) return null;
+  const np = phraseStartingAt(tokens, k + 1, tokens.length);
+  if (!np || tokens[np[1] - 1]!.sent !== by.sent || DAYS.has(tokens[np[0]]!.norm)) return null;
+  for (let i = np[0]; i < np[1]; i++) if (!free(i)) return null;
+  return np;
+}
+
 /** Whether a verb comes at i, after adverbs ("and has worked …", "but quickly dropped …"). */
 function verbAfter(tokens: readonly Token[], i: number): boolean {
   while (i < tokens.length && tokens[i]!.pos === 'ADV') i++;
@@ -817,7 +833,12 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
       return true;
     };
     let source: SourceSpan | null = null;
-    if (f.source) {
+    const agent = f.source || !f.via.endsWith('-passive') ? null : passiveAgent(tokens, f.cue.last, free);
+    if (agent) {
+      const start = tokens[agent[0]]!.start;
+      const end = tokens[agent[1] - 1]!.end;
+      source = { start, end, text: text.slice(start, end), entity: entityFor(mentions, text, start, end) };
+    } else if (f.source) {
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
       const [a, b] = f.via === POLL_VIA ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text, free);
       const start = wordStart(text, tokens[a]!.start, cueStart, cueEnd);

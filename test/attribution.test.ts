@@ -139,6 +139,7 @@ test('attribution: an apposition between a source and its cue is part of the sou
   // before the cue: PolNeAR takes the apposition in (345 of 357 in train), an age too
   assert.equal(trimmed('Anna Berg, a spokeswoman for the port, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg, a spokeswoman for the port');
   assert.equal(trimmed('Tom Reed, 54, said the cranes were back.', 'Tom', 'Reed', 'said'), 'Tom Reed, 54');
+  assert.equal(trimmed('Anna Berg, the port’s longest-serving pilot, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg, the port’s longest-serving pilot');
   assert.equal(trimmed('Tom Reed, 54, a retired welder, said the cranes were back.', 'Tom', 'Reed', 'said'), 'Tom Reed, 54, a retired welder');
   // after the cue, to the sentence's end or its next comma
   assert.equal(trimmed('The cranes are back, said Anna Berg, a spokeswoman for the port.', 'Anna', 'Berg', 'said'), 'Anna Berg, a spokeswoman for the port');

@@ -833,16 +833,17 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
       return true;
     };
     let source: SourceSpan | null = null;
+    // the source's characters: a passive cue's agent where the taggers found no source, else their source trimmed
+    let at: [number, number] | null = null;
     const agent = f.source || !f.via.endsWith('-passive') ? null : passiveAgent(tokens, f.cue.last, free);
-    if (agent) {
-      const start = tokens[agent[0]]!.start;
-      const end = tokens[agent[1] - 1]!.end;
-      source = { start, end, text: text.slice(start, end), entity: entityFor(mentions, text, start, end) };
-    } else if (f.source) {
+    if (agent) at = [tokens[agent[0]]!.start, tokens[agent[1] - 1]!.end];
+    else if (f.source) {
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
       const [a, b] = f.via === POLL_VIA ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text, free);
-      const start = wordStart(text, tokens[a]!.start, cueStart, cueEnd);
-      const end = wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd);
+      at = [wordStart(text, tokens[a]!.start, cueStart, cueEnd), wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd)];
+    }
+    if (at) {
+      const [start, end] = at;
       // a literal, not `{ ...span, entity }`: V8 gave each spread copy a hidden class of its own
       // (15,000 for the 840 train texts), so every later read of a source was megamorphic
       source = { start, end, text: text.slice(start, end), entity: entityFor(mentions, text, start, end) };

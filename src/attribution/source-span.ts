@@ -78,22 +78,36 @@ const APPOSITION_REACH = 24;
  */
 function withApposition(tokens: readonly Token[], a: number, b: number, cueFirst: number, free: (i: number) => boolean): number {
   if (b >= cueFirst - 2 || tokens[b]!.norm !== ',' || tokens[cueFirst - 1]!.norm !== ',' || cueFirst - 1 - b > APPOSITION_REACH) return b;
-  const last = tokens[b - 1]!;
-  if (last.pos !== 'PROPN' && last.pos !== 'NOUN') return b;
+  if (!nameEnd(tokens[b - 1]!)) return b;
   let k = b + 1;
   // an age first: ", 54,"
   if (tokens[k]!.pos === 'NUM' && tokens[k + 1]?.norm === ',') {
     if (k + 1 === cueFirst - 1) return free(k) ? cueFirst - 1 : b;
     k += 2;
   }
-  const w = tokens[k]!;
-  const opens = APPOSITION_OPENERS.has(w.norm) || w.pos === 'NUM' || (w.pos === 'PROPN' && /^['’]s$/.test(tokens[k + 1]?.norm ?? ''));
-  if (!opens) return b;
-  for (let i = k; i < cueFirst - 1; i++) {
-    const t = tokens[i]!;
-    if (t.norm === ',' || t.norm === '(' || t.norm === ')' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || !free(i)) return b;
-  }
+  if (!opensApposition(tokens, k) && tokens[k]!.pos !== 'NUM') return b;
+  for (let i = k; i < cueFirst - 1; i++) if (tokens[i]!.norm === ',' || !appositionWord(tokens, i, free)) return b;
   return a < b ? cueFirst - 1 : b;
+}
+
+/** Whether t can end the name an apposition describes. */
+const nameEnd = (t: Token): boolean => t.pos === 'PROPN' || t.pos === 'NOUN';
+
+/** Whether token k opens an apposition: a determiner or possessive (APPOSITION_OPENERS), or a name's possessive ("Berg's deputy"). */
+function opensApposition(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k];
+  return w !== undefined && (APPOSITION_OPENERS.has(w.norm) || (w.pos === 'PROPN' && /^['’]s$/.test(tokens[k + 1]?.norm ?? '')));
+}
+
+/** Whether token i may stand inside an apposition: no verb, quote, parenthesis or other punctuation (the pieces of a hyphenated word may), and outside the content. */
+function appositionWord(tokens: readonly Token[], i: number, free: (i: number) => boolean): boolean {
+  const t = tokens[i]!;
+  if (!free(i)) return false;
+  const prev = tokens[i - 1];
+  // the pieces of a hyphenated word, whatever their parts of speech ("longest-serving")
+  if (t.norm === '-') return t.start === prev?.end && tokens[i + 1]?.start === t.end;
+  if (prev?.norm === '-' && prev.end === t.start) return true;
+  return t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PUNCT';
 }
 
 /**
@@ -103,25 +117,19 @@ function withApposition(tokens: readonly Token[], a: number, b: number, cueFirst
  * limits as before the cue (withApposition); an age alone (", 54.") is left out (30 against 17).
  */
 function withTrailingApposition(tokens: readonly Token[], a: number, b: number, free: (i: number) => boolean): number {
-  if (b >= tokens.length - 1 || tokens[b]!.norm !== ',') return b;
-  const last = tokens[b - 1]!;
-  if (last.pos !== 'PROPN' && last.pos !== 'NOUN') return b;
-  const sent = last.sent;
+  if (b >= tokens.length - 1 || tokens[b]!.norm !== ',' || !nameEnd(tokens[b - 1]!)) return b;
+  const sent = tokens[b - 1]!.sent;
   let k = b + 1;
   if (tokens[k]!.pos === 'NUM' && tokens[k + 1]?.norm === ',') k += 2;
-  const w = tokens[k];
-  if (!w || w.sent !== sent) return b;
-  const opens = APPOSITION_OPENERS.has(w.norm) || (w.pos === 'PROPN' && /^['’]s$/.test(tokens[k + 1]?.norm ?? ''));
-  if (!opens) return b;
+  if (tokens[k]?.sent !== sent || !opensApposition(tokens, k)) return b;
+  // to the sentence's end or the next comma or semicolon
   let i = k;
   for (; i < tokens.length && i - b <= APPOSITION_REACH; i++) {
     const t = tokens[i]!;
     if (t.sent !== sent || t.norm === ',' || t.norm === '.' || t.norm === ';') break;
-    if (t.norm === '(' || t.norm === ')' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || !free(i)) return b;
+    if (!appositionWord(tokens, i, free)) return b;
   }
-  const end = tokens[i];
-  if (i - b > APPOSITION_REACH || i === k || (end && end.sent === sent && end.norm !== ',' && end.norm !== '.' && end.norm !== ';')) return b;
-  return a < b ? i : b;
+  return i - b > APPOSITION_REACH || a >= b ? b : i;
 }
 
 /**

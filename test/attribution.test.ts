@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readArticle } from '../src/ingest/index.js';
 import { textStage } from '../src/text/index.js';
 import { tokensStage } from '../src/tokens/index.js';
-import { attributionStage } from '../src/attribution/index.js';
+import { attributionStage, conjoinedSubject } from '../src/attribution/index.js';
 import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { trimSource } from '../src/attribution/source-span.js';
@@ -148,6 +148,22 @@ test('attribution: an apposition between a source and its cue is part of the sou
   assert.equal(trimmed('Anna Berg, who runs the port, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg');
   assert.equal(trimmed('Anna Berg, in Oslo on Monday, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg');
   assert.equal(trimmed('The cranes are back, said Anna Berg, a spokeswoman who was hired in May.', 'Anna', 'Berg', 'said'), 'Anna Berg');
+});
+
+test('attribution: a cue after "and" speaks for the subject, not for the object the tagger took (index.ts conjoinedSubject)', () => {
+  const source = (body: string, from: string, to: string, cue: string): string | null => {
+    const doc = tokensStage(textStage(readArticle(`Headline\n\n${body}`).article));
+    const { tokens } = doc;
+    const at = (w: string, after = 0): number => tokens.findIndex((t, i) => i >= after && t.text === w);
+    const a = at(from);
+    const r = conjoinedSubject(tokens, doc.sentences, [a, at(to, a) + 1], at(cue));
+    return r ? doc.article.text.slice(tokens[r[0]]!.start, tokens[r[1] - 1]!.end) : null;
+  };
+  assert.equal(source('She greeted 2,000 dock workers at a rally late Saturday night and told them that the port would reopen.', '2,000', 'night', 'told'), 'She');
+  assert.equal(source('The harbour board issued a statement on Friday and welcomed the vote.', 'a', 'statement', 'welcomed'), 'The harbour board');
+  // the object's own clause ("… and the workers told …") or a run that is no object stays as found
+  assert.equal(source('Berg greeted the workers and the workers told her that the port would reopen.', 'the', 'workers', 'told'), null);
+  assert.equal(source('On Friday the dock workers told the mayor that the port would reopen.', 'the', 'workers', 'told'), null);
 });
 
 test('attribution: a verb of belief is a cue; "marks" is not', () => {

@@ -622,6 +622,28 @@ function passiveAgent(tokens: readonly Token[], cueLast: number, free: (i: numbe
   return np;
 }
 
+/**
+ * A cue after "and" or "but" whose source run is the object of the verb before it speaks for that
+ * verb's subject: "Berg greeted | 2,000 dock workers at a rally | and told them …" → "Berg". Only
+ * where the run starts right after that verb and the subject ends right before it (auxiliaries and
+ * adverbs between), within the sentence.
+ */
+export function conjoinedSubject(tokens: readonly Token[], sentences: readonly Sentence[], src: TokRange, cueFirst: number): TokRange | null {
+  if (src[1] > cueFirst) return null;
+  let j = cueFirst - 1;
+  while (j >= src[1] && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'AUX')) j--;
+  const and = tokens[j];
+  if (!and || j < src[1] || (and.norm !== 'and' && and.norm !== 'but')) return null;
+  const verb = tokens[src[0] - 1];
+  if (!verb || verb.pos !== 'VERB' || verb.sent !== tokens[cueFirst]!.sent) return null;
+  let k = src[0] - 2;
+  const lo = sentences[verb.sent]!.first;
+  while (k >= lo && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
+  if (k < lo) return null;
+  const subject = phraseEndingAt(tokens, k, lo);
+  return subject && subject[1] === k + 1 ? subject : null;
+}
+
 /** Whether a verb comes at i, after adverbs ("and has worked …", "but quickly dropped …"). */
 function verbAfter(tokens: readonly Token[], i: number): boolean {
   while (i < tokens.length && tokens[i]!.pos === 'ADV') i++;
@@ -838,8 +860,9 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     const agent = f.source || !f.via.endsWith('-passive') ? null : passiveAgent(tokens, f.cue.last, free);
     if (agent) at = [tokens[agent[0]]!.start, tokens[agent[1] - 1]!.end];
     else if (f.source) {
+      const own = conjoinedSubject(tokens, doc.sentences, f.source, f.cue.first) ?? f.source;
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
-      const [a, b] = f.via === POLL_VIA ? f.source : trimSource(tokens, f.source[0], f.source[1], f.cue.first, text, free);
+      const [a, b] = f.via === POLL_VIA ? own : trimSource(tokens, own[0], own[1], f.cue.first, text, free);
       at = [wordStart(text, tokens[a]!.start, cueStart, cueEnd), wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd)];
     }
     if (at) {

@@ -131,7 +131,7 @@ function trimmed(body: string, from: string, to: string, cue: string): string {
   const a = at(from);
   const b = at(to, a) + 1;
   const c = at(cue);
-  const [s, e] = trimSource(tokens, a, b, c, doc.article.text, () => true);
+  const [s, e] = trimSource(tokens, a, b, c, doc.article.text, []);
   return doc.article.text.slice(tokens[s]!.start, tokens[e - 1]!.end);
 }
 

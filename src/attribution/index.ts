@@ -20,7 +20,7 @@ import { cuePrefixOf, learnedCues, learnedFrames, modelContentEnd, modelContentS
 import { RangeIndex } from '../text/ranges.js';
 import type { PackedWeights } from './perceptron.js';
 import { joinedSentences } from './sentences.js';
-import { trimSource } from './source-span.js';
+import { outside as outsideContent, trimSource } from './source-span.js';
 import { frameFeatures, frameScores, nearCueScore, type FrameScene } from './frame-score.js';
 import { FeatureBuf } from './perceptron.js';
 import { POLL_VIA, pollFrames } from './polls.js';
@@ -241,6 +241,9 @@ function outside(tokens: readonly Token[], frames: readonly Frame[], add: readon
   return add.filter((f) => taken.overlapping(tokens[f.cue.first]!.start, tokens[f.cue.last - 1]!.end).length === 0 && (!contentToo || f.content.every((r) => taken.overlapping(r.start, r.end).length === 0)));
 }
 
+/** Whether a frame was made by the taggers for a passive cue, its subject taken away (frameFrom). */
+const passiveVia = (via: string): boolean => via === 'learned-passive' || via === 'learned-near-passive';
+
 /** Forms of "be" that make a passive with a participle after them ("'s" may be "has": left out). */
 const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);
 
@@ -274,9 +277,14 @@ const NO_SPEAKER = new Set(['it', 'this', 'that', 'there']);
  */
 function teller(tokens: readonly Token[], sentences: readonly Sentence[], cueFirst: number): TokRange | null {
   const lo = sentences[tokens[cueFirst]!.sent]!.first;
-  let j = cueFirst - 1;
+  return phraseBefore(tokens, lo, cueFirst) ?? sentenceSubject(tokens, lo, cueFirst);
+}
+
+/** The noun phrase that ends right before token i (auxiliaries and adverbs between), not before token lo: a verb's subject. */
+function phraseBefore(tokens: readonly Token[], lo: number, i: number): TokRange | null {
+  let j = i - 1;
   while (j >= lo && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV')) j--;
-  return (j >= lo ? phraseEndingAt(tokens, j, lo) : null) ?? sentenceSubject(tokens, lo, cueFirst);
+  return j >= lo ? phraseEndingAt(tokens, j, lo) : null;
 }
 
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
@@ -611,14 +619,14 @@ function wholeWords(text: string, content: Range[], cueStart: number, cueEnd: nu
  * why …", "were told by aides that …" — PolNeAR's source where it marks one. Null where the noun
  * phrase after "by" is no speaker (a pronoun object, a day) or lies in the content.
  */
-function passiveAgent(tokens: readonly Token[], cueLast: number, free: (i: number) => boolean): TokRange | null {
+function passiveAgent(tokens: readonly Token[], cueLast: number, content: readonly Range[]): TokRange | null {
   let k = cueLast;
   while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
   const by = tokens[k];
   if (!by || by.norm !== 'by' || by.sent !== tokens[cueLast - 1]!.sent) return null;
   const np = phraseStartingAt(tokens, k + 1, tokens.length);
   if (!np || tokens[np[1] - 1]!.sent !== by.sent || DAYS.has(tokens[np[0]]!.norm)) return null;
-  for (let i = np[0]; i < np[1]; i++) if (!free(i)) return null;
+  for (let i = np[0]; i < np[1]; i++) if (!outsideContent(tokens[i]!, content)) return null;
   return np;
 }
 
@@ -636,12 +644,7 @@ export function conjoinedSubject(tokens: readonly Token[], sentences: readonly S
   if (!and || j < src[1] || (and.norm !== 'and' && and.norm !== 'but')) return null;
   const verb = tokens[src[0] - 1];
   if (!verb || verb.pos !== 'VERB' || verb.sent !== tokens[cueFirst]!.sent) return null;
-  let k = src[0] - 2;
-  const lo = sentences[verb.sent]!.first;
-  while (k >= lo && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k--;
-  if (k < lo) return null;
-  const subject = phraseEndingAt(tokens, k, lo);
-  return subject && subject[1] === k + 1 ? subject : null;
+  return phraseBefore(tokens, sentences[verb.sent]!.first, src[0] - 1);
 }
 
 /** Whether a verb comes at i, after adverbs ("and has worked …", "but quickly dropped …"). */
@@ -760,7 +763,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   // subject was taken away is kept: held-out folds 0-2, content exact matches kept, whole +3). Such a frame is dropped
   // only once it had the chance to be taken back into the frame it is nested in.
   const fromTagger = lex.model ? learned(doc, lex, lex.model, inQuote, quotes, segments, ruled, probe !== undefined) : undefined;
-  const attributive = (f: Frame): boolean => f.source !== null || f.via === 'learned-passive' || f.via === 'learned-near-passive' || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f));
+  const attributive = (f: Frame): boolean => f.source !== null || passiveVia(f.via) || (knownCue(tokens, f.cue.first, f.cue.last, lex) && !nounCue(tokens, f));
   const frames: Frame[] = fromTagger ? absorbNested(doc.article.text, tokens, fromTagger.frames).filter(attributive) : ruled;
   if (lex.model) frames.push(...missedByTagger(tokens, frames, ruled));
   // "According to X, Y." at a sentence's front (according.ts) and the question a speaker answers
@@ -848,21 +851,15 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     const cueStart = tokens[f.cue.first]!.start;
     const cueEnd = tokens[f.cue.last - 1]!.end;
     const content = wholeWords(text, outContent(f, fromTagger?.spans), cueStart, cueEnd);
-    // whether token i lies outside the content (an apposition taken into the source must)
-    const free = (i: number): boolean => {
-      const t = tokens[i]!;
-      for (const r of content) if (t.end > r.start && t.start < r.end) return false;
-      return true;
-    };
     let source: SourceSpan | null = null;
     // the source's characters: a passive cue's agent where the taggers found no source, else their source trimmed
     let at: [number, number] | null = null;
-    const agent = f.source || !f.via.endsWith('-passive') ? null : passiveAgent(tokens, f.cue.last, free);
+    const agent = f.source || !passiveVia(f.via) ? null : passiveAgent(tokens, f.cue.last, content);
     if (agent) at = [tokens[agent[0]]!.start, tokens[agent[1] - 1]!.end];
     else if (f.source) {
       const own = conjoinedSubject(tokens, doc.sentences, f.source, f.cue.first) ?? f.source;
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
-      const [a, b] = f.via === POLL_VIA ? own : trimSource(tokens, own[0], own[1], f.cue.first, text, free);
+      const [a, b] = f.via === POLL_VIA ? own : trimSource(tokens, own[0], own[1], f.cue.first, text, content);
       at = [wordStart(text, tokens[a]!.start, cueStart, cueEnd), wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd)];
     }
     if (at) {

@@ -15,7 +15,7 @@
  * speaker) and cutting at an age after the name ("Mona Lamberson, 59, of …": −7 / −2, PolNeAR
  * marks ages both ways).
  */
-import type { Token } from '../types.js';
+import type { Range, Token } from '../types.js';
 import { DASHES, DAYS } from './phrases.js';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom']);
@@ -61,6 +61,20 @@ function withParty(tokens: readonly Token[], a: number, b: number, cueFirst: num
   return [a, close + 1];
 }
 
+/** Whether token t lies outside every range of `ranges` (a frame's content). */
+export function outside(t: Token, ranges: readonly Range[]): boolean {
+  for (const r of ranges) if (t.end > r.start && t.start < r.end) return false;
+  return true;
+}
+
+/** Whether token i is a piece of a hyphenated word: a hyphen with no space on either side, or a word right after one ("longest-serving"). */
+function hyphenPiece(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  if (t.norm === '-') return t.start === prev?.end && tokens[i + 1]?.start === t.end;
+  return prev?.norm === '-' && prev.end === t.start;
+}
+
 /** Words that open an apposition describing the speaker: "Anna Berg, a spokeswoman for the port,". */
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'another', 'one', 'then', 'former', 'now']);
 /** The longest apposition taken in (tokens between the commas). */
@@ -74,19 +88,19 @@ const APPOSITION_REACH = 24;
  * as the tagger found it. Only an apposition that opens with a determiner, a possessive, a number or
  * a name's possessive, holds no quote, parenthesis, verb or further comma (after an age, one more
  * apposition: "Tom Reed, 54, a retired welder,"), and ends in the comma right before the cue.
- * `free(i)`: whether token i lies outside the frame's content.
+ * `content`: the frame's content, which an apposition never takes from.
  */
-function withApposition(tokens: readonly Token[], a: number, b: number, cueFirst: number, free: (i: number) => boolean): number {
+function withApposition(tokens: readonly Token[], a: number, b: number, cueFirst: number, content: readonly Range[]): number {
   if (b >= cueFirst - 2 || tokens[b]!.norm !== ',' || tokens[cueFirst - 1]!.norm !== ',' || cueFirst - 1 - b > APPOSITION_REACH) return b;
   if (!nameEnd(tokens[b - 1]!)) return b;
   let k = b + 1;
   // an age first: ", 54,"
   if (tokens[k]!.pos === 'NUM' && tokens[k + 1]?.norm === ',') {
-    if (k + 1 === cueFirst - 1) return free(k) ? cueFirst - 1 : b;
+    if (k + 1 === cueFirst - 1) return outside(tokens[k]!, content) ? cueFirst - 1 : b;
     k += 2;
   }
   if (!opensApposition(tokens, k) && tokens[k]!.pos !== 'NUM') return b;
-  for (let i = k; i < cueFirst - 1; i++) if (tokens[i]!.norm === ',' || !appositionWord(tokens, i, free)) return b;
+  for (let i = k; i < cueFirst - 1; i++) if (tokens[i]!.norm === ',' || !appositionWord(tokens, i, content)) return b;
   return a < b ? cueFirst - 1 : b;
 }
 
@@ -100,13 +114,12 @@ function opensApposition(tokens: readonly Token[], k: number): boolean {
 }
 
 /** Whether token i may stand inside an apposition: no verb, quote, parenthesis or other punctuation (the pieces of a hyphenated word may), and outside the content. */
-function appositionWord(tokens: readonly Token[], i: number, free: (i: number) => boolean): boolean {
+function appositionWord(tokens: readonly Token[], i: number, content: readonly Range[]): boolean {
   const t = tokens[i]!;
-  if (!free(i)) return false;
-  const prev = tokens[i - 1];
+  if (!outside(t, content)) return false;
   // the pieces of a hyphenated word, whatever their parts of speech ("longest-serving")
-  if (t.norm === '-') return t.start === prev?.end && tokens[i + 1]?.start === t.end;
-  if (prev?.norm === '-' && prev.end === t.start) return true;
+  if (t.norm === '-') return hyphenPiece(tokens, i);
+  if (hyphenPiece(tokens, i)) return true;
   return t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'PUNCT';
 }
 
@@ -116,7 +129,7 @@ function appositionWord(tokens: readonly Token[], i: number, free: (i: number) =
  * port."): PolNeAR marks it so in 334 of 381 such train sources. The same openers and the same
  * limits as before the cue (withApposition); an age alone (", 54.") is left out (30 against 17).
  */
-function withTrailingApposition(tokens: readonly Token[], a: number, b: number, free: (i: number) => boolean): number {
+function withTrailingApposition(tokens: readonly Token[], a: number, b: number, content: readonly Range[]): number {
   if (b >= tokens.length - 1 || tokens[b]!.norm !== ',' || !nameEnd(tokens[b - 1]!)) return b;
   const sent = tokens[b - 1]!.sent;
   let k = b + 1;
@@ -127,7 +140,7 @@ function withTrailingApposition(tokens: readonly Token[], a: number, b: number, 
   for (; i < tokens.length && i - b <= APPOSITION_REACH; i++) {
     const t = tokens[i]!;
     if (t.sent !== sent || t.norm === ',' || t.norm === '.' || t.norm === ';') break;
-    if (!appositionWord(tokens, i, free)) return b;
+    if (!appositionWord(tokens, i, content)) return b;
   }
   return i - b > APPOSITION_REACH || a >= b ? b : i;
 }
@@ -137,14 +150,13 @@ function withTrailingApposition(tokens: readonly Token[], a: number, b: number, 
  * end, where only nouns (and the pieces of a hyphenated word) stand between it and the cue or the
  * comma before the cue: "the port's longest | -serving pilot | , said", "The harbour | master | said".
  */
-function withNounTail(tokens: readonly Token[], b: number, cueFirst: number, free: (i: number) => boolean): number {
+function withNounTail(tokens: readonly Token[], b: number, cueFirst: number, content: readonly Range[]): number {
   let end = cueFirst;
   if (tokens[end - 1]!.norm === ',') end--;
   if (end <= b) return b;
   for (let i = b; i < end; i++) {
     const t = tokens[i]!;
-    const joined = t.start === tokens[i - 1]!.end;
-    if (!free(i) || !(t.pos === 'NOUN' || t.pos === 'PROPN' || (joined && (t.norm === '-' || tokens[i - 1]!.norm === '-')))) return b;
+    if (!outside(t, content) || !(t.pos === 'NOUN' || t.pos === 'PROPN' || hyphenPiece(tokens, i))) return b;
   }
   return end;
 }
@@ -159,13 +171,16 @@ function breakBetween(text: string, from: number, to: number): boolean {
  * The source's token range [first, last) with its edges trimmed; `cueFirst` is where the cue starts.
  * With the article's `text`, a source never runs across a line break: before its cue it starts after
  * the last one ("Harbour News Live 10:57PM⏎Port director Anna Berg | said"), after its cue it ends at the first.
- * (PolNeAR marks 2 of its 17,212 train sources across one.)
+ * (PolNeAR marks 2 of its 17,212 train sources across one.) With the frame's `content`, a run that
+ * stopped short of its noun phrase or of an apposition goes on to it (withNounTail, withApposition,
+ * withTrailingApposition), never into the content.
  */
-export function trimSource(tokens: readonly Token[], first: number, last: number, cueFirst: number, text?: string, free?: (i: number) => boolean): [number, number] {
+export function trimSource(tokens: readonly Token[], first: number, last: number, cueFirst: number, text?: string, content?: readonly Range[]): [number, number] {
   let a = first;
   let b = last;
-  if (free && b < cueFirst) b = withApposition(tokens, a, withNounTail(tokens, b, cueFirst, free), cueFirst, free);
-  else if (free && a > cueFirst) b = withTrailingApposition(tokens, a, b, free);
+  // with the frame's content: the apposition and the rest of a noun phrase the run stopped short of
+  if (content && b < cueFirst) b = withApposition(tokens, a, withNounTail(tokens, b, cueFirst, content), cueFirst, content);
+  else if (content && a > cueFirst) b = withTrailingApposition(tokens, a, b, content);
   if (text !== undefined) {
     // the gaps between the source's tokens, nearest the cue first
     if (a < cueFirst) {

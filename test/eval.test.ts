@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { parseBrat } from '../src/eval/brat.js';
 import { trimmedChars, dice, greedyMatch } from '../src/eval/protocol.js';
 import { contentKind, emptyCorpusTally, figures, scoreArticle, type PredictedAttribution } from '../src/eval/score.js';
-import { evaluatePolnear, pickAnnotation } from '../src/eval/polnear.js';
+import { annotatorAgreement, evaluatePolnear, pickAnnotation } from '../src/eval/polnear.js';
+import { formatAgreement } from '../src/eval/format.js';
 
 //           0         1         2         3         4         5         6
 //           0123456789012345678901234567890123456789012345678901234567890123
@@ -100,4 +101,39 @@ test('eval: polnear folder — first annotator file by name, unannotated texts s
   assert.equal(got.articles, 1);
   assert.equal(got.unannotated, 1);
   assert.deepEqual([got.roles.cue.exact.gold, got.roles.cue.exact.predicted], [0, 1]);
+});
+
+test('eval: annotators scored against the first, discontinuous cues kept, single annotations skipped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-polnear-'));
+  mkdirSync(join(dir, 'text'));
+  mkdirSync(join(dir, 'attributions'));
+  writeFileSync(join(dir, 'text', 'art.txt'), TEXT);
+  writeFileSync(join(dir, 'text', 'once.txt'), TEXT);
+  writeFileSync(join(dir, 'attributions', 'art_a1.ann'), ANN);
+  // the second annotator: the same first attribution with its cue in two pieces ("The" + "mayor said"
+  // is no cue anyone would mark, but it must be read as gold is, not as one span), no second one
+  const second = [
+    `T1\tSource ${r('The mayor')}\tThe mayor`,
+    `T2\tCue ${r('said')}\tsaid`,
+    `T3\tContent ${r('“the bridge is safe,”')}\t“the bridge is safe,”`,
+    `E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3`,
+    `T4\tCue ${r('and')};${r('agreed')}\tand agreed`,
+    `T5\tContent ${r('bridge')}\tbridge`,
+    `E2\tAttribution-no-source:T4 Cue:T4 Content:T5`,
+  ].join('\n');
+  writeFileSync(join(dir, 'attributions', 'art_b2.ann'), second);
+  writeFileSync(join(dir, 'attributions', 'art_c3.ann'), ANN); // agrees with the first in full
+  writeFileSync(join(dir, 'attributions', 'once_a1.ann'), ANN);
+  const got = annotatorAgreement(dir);
+  assert.deepEqual([got.articles, got.comparisons, got.single], [1, 2, 1]);
+  // b2: cue "said" exact, "and agreed" not (two pieces against one); c3: both
+  assert.deepEqual([got.roles.cue.exact.gold, got.roles.cue.exact.predicted, got.roles.cue.exact.matched], [4, 4, 3]);
+  // contents are matched role by role, best Dice first: b2's "the bridge is safe" goes to gold's
+  // second content (the + bridge + is safe, Dice 0.94) before its first (0.86), and "bridge" is
+  // then left with "that “the bridge is safe" (0.4): one overlap, no exact match for b2
+  assert.deepEqual([got.roles.content.exact.matched, got.roles.content.overlap.matched], [2, 3]);
+  // whole attributions match all roles at once: both of b2's pair up (cue "and agreed" with
+  // "agreed" at Dice 0.8, "bridge" with the + bridge + is safe at 0.55, neither has a source)
+  assert.deepEqual([got.whole.matched, got.whole.gold], [4, 4]);
+  assert.match(formatAgreement(got), /1 articles with two or more annotations.*\(2 pairs; 1 with one annotation skipped\)/);
 });

@@ -1,7 +1,7 @@
 /** The evaluation figures as a plain-text table for the terminal. */
-import type { EvalResult } from './polnear.js';
+import type { AgreementResult, EvalResult } from './polnear.js';
 import type { Prf } from './protocol.js';
-import { KINDS, ROLES, type TallyFigures } from './score.js';
+import { KINDS, ROLES, type Figures, type TallyFigures } from './score.js';
 
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const row = (label: string, p: Prf): string =>
@@ -18,7 +18,19 @@ function block(t: TallyFigures): string[] {
 }
 
 export function formatEval(r: EvalResult): string {
-  const lines = [`PolNeAR attribution: ${r.articles} articles scored${r.unannotated ? `, ${r.unannotated} without annotation skipped` : ''}`, ''];
+  return body(`PolNeAR attribution: ${r.articles} articles scored${r.unannotated ? `, ${r.unannotated} without annotation skipped` : ''}`, r);
+}
+
+/** Annotator agreement (annotatorAgreement) in the same table: "predicted" is the further annotators' side. */
+export function formatAgreement(r: AgreementResult): string {
+  return body(
+    `PolNeAR annotator agreement: ${r.articles} articles with two or more annotations, each further one scored against the first (${r.comparisons} pairs; ${r.single} with one annotation skipped)`,
+    r,
+  );
+}
+
+function body(title: string, r: Figures): string {
+  const lines = [title, ''];
   lines.push(...block(r));
   const s = r.speakerAccuracy;
   lines.push('', `  direct-quote speaker accuracy ${pct(s.accuracy)}%  (${s.correct} of ${s.found} found direct quotes)`);

@@ -7,16 +7,20 @@ import { join } from 'node:path';
 import type { Article } from '../types.js';
 import { articleId } from '../ingest/index.js';
 import { parseBrat } from './brat.js';
-import { emptyCorpusTally, figures, scoreArticle, type Figures, type PredictedAttribution } from './score.js';
+import { emptyCorpusTally, figures, scoreAnnotators, scoreArticle, type Figures, type PredictedAttribution } from './score.js';
 
 export class EvalDirError extends Error {}
 
-/** The annotation used for an article: of its `<article>_<annotator>.ann` files, the one whose name sorts first. */
-export function pickAnnotation(article: string, annFiles: readonly string[]): string | null {
+/** An article's `<article>_<annotator>.ann` files, sorted by name. */
+function annotationsOf(article: string, annFiles: readonly string[]): string[] {
   const prefix = `${article}_`;
   const mine = annFiles.filter((f) => f.startsWith(prefix) && f.endsWith('.ann') && !f.slice(prefix.length, -4).includes('_'));
-  mine.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return mine[0] ?? null;
+  return mine.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The annotation used for an article: of its `<article>_<annotator>.ann` files, the one whose name sorts first. */
+export function pickAnnotation(article: string, annFiles: readonly string[]): string | null {
+  return annotationsOf(article, annFiles)[0] ?? null;
 }
 
 /** A PolNeAR text file as an Article: the text exactly as stored (the offsets point into it), title = first line. */
@@ -32,14 +36,18 @@ export interface EvalResult extends Figures {
   unannotated: number;
 }
 
-export function evaluatePolnear(dir: string, predict: (article: Article) => readonly PredictedAttribution[]): EvalResult {
+/** The folder's text files (sorted) and annotation file names; a clear error when it is not a PolNeAR-style folder. */
+function readDir(dir: string): { textDir: string; annDir: string; texts: string[]; annFiles: string[] } {
   const textDir = join(dir, 'text');
   const annDir = join(dir, 'attributions');
   if (!existsSync(textDir) || !existsSync(annDir)) {
     throw new EvalDirError(`${dir} must hold text/ and attributions/ folders (like PolNeAR's dev split).`);
   }
-  const annFiles = readdirSync(annDir);
-  const texts = readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort();
+  return { textDir, annDir, texts: readdirSync(textDir).filter((f) => f.endsWith('.txt')).sort(), annFiles: readdirSync(annDir) };
+}
+
+export function evaluatePolnear(dir: string, predict: (article: Article) => readonly PredictedAttribution[]): EvalResult {
+  const { textDir, annDir, texts, annFiles } = readDir(dir);
   const tally = emptyCorpusTally();
   let unannotated = 0;
   for (const file of texts) {
@@ -55,4 +63,38 @@ export function evaluatePolnear(dir: string, predict: (article: Article) => read
     scoreArticle(tally, text, gold, predicted);
   }
   return { ...figures(tally), unannotated };
+}
+
+export interface AgreementResult extends Figures {
+  /** Annotated texts with a single annotation (not scored). */
+  single: number;
+  /** Pairs scored: each further annotation of an article against its first. */
+  comparisons: number;
+}
+
+/**
+ * How far PolNeAR's annotators agree with each other under the same protocol: on every article
+ * with two or more annotation files, each further one (by name) is scored as if it were a
+ * prediction against the first (the one the system is scored against), all pairs summed as the
+ * protocol sums articles. A ceiling for the system's figures.
+ */
+export function annotatorAgreement(dir: string): AgreementResult {
+  const { textDir, annDir, texts, annFiles } = readDir(dir);
+  const tally = emptyCorpusTally();
+  let single = 0;
+  let articles = 0;
+  for (const file of texts) {
+    const anns = annotationsOf(file.slice(0, -4), annFiles);
+    if (anns.length === 0) continue;
+    if (anns.length === 1) {
+      single++;
+      continue;
+    }
+    const text = readFileSync(join(textDir, file), 'utf8');
+    const read = (ann: string) => parseBrat(readFileSync(join(annDir, ann), 'utf8'));
+    const first = read(anns[0]!);
+    for (const other of anns.slice(1)) scoreAnnotators(tally, text, first, read(other));
+    articles++;
+  }
+  return { ...figures(tally), single, comparisons: tally.articles, articles };
 }

@@ -135,8 +135,19 @@ export function scoreArticle(
   goldAttributions: readonly GoldAttribution[],
   predicted: readonly PredictedAttribution[],
 ): void {
-  const gold = goldAttributions.map((g) => fromGold(text, g));
-  const pred = predicted.map((p) => fromPredicted(text, p));
+  tallyArticle(into, goldAttributions.map((g) => fromGold(text, g)), predicted.map((p) => fromPredicted(text, p)));
+}
+
+/**
+ * Add one article to the tally with a second annotator's attributions in place of predictions:
+ * both read as gold is (discontinuous sources and cues kept), so the figures say how far two
+ * people agree under the same protocol.
+ */
+export function scoreAnnotators(into: CorpusTally, text: string, first: readonly GoldAttribution[], second: readonly GoldAttribution[]): void {
+  tallyArticle(into, first.map((g) => fromGold(text, g)), second.map((g) => fromGold(text, g)));
+}
+
+function tallyArticle(into: CorpusTally, gold: Instance[], pred: Instance[]): void {
   into.articles++;
   tallyInstances(into, gold, pred);
   for (const kind of KINDS) {

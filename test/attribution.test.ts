@@ -100,6 +100,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['an object content ends before a clause of time', 'The mayor called the plan a serious mistake when she spoke to reporters in Oslo on Monday.', [['indirect', 'The mayor', 'called', ['the plan a serious mistake']]]],
   ['an object content ends before a second verb phrase of its subject', 'Berg questioned the budget of the ferry company and quickly left the meeting.', [['indirect', 'Berg', 'questioned', ['the budget of the ferry company']]]],
   ['a reported clause keeps its clause of time', 'Lopez said he would leave the port when the strike ended.', [['indirect', 'Lopez', 'said', ['he would leave the port when the strike ended']]]],
+  // what a naming verb names goes into the content with the quote (index.ts namedObject)
+  ['a naming verb’s object is content with its quote', 'The ferry captain called the new timetable “a recipe for chaos.” Berg described the union’s demands as “entirely fair.”', [['mixed', 'The ferry captain', 'called', ['the new timetable “a recipe for chaos.”']], ['mixed', 'Berg', 'described', ['the union’s demands as “entirely fair.”']]]],
   // a cue whose colon ends its paragraph reads the quote that opens the next (features.ts roleWindow)
   ['a colon at the end of the paragraph, the quote in the next', 'Anna Berg released the following statement:\n\n“The port will reopen in May, and not a day later.”', [['direct', 'Anna Berg', 'released the following statement:', ['“The port will reopen in May, and not a day later.”']]]],
   // a quote signed on the line after it (signed.ts); a byline after the writer's own words signs nothing

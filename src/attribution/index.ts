@@ -423,6 +423,36 @@ function learned(doc: Doc, lex: AttributionLexicon, model: AttributionModel, inQ
   return { frames: out, near: nearOut, spans: model.end || model.start ? { a, cuePrefix, end: model.end, start: model.start } : undefined, scene };
 }
 
+/** Verbs that give something a name in quotes ("called the plan “a disaster”"). */
+const NAMING = new Set(['call', 'calls', 'called', 'calling', 'describe', 'describes', 'described', 'describing', 'dub', 'dubs', 'dubbed', 'dubbing', 'label', 'labels', 'labeled', 'labelled', 'labeling', 'labelling', 'brand', 'brands', 'branded', 'branding', 'term', 'terms', 'termed']);
+/** The most words a named object may have between its verb and the quote ("the governor's handling of the storm"). */
+const NAMED_MAX = 8;
+const OPENING_QUOTE = /^(?:["“‘«]|'')/;
+
+/**
+ * The thing a naming verb names, taken into a content that starts at the quote: "called | the plan
+ * | “a disaster”" → "the plan “a disaster”", "described | the crowd as | “peaceful”". PolNeAR's
+ * annotators put the object in the content in 242 of the 253 train attributions of these verbs
+ * whose content holds a quote; the quote-bounded rule frames (and at times the tagger) leave it out.
+ * Only a short run of words without a verb, a clause break or the frame's source, right after the cue.
+ */
+function namedObject(tokens: readonly Token[], text: string, f: Frame, content: Range[]): Range[] {
+  const verb = tokens[f.cue.last - 1]!;
+  const first = content[0];
+  if (!first || verb.pos !== 'VERB' || !NAMING.has(verb.norm) || first.start < verb.end) return content;
+  if (!OPENING_QUOTE.test(text.slice(first.start, first.start + 2))) return content;
+  const from = f.cue.last;
+  let to = from;
+  while (to < tokens.length && tokens[to]!.start < first.start) to++;
+  if (to === from || to - from > NAMED_MAX || tokens[to]?.start !== first.start) return content;
+  if (f.source && f.source[0] < to && f.source[1] > from) return content;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'PUNCT' && !POSSESSIVE.test(t.text) && t.text !== '-')) return content;
+  }
+  return [{ start: tokens[from]!.start, end: first.end }, ...content.slice(1)];
+}
+
 /** Words that join a second verb phrase to the first ("said … and added …"). */
 const CONJ = new Set(['and', 'but']);
 
@@ -850,7 +880,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   kept.forEach((f, k) => {
     const cueStart = tokens[f.cue.first]!.start;
     const cueEnd = tokens[f.cue.last - 1]!.end;
-    const content = wholeWords(text, outContent(f, fromTagger?.spans), cueStart, cueEnd);
+    const content = namedObject(tokens, text, f, wholeWords(text, outContent(f, fromTagger?.spans), cueStart, cueEnd));
     let source: SourceSpan | null = null;
     // the source's characters: a passive cue's agent where the taggers found no source, else their source trimmed
     let at: [number, number] | null = null;

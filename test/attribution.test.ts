@@ -102,6 +102,10 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a reported clause keeps its clause of time', 'Lopez said he would leave the port when the strike ended.', [['indirect', 'Lopez', 'said', ['he would leave the port when the strike ended']]]],
   // what a naming verb names goes into the content with the quote (index.ts namedObject)
   ['a naming verb’s object is content with its quote', 'The ferry captain called the new timetable “a recipe for chaos.” Berg described the union’s demands as “entirely fair.”', [['mixed', 'The ferry captain', 'called', ['the new timetable “a recipe for chaos.”']], ['mixed', 'Berg', 'described', ['the union’s demands as “entirely fair.”']]]],
+  // quotes that go on in the speaker's paragraph after the cue's sentence join the content (index.ts followingQuotes);
+  // a quote with a cue of its own does not
+  ['the speaker’s next quote in the paragraph', 'The harbour was quiet on Monday.\n\n"That is not even a question," he said to applause. "I know Anna Berg, and I can promise you she is not going to be the mayor of this city."\n\nThe strike ended.', [['direct', 'he', 'said', ['"That is not even a question,"', '"I know Anna Berg, and I can promise you she is not going to be the mayor of this city."']]]],
+  ['a next quote with its own cue stays its own', 'The harbour was quiet on Monday.\n\n"That is not even a question," he said to applause. "I know Anna Berg," Lopez replied.\n\nThe strike ended.', [['direct', 'he', 'said', ['"That is not even a question,"']], ['direct', 'Lopez', 'replied', ['"I know Anna Berg,"']]]],
   // a cue whose colon ends its paragraph reads the quote that opens the next (features.ts roleWindow)
   ['a colon at the end of the paragraph, the quote in the next', 'Anna Berg released the following statement:\n\n“The port will reopen in May, and not a day later.”', [['direct', 'Anna Berg', 'released the following statement:', ['“The port will reopen in May, and not a day later.”']]]],
   // a quote signed on the line after it (signed.ts); a byline after the writer's own words signs nothing

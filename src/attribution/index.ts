@@ -542,6 +542,52 @@ function raisedSubjects(tokens: readonly Token[], frames: Frame[]): void {
   }
 }
 
+/** How many sentences of quotes a frame may take on after its own in its paragraph. */
+const FOLLOWING_MAX = 4;
+
+/**
+ * `“…,” Lopez said on Monday. “We will not wait.”`: a direct frame followed, in its paragraph, by
+ * sentences that are each one quote of the same marks and in no frame: the speaker goes on, and
+ * the quotes join the frame's content. PolNeAR's annotators take such a quote in 1,269 times of
+ * 1,395 in train; the taggers mostly do too, but a rule frame bounded by its quote (which wins over
+ * a tagger's content that ran into the words after the cue, frameFrom) stopped before it.
+ * Contents changed in place, after the frame classifier.
+ */
+function followingQuotes(tokens: readonly Token[], sentences: readonly Sentence[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, frames: Frame[]): void {
+  const direct = frames.filter((f) => typeOf(f.content, segments) === 'direct');
+  if (direct.length === 0) return;
+  const taken = takenBy(tokens, frames);
+  for (const f of direct) {
+    const lastRange = f.content[f.content.length - 1]!;
+    const end = Math.max(lastRange.end, tokens[f.cue.last - 1]!.end, f.source ? tokens[f.source[1] - 1]!.end : 0);
+    let k = f.cue.last - 1;
+    while (k + 1 < tokens.length && tokens[k + 1]!.end <= end) k++;
+    const family = segments.overlapping(lastRange.start, lastRange.start + 1)[0]?.value.family;
+    const para = tokens[k]!.para;
+    let s = tokens[k]!.sent;
+    const add: Range[] = [];
+    for (let hop = 0; hop < FOLLOWING_MAX; hop++) {
+      const next = sentences[s + 1];
+      if (!next || next.para !== para) break;
+      const q = inQuote[next.first]!;
+      if (q < 0 || quotes[q]!.family !== family) break;
+      const at = tokens[next.first]!.start;
+      const seg = quotes[q]!.segments.find((sg) => sg.start <= at && sg.end > at);
+      if (!seg || seg.start !== at || taken.overlapping(seg.start, seg.end).length > 0) break;
+      // the quote ends its sentence: nothing but punctuation after its closing mark (“…,” she added: a frame of its own)
+      let e = next.first;
+      while (e < tokens.length && tokens[e]!.start < seg.end) e++;
+      const own = sentences[tokens[e - 1]!.sent]!;
+      let bare = true;
+      for (let i = e; i < own.last && bare; i++) bare = tokens[i]!.pos === 'PUNCT';
+      if (!bare) break;
+      add.push({ start: seg.start, end: seg.end });
+      s = tokens[e - 1]!.sent;
+    }
+    if (add.length > 0) f.content = [...f.content, ...add];
+  }
+}
+
 /** How many paragraphs a quote may go on for after its frame's paragraph. */
 const CONTINUED_MAX = 3;
 
@@ -868,7 +914,10 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     all.forEach((f, k) => keep[k] && kept.push(f));
   }
   // a quote that goes on in the next paragraphs (continuedQuotes)
-  if (paras) continuedQuotes(tokens, inQuote, quotes, segments, paras, kept);
+  if (paras) {
+    followingQuotes(tokens, doc.sentences, inQuote, quotes, segments, kept);
+    continuedQuotes(tokens, inQuote, quotes, segments, paras, kept);
+  }
   // "Berg seems to …": the subject of a raising verb is part of what is reported (raisedSubjects)
   raisedSubjects(tokens, kept);
   const mentions = mentionIndex(doc);

@@ -25,7 +25,7 @@ import { frameFeatures, frameScores, nearCueScore, type FrameScene } from './fra
 import { FeatureBuf } from './perceptron.js';
 import { POLL_VIA, pollFrames } from './polls.js';
 import { SIGNED_VIA, signedQuoteFrames } from './signed.js';
-import { ACCORDING_VIA, accordingFrontFrames } from './according.js';
+import { ACCORDING_AFTER_VIA, ACCORDING_VIA, accordingAfterFrames, accordingFrontFrames } from './according.js';
 import { ASKED_VIA, askedFrames } from './asked.js';
 
 let defaultLexicon: AttributionLexicon | null = null;
@@ -64,7 +64,7 @@ const HEADLINE_VIA = 'headline-colon';
  * "according to" and question frames (they are added outside its examples), and the headline's
  * colon form is read exactly.
  */
-const UNJUDGED: ReadonlySet<string> = new Set([POLL_VIA, SIGNED_VIA, ACCORDING_VIA, ASKED_VIA, HEADLINE_VIA]);
+const UNJUDGED: ReadonlySet<string> = new Set([POLL_VIA, SIGNED_VIA, ACCORDING_VIA, ACCORDING_AFTER_VIA, ASKED_VIA, HEADLINE_VIA]);
 
 /** The headline's own attribution: `Russia’s Putin: ‘We are grateful …’`. */
 function headlineFrame(ctx: FrameContext, doc: Doc): Frame | null {
@@ -912,6 +912,15 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     });
     const all = kept.splice(0, kept.length);
     all.forEach((f, k) => keep[k] && kept.push(f));
+  }
+  // "Y, according to X." where no frame kept has its cue and no frame's cue lies in its content
+  // (according.ts): after the classifier, which often drops the taggers' frame of such a cue
+  if (!probe && lex.model) {
+    const added = apart(tokens, kept, accordingAfterFrames(tokens, doc.sentences, inQuote));
+    if (added.length > 0) {
+      kept.push(...added);
+      kept.sort((a, b) => tokens[a.cue.first]!.start - tokens[b.cue.first]!.start);
+    }
   }
   // a quote that goes on in the next paragraphs (continuedQuotes)
   if (paras) {

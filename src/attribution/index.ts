@@ -12,7 +12,7 @@ import type { Resources } from '../resources.js';
 import { findCues } from './cues.js';
 import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
-import { absorbNested } from './nested.js';
+import { absorbNested, participleFrame } from './nested.js';
 import { DAYS, hasVerb, paragraphTokens, phraseEndingAt, phraseStartingAt, sentenceSubject, type ParagraphTokens, type TokRange } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
@@ -453,6 +453,31 @@ function namedObject(tokens: readonly Token[], text: string, f: Frame, content: 
   return [{ start: tokens[from]!.start, end: first.end }, ...content.slice(1)];
 }
 
+/**
+ * "Cruz said that there is “only one …,” | adding that …": a frame whose cue is a participle of
+ * saying after a comma or dash (nested.ts participleFrame) ends the content of an earlier frame of
+ * its sentence that ran over it, at the comma; without a source of its own it speaks for that
+ * frame's source. Contents changed in place.
+ */
+function endBeforeParticiples(tokens: readonly Token[], frames: Frame[]): void {
+  for (const b of frames) {
+    if (!participleFrame(tokens, b)) continue;
+    let k = b.cue.first - 1;
+    while (k > 0 && tokens[k]!.norm !== ',' && !/^[-—–]+$/.test(tokens[k]!.norm)) k--;
+    const cut = tokens[k]!.start;
+    // a quote that closes after the comma ("…,” adding") keeps its mark
+    const end = /^["'”’]+$/.test(tokens[b.cue.first - 1]!.norm) ? tokens[b.cue.first - 1]!.end : tokens[k - 1]!.end;
+    for (const a of frames) {
+      if (a === b || a.cue.first >= b.cue.first || tokens[a.cue.first]!.sent !== tokens[b.cue.first]!.sent) continue;
+      const at = a.content.findIndex((r) => r.start < cut && r.end > cut);
+      if (at < 0) continue;
+      a.content = [...a.content.slice(0, at), { start: a.content[at]!.start, end }];
+      a.endRun = undefined;
+      b.source ??= a.source;
+    }
+  }
+}
+
 /** Words that join a second verb phrase to the first ("said … and added …"). */
 const CONJ = new Set(['and', 'but']);
 
@@ -879,6 +904,8 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
       frames.push(...body, h);
     }
   }
+  // a participle of saying after a comma opens a frame of its own: a content that ran over it ends before it
+  endBeforeParticiples(tokens, frames);
   // Only the outermost of nested attributions: drop a frame whose cue lies in another's content.
   const contents = new RangeIndex(frames.flatMap((g) => g.content.map((r) => ({ start: r.start, end: r.end, value: g }))));
   const kept = frames.filter((f) => {

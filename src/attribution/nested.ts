@@ -20,11 +20,26 @@ function touching(text: string, from: number, to: number): boolean {
 
 const overlapping = (a: readonly Range[], b: readonly Range[]): boolean => a.some((r) => b.some((s) => r.start < s.end && s.start < r.end));
 
+/**
+ * Participles of saying that open a frame of their own after a comma or dash ("…, adding that …",
+ * "…,” saying …"): PolNeAR marks them as cues 459 times in train and inside another's content 27.
+ */
+export const SAYING_PARTICIPLES: ReadonlySet<string> = new Set(['adding', 'saying', 'noting', 'arguing', 'explaining', 'insisting', 'claiming', 'warning', 'stressing', 'acknowledging', 'suggesting', 'referring', 'calling', 'citing', 'asking', 'telling', 'declaring', 'pointing', 'accusing', 'urging', 'vowing', 'promising', 'describing', 'predicting', 'blaming']);
+const BREAK = new Set([',', '-', '--', '—', '–']);
+
+/** Whether frame `b`'s cue is such a participle right after a comma or dash (quote marks between allowed). */
+export function participleFrame(tokens: readonly Token[], b: Frame): boolean {
+  if (!SAYING_PARTICIPLES.has(tokens[b.cue.first]!.norm)) return false;
+  let k = b.cue.first - 1;
+  while (k >= 0 && /^["'”’“]+$/.test(tokens[k]!.norm)) k--;
+  return k >= 0 && BREAK.has(tokens[k]!.norm);
+}
+
 /** Whether inner frame `b` belongs to outer frame `a` (see the file comment). */
 function nestedIn(text: string, tokens: readonly Token[], a: Frame, b: Frame): boolean {
   const first = a.content[0];
   const last = a.content[a.content.length - 1];
-  if (!first || !last || a === b) return false;
+  if (!first || !last || a === b || participleFrame(tokens, b)) return false;
   const cue = tokens[b.cue.first]!;
   if (cue.sent !== tokens[a.cue.first]!.sent && !a.content.some((r) => r.start <= cue.start && r.end >= cue.start)) return false;
   if (b.source && b.source !== a.source) return false;

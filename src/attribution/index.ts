@@ -478,6 +478,37 @@ function endBeforeParticiples(tokens: readonly Token[], frames: Frame[]): void {
   }
 }
 
+/**
+ * Words after a content's end that go on with it ("…, including …", "… and that …"): PolNeAR's
+ * annotators take what follows into the content far more often than they stop before it (in train:
+ * ", including" 85 against 13, ", such as" 22 / 1, ", especially" 16 / 1, " and that" 71 / 4,
+ * ", or" 32 / 4, ", like" 18 / 3, ", particularly" 16 / 4).
+ */
+const GOES_ON = /^(?:, (?:including|such as|especially|particularly|or|like|and that)| and that)\b/;
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/**
+ * A content that stops before such words runs on to the end of its sentence, where no other
+ * frame's cue and no quote it is not in lies on the way. Contents changed in place, in the output.
+ */
+function goingOn(tokens: readonly Token[], text: string, inQuote: Int32Array, frames: readonly Frame[], cueAt: RangeIndex<number>): void {
+  for (const f of frames) {
+    const last = f.content[f.content.length - 1];
+    if (!last || last.end <= tokens[f.cue.last - 1]!.end || !GOES_ON.test(text.slice(last.end, last.end + 16))) continue;
+    let k = tokenAt(tokens, f.cue.last, last.end);
+    const sent = tokens[k]?.sent;
+    if (sent === undefined) continue;
+    let end = -1;
+    let blocked = false;
+    for (; k < tokens.length && tokens[k]!.sent === sent && !blocked; k++) {
+      const t = tokens[k]!;
+      if (cueAt.overlapping(t.start, t.end).length > 0 || t.norm === ';' || (inQuote[k]! >= 0 && inQuote[k] !== inQuote[k - 1])) blocked = true;
+      else if (!SENTENCE_END.has(t.norm)) end = t.end;
+    }
+    if (!blocked && end > last.end) last.end = end;
+  }
+}
+
 /** Words that join a second verb phrase to the first ("said … and added …"). */
 const CONJ = new Set(['and', 'but']);
 
@@ -949,6 +980,8 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
       kept.sort((a, b) => tokens[a.cue.first]!.start - tokens[b.cue.first]!.start);
     }
   }
+  // a content that stops before ", including …", " and that …" goes on (goingOn)
+  goingOn(tokens, doc.article.text, inQuote, kept, new RangeIndex(kept.map((f, k) => ({ start: tokens[f.cue.first]!.start, end: tokens[f.cue.last - 1]!.end, value: k }))));
   // a quote that goes on in the next paragraphs (continuedQuotes)
   if (paras) {
     followingQuotes(tokens, doc.sentences, inQuote, quotes, segments, kept);

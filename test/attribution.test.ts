@@ -112,6 +112,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a participle of saying after the content', 'The harbour was quiet. Berg said the new cranes were “a turning point for the port,” adding that the strike was over.', [['mixed', 'Berg', 'said', ['the new cranes were “a turning point for the port,”']], ['indirect', 'Berg', 'adding', ['that the strike was over']]]],
   // a content stopped before ", including …" goes on to its sentence's end (index.ts goingOn)
   ['a content goes on over ", including"', 'The harbour was quiet. Berg has criticised the new owners, including the shipping firm that bought the docks in May.', [['indirect', 'Berg', 'has criticised', ['the new owners, including the shipping firm that bought the docks in May']]]],
+  // a gerund cue after "by", "after", "while" … speaks for its clause's subject (index.ts frameFrom, GERUND_PREP)
+  ['a gerund after "while" speaks for the clause’s subject', 'The harbour was quiet. Anna Berg has spent the last three months in a bitter fight with the union over pay, while insisting that the port cannot afford a rise.', [['indirect', 'Anna Berg', 'insisting', ['that the port cannot afford a rise']]]],
   // a cue whose colon ends its paragraph reads the quote that opens the next (features.ts roleWindow)
   ['a colon at the end of the paragraph, the quote in the next', 'Anna Berg released the following statement:\n\n“The port will reopen in May, and not a day later.”', [['direct', 'Anna Berg', 'released the following statement:', ['“The port will reopen in May, and not a day later.”']]]],
   // a quote signed on the line after it (signed.ts); a byline after the writer's own words signs nothing

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readArticle } from '../src/ingest/index.js';
 import { textStage } from '../src/text/index.js';
 import { tokensStage } from '../src/tokens/index.js';
-import { attributionStage, conjoinedSubject } from '../src/attribution/index.js';
+import { attributionStage, conjoinedSubject, relativeSource } from '../src/attribution/index.js';
 import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { trimSource } from '../src/attribution/source-span.js';
@@ -178,6 +178,23 @@ test('attribution: a cue after "and" speaks for the subject, not for the object 
   // the object's own clause ("… and the workers told …") or a run that is no object stays as found
   assert.equal(source('Berg greeted the workers and the workers told her that the port would reopen.', 'the', 'workers', 'told'), null);
   assert.equal(source('On Friday the dock workers told the mayor that the port would reopen.', 'the', 'workers', 'told'), null);
+});
+
+test('attribution: a cue in a relative clause speaks through its pronoun, as PolNeAR marks it (index.ts relativeSource)', () => {
+  const source = (body: string, from: string, to: string, cue: string): string | null => {
+    const doc = tokensStage(textStage(readArticle(`Headline\n\n${body}`).article));
+    const { tokens } = doc;
+    const at = (w: string, after = 0): number => tokens.findIndex((t, i) => i >= after && t.text === w);
+    const a = at(from);
+    const r = relativeSource(tokens, [a, at(to, a) + 1], at(cue));
+    return r ? doc.article.text.slice(tokens[r[0]]!.start, tokens[r[1] - 1]!.end) : null;
+  };
+  assert.equal(source('Harbour workers who said the cranes were unsafe walked out.', 'Harbour', 'who', 'said'), 'who');
+  assert.equal(source('Berg, who has long argued that the port is too small, won the vote.', 'Berg', 'Berg', 'argued'), 'who');
+  assert.equal(source('The union is a group that opposed the plan.', 'a', 'that', 'opposed'), 'that');
+  // a complementiser is no relative pronoun, and a source that is the pronoun already stays
+  assert.equal(source('Lopez said that officials warned the port.', 'officials', 'officials', 'warned'), null);
+  assert.equal(source('Workers who said the cranes were unsafe left.', 'who', 'who', 'said'), null);
 });
 
 test('attribution: a verb of belief is a cue; "marks" is not', () => {

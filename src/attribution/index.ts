@@ -514,6 +514,24 @@ function goingOn(tokens: readonly Token[], text: string, inQuote: Int32Array, fr
   }
 }
 
+/** Relative pronouns that PolNeAR marks as the source of a cue in their clause. */
+const RELATIVE = new Set(['who', 'which', 'that']);
+
+/**
+ * A cue in a relative clause speaks through its pronoun: "voters who | said …", "Berg, who |
+ * has argued …" → "who" (PolNeAR's annotators mark the pronoun alone as the source). The pronoun
+ * right before the cue (auxiliaries and adverbs between), at the end of the source run or after it.
+ */
+export function relativeSource(tokens: readonly Token[], src: TokRange, cueFirst: number): TokRange | null {
+  let j = cueFirst - 1;
+  while (j >= src[0] && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV')) j--;
+  if (j < src[0] || j < src[1] - 1 || !RELATIVE.has(tokens[j]!.norm)) return null;
+  // "that" only after a noun or a comma (not "said that", "so that")
+  const prev = tokens[j - 1];
+  if (tokens[j]!.norm === 'that' && !(prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.norm === ','))) return null;
+  return j === src[0] && src[1] === j + 1 ? null : [j, j + 1];
+}
+
 /** Words that join a second verb phrase to the first ("said … and added …"). */
 const CONJ = new Set(['and', 'but']);
 
@@ -1010,7 +1028,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     const agent = f.source || !passiveVia(f.via) ? null : passiveAgent(tokens, f.cue.last, content);
     if (agent) at = [tokens[agent[0]]!.start, tokens[agent[1] - 1]!.end];
     else if (f.source) {
-      const own = conjoinedSubject(tokens, doc.sentences, f.source, f.cue.first) ?? f.source;
+      const own = relativeSource(tokens, f.source, f.cue.first) ?? conjoinedSubject(tokens, doc.sentences, f.source, f.cue.first) ?? f.source;
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
       const [a, b] = f.via === POLL_VIA ? own : trimSource(tokens, own[0], own[1], f.cue.first, text, content);
       at = [wordStart(text, tokens[a]!.start, cueStart, cueEnd), wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd)];

@@ -288,6 +288,7 @@ function phraseBefore(tokens: readonly Token[], lo: number, i: number): TokRange
 }
 
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
+const VERBISH = new Set(['AUX', 'VERB']);
 /** Prepositions before a gerund cue whose subject is its clause's ("… by touting …", "after suggesting …"). */
 const GERUND_PREP = new Set(['by', 'after', 'before', 'while', 'when', 'without', 'since', 'upon', 'in']);
 /** How far back a participle's clause subject is looked for, in tokens. */
@@ -365,6 +366,21 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], sentences: readonl
     if (subject && !NO_SPEAKER.has(tokens[subject[0]]!.norm)) {
       frame.source = subject;
       frame.via = `${frame.via}+participle`;
+    }
+  }
+  // "Noting that the cranes were old, Berg …": a participle opening its sentence speaks for the
+  // subject after its phrase's comma
+  if (!frame.source && head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according' && f.cue.first === sentences[head.sent]!.first) {
+    const sent = sentences[head.sent]!;
+    const last = f.content[f.content.length - 1];
+    let k = f.cue.last;
+    while (k < sent.last && (!last || tokens[k]!.start < last.end)) k++;
+    if (tokens[k]?.norm === ',' && k + 1 < sent.last) {
+      const subject = phraseStartingAt(tokens, k + 1, sent.last);
+      if (subject && VERBISH.has(tokens[subject[1]]?.pos ?? '')) {
+        frame.source = subject;
+        frame.via = `${frame.via}+participle`;
+      }
     }
   }
   // who is told is no source ("Berg, telling | reporters during a visit to the docks | that …"; PolNeAR

@@ -151,6 +151,13 @@ function trimmed(body: string, from: string, to: string, cue: string): string {
   return doc.article.text.slice(tokens[s]!.start, tokens[e - 1]!.end);
 }
 
+test('attribution: a source run that ends on a determiner or an adjective goes on to its head (source-span.ts withHead)', () => {
+  assert.equal(trimmed('The pair of editorials argued that the port was too small.', 'The', 'The', 'argued'), 'The pair of editorials');
+  assert.equal(trimmed('These wealthy ship owners proposed a new quay.', 'These', 'wealthy', 'proposed'), 'These wealthy ship owners');
+  // a run that ends on its head stays
+  assert.equal(trimmed('The harbour board proposed a new quay.', 'The', 'board', 'proposed'), 'The harbour board');
+});
+
 test('attribution: an apposition between a source and its cue is part of the source (source-span.ts)', () => {
   // before the cue: PolNeAR takes the apposition in (345 of 357 in train), an age too
   assert.equal(trimmed('Anna Berg, a spokeswoman for the port, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg, a spokeswoman for the port');

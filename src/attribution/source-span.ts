@@ -16,7 +16,7 @@
  * marks ages both ways).
  */
 import type { Range, Token } from '../types.js';
-import { DASHES, DAYS } from './phrases.js';
+import { DASHES, DAYS, phraseStartingAt } from './phrases.js';
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom']);
 /** Adverbs that, after a name, belong to the clause ("Fields later tweeted"). */
@@ -161,6 +161,22 @@ function withNounTail(tokens: readonly Token[], b: number, cueFirst: number, con
   return end;
 }
 
+/** Words that cannot end a noun phrase: they wait for its head ("The | pair of editorials", "Nuclear | proliferation experts"). */
+const NO_HEAD = new Set(['DET', 'ADJ', 'NUM']);
+
+/**
+ * Before its cue, a source run that ends on a word that cannot end a noun phrase (a determiner, an
+ * adjective, a number) goes on to the head of the phrase it opens ("The | pair of editorials |
+ * argued", "Nuclear | proliferation experts | warned"), where that phrase ends before the cue.
+ */
+function withHead(tokens: readonly Token[], a: number, b: number, cueFirst: number, content: readonly Range[]): number {
+  if (!NO_HEAD.has(tokens[b - 1]!.pos)) return b;
+  const np = phraseStartingAt(tokens, a, cueFirst);
+  if (!np || np[1] <= b || np[1] > cueFirst) return b;
+  for (let i = b; i < np[1]; i++) if (!outside(tokens[i]!, content)) return b;
+  return np[1];
+}
+
 /** Whether text[from, to) holds a line break. */
 function breakBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
@@ -179,7 +195,7 @@ export function trimSource(tokens: readonly Token[], first: number, last: number
   let a = first;
   let b = last;
   // with the frame's content: the apposition and the rest of a noun phrase the run stopped short of
-  if (content && b < cueFirst) b = withApposition(tokens, a, withNounTail(tokens, b, cueFirst, content), cueFirst, content);
+  if (content && b < cueFirst) b = withApposition(tokens, a, withNounTail(tokens, withHead(tokens, a, b, cueFirst, content), cueFirst, content), cueFirst, content);
   else if (content && a > cueFirst) b = withTrailingApposition(tokens, a, b, content);
   if (text !== undefined) {
     // the gaps between the source's tokens, nearest the cue first

@@ -734,6 +734,15 @@ function outContent(f: Frame, spans: SpanModels | undefined): Range[] {
   return spans ? objectBeforeClause(f, spans.a, withModelStart(f, spans, withModelEnd(f, spans))) : f.content;
 }
 
+/** A live blog's time stamp run into the name after it ("February 6, 2016 9:23PMRubio"). */
+const STAMP = /^[^\n]*?\d[AP]M(?=\p{Lu})/u;
+
+/** A source's start moved past a time stamp glued to the speaker's name ("2016 9:23PM | Rubio"), before `end`. */
+function afterStamp(text: string, start: number, end: number): number {
+  const m = STAMP.exec(text.slice(start, end));
+  return m ? start + m[0].length : start;
+}
+
 /** Hyphens inside a word ("longest-serving", "Mar-a-Lago"); not dashes, which part clauses. */
 const isHyphen = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -1047,7 +1056,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
       const own = relativeSource(tokens, f.source, f.cue.first) ?? conjoinedSubject(tokens, doc.sentences, f.source, f.cue.first) ?? f.source;
       // a poll's source is its whole phrase ("a poll released Monday"): the day stays
       const [a, b] = f.via === POLL_VIA ? own : trimSource(tokens, own[0], own[1], f.cue.first, text, content);
-      at = [wordStart(text, tokens[a]!.start, cueStart, cueEnd), wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd)];
+      at = [afterStamp(text, wordStart(text, tokens[a]!.start, cueStart, cueEnd), tokens[b - 1]!.end), wordEnd(text, tokens[b - 1]!.end, cueStart, cueEnd)];
     }
     if (at) {
       const [start, end] = at;

@@ -481,23 +481,42 @@ function namedObject(tokens: readonly Token[], text: string, f: Frame, content: 
  * frame's source. Contents changed in place.
  */
 function endBeforeParticiples(tokens: readonly Token[], frames: Frame[]): void {
-  for (const b of frames) {
-    if (!participleFrame(tokens, b)) continue;
-    let k = b.cue.first - 1;
-    while (k > 0 && tokens[k]!.norm !== ',' && !/^[-—–]+$/.test(tokens[k]!.norm)) k--;
-    const cut = tokens[k]!.start;
-    // a quote that closes after the comma ("…,” adding") keeps its mark
-    const end = /^["'”’]+$/.test(tokens[b.cue.first - 1]!.norm) ? tokens[b.cue.first - 1]!.end : tokens[k - 1]!.end;
-    for (const a of frames) {
-      if (a === b || a.cue.first >= b.cue.first || tokens[a.cue.first]!.sent !== tokens[b.cue.first]!.sent) continue;
-      const at = a.content.findIndex((r) => r.start < cut && r.end > cut);
-      if (at < 0) continue;
-      a.content = [...a.content.slice(0, at), { start: a.content[at]!.start, end }];
-      a.endRun = undefined;
-      b.source ??= a.source;
+  // the frames of each sentence in cue order: a participle is tried against the few before it (a
+  // sentence of thousands of frames stays linear)
+  const bySentence = new Map<number, Frame[]>();
+  for (const f of frames) {
+    const s = tokens[f.cue.first]!.sent;
+    const list = bySentence.get(s);
+    if (list) list.push(f);
+    else bySentence.set(s, [f]);
+  }
+  for (const list of bySentence.values()) {
+    if (list.length < 2) continue;
+    list.sort((x, y) => x.cue.first - y.cue.first);
+    for (let q = 1; q < list.length; q++) {
+      const b = list[q]!;
+      if (!participleFrame(tokens, b)) continue;
+      let k = b.cue.first - 1;
+      while (k > 0 && tokens[k]!.norm !== ',' && !/^[-—–]+$/.test(tokens[k]!.norm)) k--;
+      if (k < 1) continue;
+      const cut = tokens[k]!.start;
+      // a quote that closes after the comma ("…,” adding") keeps its mark
+      const end = /^["'”’]+$/.test(tokens[b.cue.first - 1]!.norm) ? tokens[b.cue.first - 1]!.end : tokens[k - 1]!.end;
+      for (let p = q - 1; p >= 0 && p >= q - PARTICIPLE_REACH; p--) {
+        const a = list[p]!;
+        if (a.cue.first >= b.cue.first) continue;
+        const at = a.content.findIndex((r) => r.start < cut && r.end > cut);
+        if (at < 0) continue;
+        a.content = [...a.content.slice(0, at), { start: a.content[at]!.start, end }];
+        a.endRun = undefined;
+        b.source ??= a.source;
+      }
     }
   }
 }
+
+/** How many frames before a participle's (in its sentence) may have run over it. */
+const PARTICIPLE_REACH = 8;
 
 /**
  * Words after a content's end that go on with it ("…, including …", "… and that …"): PolNeAR's
@@ -507,6 +526,8 @@ function endBeforeParticiples(tokens: readonly Token[], frames: Frame[]): void {
  */
 const GOES_ON = /^(?:, (?:including|such as|especially|particularly|or|like|and that)| and that)\b/;
 const SENTENCE_END = new Set(['.', '!', '?']);
+/** The most tokens a content may go on by (a longer rest of the sentence is left as it was). */
+const GOES_ON_MAX = 80;
 
 /**
  * A content that stops before such words runs on to the end of its sentence, where no other
@@ -521,9 +542,10 @@ function goingOn(tokens: readonly Token[], text: string, inQuote: Int32Array, fr
     if (sent === undefined) continue;
     let end = -1;
     let blocked = false;
+    const stop = k + GOES_ON_MAX;
     for (; k < tokens.length && tokens[k]!.sent === sent && !blocked; k++) {
       const t = tokens[k]!;
-      if (cueAt.overlapping(t.start, t.end).length > 0 || t.norm === ';' || (inQuote[k]! >= 0 && inQuote[k] !== inQuote[k - 1])) blocked = true;
+      if (k >= stop || cueAt.overlapping(t.start, t.end).length > 0 || t.norm === ';' || (inQuote[k]! >= 0 && inQuote[k] !== inQuote[k - 1])) blocked = true;
       else if (!SENTENCE_END.has(t.norm)) end = t.end;
     }
     if (!blocked && end > last.end) last.end = end;
@@ -652,7 +674,10 @@ function followingQuotes(tokens: readonly Token[], sentences: readonly Sentence[
   const direct = frames.filter((f) => typeOf(f.content, segments) === 'direct');
   if (direct.length === 0) return;
   const taken = takenBy(tokens, frames);
-  for (const f of direct) {
+  // the last direct frame of a sentence takes its quotes (each sentence read once: a long article stays linear)
+  const done = new Set<number>();
+  for (let n = direct.length - 1; n >= 0; n--) {
+    const f = direct[n]!;
     const lastRange = f.content[f.content.length - 1]!;
     const end = Math.max(lastRange.end, tokens[f.cue.last - 1]!.end, f.source ? tokens[f.source[1] - 1]!.end : 0);
     let k = f.cue.last - 1;
@@ -660,6 +685,8 @@ function followingQuotes(tokens: readonly Token[], sentences: readonly Sentence[
     const family = segments.overlapping(lastRange.start, lastRange.start + 1)[0]?.value.family;
     const para = tokens[k]!.para;
     let s = tokens[k]!.sent;
+    if (done.has(s)) continue;
+    done.add(s);
     const add: Range[] = [];
     for (let hop = 0; hop < FOLLOWING_MAX; hop++) {
       const next = sentences[s + 1];

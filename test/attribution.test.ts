@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readArticle } from '../src/ingest/index.js';
 import { textStage } from '../src/text/index.js';
 import { tokensStage } from '../src/tokens/index.js';
-import { attributionStage, conjoinedSubject, relativeSource } from '../src/attribution/index.js';
+import { attributionStage, conjoinedSubject, relativeSource, withoutShowTitle } from '../src/attribution/index.js';
 import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { trimSource } from '../src/attribution/source-span.js';
@@ -206,6 +206,21 @@ test('attribution: a cue in a relative clause speaks through its pronoun, as Pol
   // a complementiser is no relative pronoun, and a source that is the pronoun already stays
   assert.equal(source('Lopez said that officials warned the port.', 'officials', 'officials', 'warned'), null);
   assert.equal(source('Workers who said the cranes were unsafe left.', 'who', 'who', 'said'), null);
+});
+
+test('attribution: a show’s title in quotes is where the words were said, not more of them (index.ts withoutShowTitle)', () => {
+  const pieces = (text: string, ...quoted: string[]): string[] => {
+    const content = quoted.map((q) => ({ start: text.indexOf(q), end: text.indexOf(q) + q.length }));
+    return withoutShowTitle(text, content).map((r) => text.slice(r.start, r.end));
+  };
+  const told = '“The port will reopen,” Berg told Harbour FM’s “Morning Harbour.” “We will not wait.”';
+  assert.deepEqual(pieces(told, '“The port will reopen,”', '“Morning Harbour.”', '“We will not wait.”'), ['“The port will reopen,”', '“We will not wait.”']);
+  const on = 'Berg said Sunday on “Harbour Week.” “We will not wait.”';
+  assert.deepEqual(pieces(on, '“Harbour Week.”', '“We will not wait.”'), ['“We will not wait.”']);
+  // a quote of the speaker's own, or a title that is all the content, stays
+  const own = 'Berg told reporters “Not Now.” “We will not wait.”';
+  assert.deepEqual(pieces(own, '“Not Now.”', '“We will not wait.”'), ['“Not Now.”', '“We will not wait.”']);
+  assert.deepEqual(pieces(on, '“Harbour Week.”'), ['“Harbour Week.”']);
 });
 
 test('attribution: a verb of belief is a cue; "marks" is not', () => {

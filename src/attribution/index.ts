@@ -552,6 +552,21 @@ function goingOn(tokens: readonly Token[], text: string, inQuote: Int32Array, fr
   }
 }
 
+/** A quoted title of a few capitalised words ("“Meet the Press.”", "''Morning Joe,''"). */
+const QUOTED_TITLE = /^(?:''|["“‘'])\s*(?:(?:\p{Lu}[\p{L}\p{N}’'&.-]*|of|the|and|with|on|in|a|to|for)[ ,]*){1,6}[,.]?\s*(?:''|["”’'])[.,]?$/u;
+/** What comes before a show's title: "on", "told", "to", "with", then at most a network's name ("on CNN's “State of the Union”"). */
+const BEFORE_TITLE = /\b(?:on|told|to|with)\s+(?:(?:\p{Lu}[\p{L}.]*)(?:['’]s)?\s+){0,3}$/u;
+
+/**
+ * "… ,” Berg told “Morning Joe.”", "said on CNN's “State of the Union”": the show's title in quotes
+ * is where the words were said, not more of them; a content of more than one piece drops it.
+ */
+export function withoutShowTitle(text: string, content: Range[]): Range[] {
+  if (content.length < 2) return content;
+  const kept = content.filter((r) => !(QUOTED_TITLE.test(text.slice(r.start, r.end)) && BEFORE_TITLE.test(text.slice(Math.max(0, r.start - 40), r.start))));
+  return kept.length > 0 ? kept : content;
+}
+
 /** Relative pronouns that PolNeAR marks as the source of a cue in their clause. */
 const RELATIVE = new Set(['who', 'which', 'that']);
 
@@ -1073,7 +1088,7 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
   kept.forEach((f, k) => {
     const cueStart = tokens[f.cue.first]!.start;
     const cueEnd = tokens[f.cue.last - 1]!.end;
-    const content = namedObject(tokens, text, f, wholeWords(text, outContent(f, fromTagger?.spans), cueStart, cueEnd));
+    const content = withoutShowTitle(text, namedObject(tokens, text, f, wholeWords(text, outContent(f, fromTagger?.spans), cueStart, cueEnd)));
     let source: SourceSpan | null = null;
     // the source's characters: a passive cue's agent where the taggers found no source, else their source trimmed
     let at: [number, number] | null = null;

@@ -41,7 +41,9 @@ const EXAMPLES = readdirSync(join(ROOT, 'examples'))
   .sort()
   .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
 
-const SALT = ['"', "'", '“', '”', '‘', '’', '«', '»', '„', '`', '\n', '\n\n', ' said ', ': "', '."', ',"', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</p><p>', '&amp;', '😀', '👩‍👩‍👧', '\uD800', '\uDFFF', '\u0000', '\u202E', '—', '…', 'Mr.', ' U.S. ', '\t', '\r\n'];
+const SALT = ['"', "'", '“', '”', '‘', '’', '«', '»', '„', '`', '\n', '\n\n', ' said ', ': "', '."', ',"', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</p><p>', '&amp;', '😀', '👩‍👩‍👧', '\uD800', '\uDFFF', '\u0000', '\u202E', '—', '…', 'Mr.', ' U.S. ', '\t', '\r\n',
+  // the attribution rules' triggers: participles, trailing "according to", naming verbs, lists, time stamps, show titles
+  ', adding that ', ', according to ', ' called the plan “', ', including ', ' and that ', '9:23PMBerg Says ', ' told “Morning Joe.” ', ' who said ', 'Noting that '];
 
 type Edit = { kind: 'cut' | 'dup' | 'salt'; at: number; len: number; salt: string };
 

@@ -13,7 +13,7 @@ import { relativeSource, withoutShowTitle } from '../src/attribution/conventions
 import { loadAttributionLexicon } from '../src/attribution/lexicon.js';
 import { pairQuotes } from '../src/attribution/quotes.js';
 import { trimSource } from '../src/attribution/source-span.js';
-import type { Attribution } from '../src/types.js';
+import type { Attribution, Doc } from '../src/types.js';
 import type { Resources } from '../src/resources.js';
 import { analyzeText } from './helpers.js';
 
@@ -176,15 +176,21 @@ test('attribution: an apposition between a source and its cue is part of the sou
   assert.equal(trimmed('The cranes are back, said Anna Berg, a spokeswoman who was hired in May.', 'Anna', 'Berg', 'said'), 'Anna Berg');
 });
 
+/**
+ * What `pick` makes of the source run from word `from` to word `to` before (or after) word `cue`
+ * in `body`: the text of the range it returns, or null.
+ */
+function sourceBy(pick: (doc: Doc, run: [number, number], cue: number) => readonly [number, number] | null, body: string, from: string, to: string, cue: string): string | null {
+  const doc = tokensStage(textStage(readArticle(`Headline\n\n${body}`).article));
+  const { tokens } = doc;
+  const at = (w: string, after = 0): number => tokens.findIndex((t, i) => i >= after && t.text === w);
+  const a = at(from);
+  const r = pick(doc, [a, at(to, a) + 1], at(cue));
+  return r ? doc.article.text.slice(tokens[r[0]]!.start, tokens[r[1] - 1]!.end) : null;
+}
+
 test('attribution: a cue after "and" speaks for the subject, not for the object the tagger took (index.ts conjoinedSubject)', () => {
-  const source = (body: string, from: string, to: string, cue: string): string | null => {
-    const doc = tokensStage(textStage(readArticle(`Headline\n\n${body}`).article));
-    const { tokens } = doc;
-    const at = (w: string, after = 0): number => tokens.findIndex((t, i) => i >= after && t.text === w);
-    const a = at(from);
-    const r = conjoinedSubject(tokens, doc.sentences, [a, at(to, a) + 1], at(cue));
-    return r ? doc.article.text.slice(tokens[r[0]]!.start, tokens[r[1] - 1]!.end) : null;
-  };
+  const source = (body: string, from: string, to: string, cue: string): string | null => sourceBy((doc, run, c) => conjoinedSubject(doc.tokens, doc.sentences, run, c), body, from, to, cue);
   assert.equal(source('She greeted 2,000 dock workers at a rally late Saturday night and told them that the port would reopen.', '2,000', 'night', 'told'), 'She');
   assert.equal(source('The harbour board issued a statement on Friday and welcomed the vote.', 'a', 'statement', 'welcomed'), 'The harbour board');
   // the object's own clause ("… and the workers told …") or a run that is no object stays as found
@@ -193,14 +199,7 @@ test('attribution: a cue after "and" speaks for the subject, not for the object 
 });
 
 test('attribution: a cue in a relative clause speaks through its pronoun, as PolNeAR marks it (index.ts relativeSource)', () => {
-  const source = (body: string, from: string, to: string, cue: string): string | null => {
-    const doc = tokensStage(textStage(readArticle(`Headline\n\n${body}`).article));
-    const { tokens } = doc;
-    const at = (w: string, after = 0): number => tokens.findIndex((t, i) => i >= after && t.text === w);
-    const a = at(from);
-    const r = relativeSource(tokens, [a, at(to, a) + 1], at(cue));
-    return r ? doc.article.text.slice(tokens[r[0]]!.start, tokens[r[1] - 1]!.end) : null;
-  };
+  const source = (body: string, from: string, to: string, cue: string): string | null => sourceBy((doc, run, c) => relativeSource(doc.tokens, run, c), body, from, to, cue);
   assert.equal(source('Harbour workers who said the cranes were unsafe walked out.', 'Harbour', 'who', 'said'), 'who');
   assert.equal(source('Berg, who has long argued that the port is too small, won the vote.', 'Berg', 'Berg', 'argued'), 'who');
   assert.equal(source('The union is a group that opposed the plan.', 'a', 'that', 'opposed'), 'that');

@@ -136,4 +136,7 @@ test('eval: annotators scored against the first, discontinuous cues kept, single
   // "agreed" at Dice 0.8, "bridge" with the + bridge + is safe at 0.55, neither has a source)
   assert.deepEqual([got.whole.matched, got.whole.gold], [4, 4]);
   assert.match(formatAgreement(got), /1 articles with two or more annotations.*\(2 pairs; 1 with one annotation skipped\)/);
+  // each further annotator alone, by the id in its file's name: b2 got one cue of two exactly, c3 both
+  assert.deepEqual(got.annotators.map((a) => [a.id, a.pairs, a.roles.cue.exact.matched, a.whole.matched]), [['b2', 1, 1, 2], ['c3', 1, 2, 2]]);
+  assert.match(formatAgreement(got), /\n  b2 +1 +[\d.]+ +50\.0 /);
 });

@@ -23,10 +23,17 @@ export function formatEval(r: EvalResult): string {
 
 /** Annotator agreement (annotatorAgreement) in the same table: "predicted" is the further annotators' side. */
 export function formatAgreement(r: AgreementResult): string {
-  return body(
+  const table = body(
     `PolNeAR annotator agreement: ${r.articles} articles with two or more annotations, each further one scored against the first (${r.comparisons} pairs; ${r.single} with one annotation skipped)`,
     r,
   );
+  if (r.annotators.length === 0) return table;
+  const f1 = (p: Prf): string => pct(p.f1);
+  const lines = ['', 'each annotator against the first (F1, exact):', `  ${'annotator'.padEnd(12)} pairs  source    cue  content  whole (overlap)`];
+  for (const a of r.annotators) {
+    lines.push(`  ${a.id.padEnd(12)} ${String(a.pairs).padStart(5)}  ${f1(a.roles.source.exact)}  ${f1(a.roles.cue.exact)}    ${f1(a.roles.content.exact)}  ${f1(a.whole)}`);
+  }
+  return `${table}${lines.join('\n')}\n`;
 }
 
 function body(title: string, r: Figures): string {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Article } from '../types.js';
 import { articleId } from '../ingest/index.js';
 import { parseBrat } from './brat.js';
-import { emptyCorpusTally, figures, scoreAnnotators, scoreArticle, type Figures, type PredictedAttribution } from './score.js';
+import { emptyCorpusTally, figures, scoreAnnotators, scoreArticle, type CorpusTally, type Figures, type PredictedAttribution, type TallyFigures } from './score.js';
 
 export class EvalDirError extends Error {}
 
@@ -70,6 +70,8 @@ export interface AgreementResult extends Figures {
   single: number;
   /** Pairs scored: each further annotation of an article against its first. */
   comparisons: number;
+  /** The same figures for each further annotator alone (by the id in its files' names), against the first. */
+  annotators: Array<{ id: string; pairs: number } & TallyFigures>;
 }
 
 /**
@@ -81,10 +83,12 @@ export interface AgreementResult extends Figures {
 export function annotatorAgreement(dir: string): AgreementResult {
   const { textDir, annDir, texts, annFiles } = readDir(dir);
   const tally = emptyCorpusTally();
+  const byAnnotator = new Map<string, CorpusTally>();
   let single = 0;
   let articles = 0;
   for (const file of texts) {
-    const anns = annotationsOf(file.slice(0, -4), annFiles);
+    const name = file.slice(0, -4);
+    const anns = annotationsOf(name, annFiles);
     if (anns.length === 0) continue;
     if (anns.length === 1) {
       single++;
@@ -93,8 +97,22 @@ export function annotatorAgreement(dir: string): AgreementResult {
     const text = readFileSync(join(textDir, file), 'utf8');
     const read = (ann: string) => parseBrat(readFileSync(join(annDir, ann), 'utf8'));
     const first = read(anns[0]!);
-    for (const other of anns.slice(1)) scoreAnnotators(tally, text, first, read(other));
+    for (const other of anns.slice(1)) {
+      const theirs = read(other);
+      scoreAnnotators(tally, text, first, theirs);
+      // the annotator's id: what follows `<article>_` in the file's name
+      const who = other.slice(name.length + 1, -4);
+      let own = byAnnotator.get(who);
+      if (!own) byAnnotator.set(who, (own = emptyCorpusTally()));
+      scoreAnnotators(own, text, first, theirs);
+    }
     articles++;
   }
-  return { ...figures(tally), single, comparisons: tally.articles, articles };
+  const annotators = [...byAnnotator].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, t]) => ({ id, pairs: t.articles, ...tallyOnly(figures(t)) }));
+  return { ...figures(tally), single, comparisons: tally.articles, articles, annotators };
+}
+
+/** The role and whole figures of a tally, without the kind split (one annotator's line). */
+function tallyOnly(f: Figures): TallyFigures {
+  return { roles: f.roles, whole: f.whole };
 }

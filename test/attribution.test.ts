@@ -221,6 +221,12 @@ test('attribution: a show’s title in quotes is where the words were said, not 
   const own = 'Berg told reporters “Not Now.” “We will not wait.”';
   assert.deepEqual(pieces(own, '“Not Now.”', '“We will not wait.”'), ['“Not Now.”', '“We will not wait.”']);
   assert.deepEqual(pieces(on, '“Harbour Week.”'), ['“Harbour Week.”']);
+  // a run of capitals is read one way only: the title pattern once took minutes over every way of
+  // splitting it into words (70 capitals, about 10^7 ways); a run too long for a title is not read
+  const shout = `Berg told “${'A'.repeat(70)}!” “We will not wait.”`;
+  assert.equal(pieces(shout, `“${'A'.repeat(70)}!”`, '“We will not wait.”').length, 2);
+  const longer = `Berg told “${'A'.repeat(300)}.” “We will not wait.”`;
+  assert.equal(pieces(longer, `“${'A'.repeat(300)}.”`, '“We will not wait.”').length, 2);
 });
 
 test('attribution: a verb of belief is a cue; "marks" is not', () => {

@@ -129,8 +129,10 @@ export function goingOn(tokens: readonly Token[], text: string, inQuote: Int32Ar
   }
 }
 
-/** A quoted title of a few capitalised words ("“Meet the Press.”", "''Morning Joe,''"). */
-const QUOTED_TITLE = /^(?:''|["“‘'])\s*(?:(?:\p{Lu}[\p{L}\p{N}’'&.-]*|of|the|and|with|on|in|a|to|for)[ ,]*){1,6}[,.]?\s*(?:''|["”’'])[.,]?$/u;
+/** A quoted title of a few capitalised words ("“Meet the Press.”", "''Morning Joe,''"): words parted by spaces or commas, so that a run of capitals is read one way only (no backtracking over its splits). */
+const QUOTED_TITLE = /^(?:''|["“‘'])\s*(?:\p{Lu}[\p{L}\p{N}’'&.-]*|of|the|and|with|on|in|a|to|for)(?:[ ,]+(?:\p{Lu}[\p{L}\p{N}’'&.-]*|of|the|and|with|on|in|a|to|for)){0,5}[,.]?\s*(?:''|["”’'])[.,]?$/u;
+/** The longest text read as a show's title. */
+const TITLE_MAX = 80;
 /** What comes before a show's title: "on", "told", "to", "with", then at most a network's name ("on CNN's “State of the Union”"). */
 const BEFORE_TITLE = /\b(?:on|told|to|with)\s+(?:(?:\p{Lu}[\p{L}.]*)(?:['’]s)?\s+){0,3}$/u;
 
@@ -140,7 +142,7 @@ const BEFORE_TITLE = /\b(?:on|told|to|with)\s+(?:(?:\p{Lu}[\p{L}.]*)(?:['’]s)?
  */
 export function withoutShowTitle(text: string, content: Range[]): Range[] {
   if (content.length < 2) return content;
-  const kept = content.filter((r) => !(QUOTED_TITLE.test(text.slice(r.start, r.end)) && BEFORE_TITLE.test(text.slice(Math.max(0, r.start - 40), r.start))));
+  const kept = content.filter((r) => !(r.end - r.start <= TITLE_MAX && QUOTED_TITLE.test(text.slice(r.start, r.end)) && BEFORE_TITLE.test(text.slice(Math.max(0, r.start - 40), r.start))));
   return kept.length > 0 ? kept : content;
 }
 

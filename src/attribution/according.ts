@@ -58,7 +58,8 @@ export const ACCORDING_AFTER_VIA = 'according-after';
 const DISCOURSE = new Set(['still', 'however', 'meanwhile', 'instead', 'indeed', 'nevertheless', 'nonetheless', 'moreover', 'besides', 'also', 'but', 'and', 'yet', 'so']);
 /** Two-word discourse openers ("Even so, …", "In fact, …"). */
 const DISCOURSE2 = new Set(['even so', 'in fact', 'in addition', 'after all', 'of course', 'in short', 'by contrast', 'in turn']);
-const isDash = (t: Token): boolean => (t.norm === '-' && t.spaceBefore) || t.norm === '--' || t.norm === '—' || t.norm === '–';
+/** A dash that parts clauses (the reader writes every dash "-" or "--"; a hyphen has no space before it). */
+const isDash = (t: Token): boolean => (t.norm === '-' && t.spaceBefore) || t.norm === '--';
 
 /**
  * "Y, according to X." after its finding: X, from "to" to the sentence's end (or a semicolon, a

@@ -6,10 +6,10 @@
  * (except endBeforeParticiples, which runs before the outermost-only filter).
  */
 import type { Range, Token } from '../types.js';
-import type { Frame } from './frames.js';
+import { isQuoteMark, type Frame } from './frames.js';
 import { participleFrame } from './nested.js';
 import type { TokRange } from './phrases.js';
-import type { RangeIndex } from '../text/ranges.js';
+import { RangeIndex } from '../text/ranges.js';
 
 /** A possessive right after a name: "Ukraine's", "Reuters'". */
 export const POSSESSIVE = /^['’]s?(?![\p{L}\p{N}])/u;
@@ -58,6 +58,7 @@ export function namedObject(tokens: readonly Token[], text: string, f: Frame, co
  * frame's source. Contents changed in place.
  */
 export function endBeforeParticiples(tokens: readonly Token[], frames: Frame[]): void {
+  if (!frames.some((f) => participleFrame(tokens, f))) return;
   // the frames of each sentence in cue order: a participle is tried against the few before it (a
   // sentence of thousands of frames stays linear)
   const bySentence = new Map<number, Frame[]>();
@@ -73,12 +74,13 @@ export function endBeforeParticiples(tokens: readonly Token[], frames: Frame[]):
     for (let q = 1; q < list.length; q++) {
       const b = list[q]!;
       if (!participleFrame(tokens, b)) continue;
+      // the comma or dash before it (participleFrame found one, quote marks between at most)
       let k = b.cue.first - 1;
-      while (k > 0 && tokens[k]!.norm !== ',' && !/^[-—–]+$/.test(tokens[k]!.norm)) k--;
+      while (k > 0 && isQuoteMark(tokens[k]!)) k--;
       if (k < 1) continue;
       const cut = tokens[k]!.start;
       // a quote that closes after the comma ("…,” adding") keeps its mark
-      const end = /^["'”’]+$/.test(tokens[b.cue.first - 1]!.norm) ? tokens[b.cue.first - 1]!.end : tokens[k - 1]!.end;
+      const end = isQuoteMark(tokens[b.cue.first - 1]!) ? tokens[b.cue.first - 1]!.end : tokens[k - 1]!.end;
       for (let p = q - 1; p >= 0 && p >= q - PARTICIPLE_REACH; p--) {
         const a = list[p]!;
         if (a.cue.first >= b.cue.first) continue;
@@ -110,10 +112,13 @@ const GOES_ON_MAX = 80;
  * A content that stops before such words runs on to the end of its sentence, where no other
  * frame's cue and no quote it is not in lies on the way. Contents changed in place, in the output.
  */
-export function goingOn(tokens: readonly Token[], text: string, inQuote: Int32Array, frames: readonly Frame[], cueAt: RangeIndex<number>): void {
+export function goingOn(tokens: readonly Token[], text: string, inQuote: Int32Array, frames: readonly Frame[]): void {
+  // the frames' cues by position, built for the first content that may go on (most articles have none)
+  let cueAt: RangeIndex<number> | undefined;
   for (const f of frames) {
     const last = f.content[f.content.length - 1];
     if (!last || last.end <= tokens[f.cue.last - 1]!.end || !GOES_ON.test(text.slice(last.end, last.end + 16))) continue;
+    cueAt ??= new RangeIndex(frames.map((g, k) => ({ start: tokens[g.cue.first]!.start, end: tokens[g.cue.last - 1]!.end, value: k })));
     let k = tokenAt(tokens, f.cue.last, last.end);
     const sent = tokens[k]?.sent;
     if (sent === undefined) continue;

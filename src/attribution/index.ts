@@ -224,6 +224,7 @@ function missedByTagger(tokens: readonly Token[], learnedFrames: readonly Frame[
  * of nested frames is kept).
  */
 function apart(tokens: readonly Token[], frames: readonly Frame[], near: readonly Frame[]): Frame[] {
+  if (near.length === 0) return [];
   const cueAt = new RangeIndex(frames.map((g) => ({ start: tokens[g.cue.first]!.start, end: tokens[g.cue.first]!.start + 1, value: 0 })));
   return outside(tokens, frames, near).filter((f) => !f.content.some((r) => cueAt.overlapping(r.start, r.end).length > 0));
 }
@@ -287,7 +288,6 @@ function phraseBefore(tokens: readonly Token[], lo: number, i: number): TokRange
 }
 
 const VERB_GROUP = new Set(['AUX', 'ADV', 'PART', 'VERB']);
-const VERBISH = new Set(['AUX', 'VERB']);
 /** Prepositions before a gerund cue whose subject is its clause's ("… by touting …", "after suggesting …"). */
 const GERUND_PREP = new Set(['by', 'after', 'before', 'while', 'when', 'without', 'since', 'upon', 'in']);
 /** How far back a participle's clause subject is looked for, in tokens. */
@@ -359,7 +359,8 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], sentences: readonl
   // and +6 / +2 / +7; "for" and "from" left out: "criticised Berg for saying …" is Berg's)
   const head = tokens[f.cue.first]!;
   const before = f.cue.first > 0 ? tokens[f.cue.first - 1]!.norm : '';
-  if (!frame.source && (before === ',' || GERUND_PREP.has(before)) && head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according') {
+  const participle = head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according';
+  if (!frame.source && participle && (before === ',' || GERUND_PREP.has(before))) {
     const subject = clauseSubject(tokens, sentences, f.cue.first - 1);
     // "It …, comparing …": no one who speaks
     if (subject && !NO_SPEAKER.has(tokens[subject[0]]!.norm)) {
@@ -369,14 +370,14 @@ function frameFrom(f: LearnedFrame, tokens: readonly Token[], sentences: readonl
   }
   // "Noting that the cranes were old, Berg …": a participle opening its sentence speaks for the
   // subject after its phrase's comma
-  if (!frame.source && head.pos === 'VERB' && head.norm.endsWith('ing') && head.norm !== 'according' && f.cue.first === sentences[head.sent]!.first) {
+  if (!frame.source && participle && f.cue.first === sentences[head.sent]!.first) {
     const sent = sentences[head.sent]!;
     const last = f.content[f.content.length - 1];
     let k = f.cue.last;
     while (k < sent.last && (!last || tokens[k]!.start < last.end)) k++;
     if (tokens[k]?.norm === ',' && k + 1 < sent.last) {
       const subject = phraseStartingAt(tokens, k + 1, sent.last);
-      if (subject && VERBISH.has(tokens[subject[1]]?.pos ?? '')) {
+      if (subject && hasVerb(tokens, subject[1], subject[1] + 1)) {
         frame.source = subject;
         frame.via = `${frame.via}+participle`;
       }
@@ -536,10 +537,7 @@ const FOLLOWING_MAX = 4;
  * a tagger's content that ran into the words after the cue, frameFrom) stopped before it.
  * Contents changed in place, after the frame classifier.
  */
-function followingQuotes(tokens: readonly Token[], sentences: readonly Sentence[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, frames: Frame[]): void {
-  const direct = frames.filter((f) => typeOf(f.content, segments) === 'direct');
-  if (direct.length === 0) return;
-  const taken = takenBy(tokens, frames);
+function followingQuotes(tokens: readonly Token[], sentences: readonly Sentence[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, direct: readonly Frame[], taken: RangeIndex<number>): void {
   // the last direct frame of a sentence takes its quotes (each sentence read once: a long article stays linear)
   const done = new Set<number>();
   for (let n = direct.length - 1; n >= 0; n--) {
@@ -586,11 +584,8 @@ const CONTINUED_MAX = 3;
  * Held-out folds 0-2 (frozen frame classifiers, two seed sets): content exact −1 / +11 / +5, whole
  * 0 / +3 / +2 matches on each. Contents changed in place.
  */
-function continuedQuotes(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, paras: ParagraphTokens, frames: Frame[]): void {
-  const direct = frames.filter((f) => typeOf(f.content, segments) === 'direct');
-  if (direct.length === 0) return;
+function continuedQuotes(tokens: readonly Token[], inQuote: Int32Array, quotes: readonly Quote[], segments: RangeIndex<Quote>, paras: ParagraphTokens, direct: readonly Frame[], taken: RangeIndex<number>): void {
   const { first: paraFirst, last: paraLast } = paras;
-  const taken = takenBy(tokens, frames);
   for (const f of direct) {
     const lastRange = f.content[f.content.length - 1]!;
     let p = tokens[f.cue.last - 1]!.para;
@@ -913,11 +908,17 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
     }
   }
   // a content that stops before ", including …", " and that …" goes on (goingOn)
-  goingOn(tokens, doc.article.text, inQuote, kept, new RangeIndex(kept.map((f, k) => ({ start: tokens[f.cue.first]!.start, end: tokens[f.cue.last - 1]!.end, value: k }))));
+  goingOn(tokens, doc.article.text, inQuote, kept);
   // a quote that goes on in the next paragraphs (continuedQuotes)
+  // (the direct frames and what the frames take, read once for both: the quotes added in a
+  // paragraph are direct and lie in no later paragraph, which is all continuedQuotes reads)
   if (paras) {
-    followingQuotes(tokens, doc.sentences, inQuote, quotes, segments, kept);
-    continuedQuotes(tokens, inQuote, quotes, segments, paras, kept);
+    const direct = kept.filter((f) => typeOf(f.content, segments) === 'direct');
+    if (direct.length > 0) {
+      const taken = takenBy(tokens, kept);
+      followingQuotes(tokens, doc.sentences, inQuote, quotes, segments, direct, taken);
+      continuedQuotes(tokens, inQuote, quotes, segments, paras, direct, taken);
+    }
   }
   // "Berg seems to …": the subject of a raising verb is part of what is reported (raisedSubjects)
   raisedSubjects(tokens, kept);

@@ -6,7 +6,8 @@
  * taken back into the outer one: its cue and content join the outer content, and it is dropped.
  */
 import type { Range, Token } from '../types.js';
-import type { Frame } from './frames.js';
+import { isQuoteMark, type Frame } from './frames.js';
+import { DASHES } from './phrases.js';
 
 /** Whether the text between two offsets is only spaces and commas (the inner cue right after the content). */
 function touching(text: string, from: number, to: number): boolean {
@@ -25,14 +26,12 @@ const overlapping = (a: readonly Range[], b: readonly Range[]): boolean => a.som
  * "…,” saying …"): PolNeAR marks them as cues 459 times in train and inside another's content 27.
  */
 export const SAYING_PARTICIPLES: ReadonlySet<string> = new Set(['adding', 'saying', 'noting', 'arguing', 'explaining', 'insisting', 'claiming', 'warning', 'stressing', 'acknowledging', 'suggesting', 'referring', 'calling', 'citing', 'asking', 'telling', 'declaring', 'pointing', 'accusing', 'urging', 'vowing', 'promising', 'describing', 'predicting', 'blaming']);
-const BREAK = new Set([',', '-', '--', '—', '–']);
-
 /** Whether frame `b`'s cue is such a participle right after a comma or dash (quote marks between allowed). */
 export function participleFrame(tokens: readonly Token[], b: Frame): boolean {
   if (!SAYING_PARTICIPLES.has(tokens[b.cue.first]!.norm)) return false;
   let k = b.cue.first - 1;
-  while (k >= 0 && /^["'”’“]+$/.test(tokens[k]!.norm)) k--;
-  return k >= 0 && BREAK.has(tokens[k]!.norm);
+  while (k >= 0 && isQuoteMark(tokens[k]!)) k--;
+  return k >= 0 && (tokens[k]!.norm === ',' || DASHES.has(tokens[k]!.norm));
 }
 
 /** Whether inner frame `b` belongs to outer frame `a` (see the file comment). */

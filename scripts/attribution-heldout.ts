@@ -20,6 +20,10 @@
  * failures (with `--why-content`, of the content failures), `--why-missed` every missed cue in
  * its sentence, `--show-via V` every frame made by V ("poll", "learned+tell" …), whole or not.
  * `--why-cue`: every cue matched under overlap but not exactly, gold beside predicted.
+ * `--why-edges`: for every content of a matched cue that is not exact (whole attributions too,
+ * marked so), where its edges lie against gold's, with the words between.
+ * `--why-source`: every source of a matched cue that is not exact (whole ones too), by how the two spans lie (gold
+ * longer before the predicted one, after it, on both sides; predicted longer; crossing; apart).
  * `--dump FILE`: every predicted attribution as a JSON line (article, cue, source, content, via,
  * whole or not), for comparing two runs line by line.
  */
@@ -237,6 +241,9 @@ function why(): void {
   const at = process.argv.indexOf('--show-via');
   const via = at >= 0 ? process.argv[at + 1] : undefined;
   const missed = new Map<string, number>();
+  const whySource = process.argv.includes('--why-source');
+  const whyEdges = process.argv.includes('--why-edges');
+  const sourceRel = new Map<string, number>();
   for (const { doc, gold } of held) {
     const text = doc.article.text;
     const show = (rs: readonly { start: number; end: number }[] | undefined | null): string => (rs ?? []).map((r) => text.slice(r.start, r.end)).join(' … ');
@@ -249,17 +256,37 @@ function why(): void {
       return d >= 0.5 ? d : 0;
     })) {
       if (process.argv.includes('--why-cue') && !sameChars(gc[g]!, pc[p]!)) console.log(`CUE gold «${show(gold[g]!.cue)}» pred «${pred[p]!.cue.text}»`);
-      if (hit[p]) {
-        add('whole');
-        continue;
-      }
       const G = gold[g]!;
       const P = pred[p]!;
       const gs = G.source?.length ? trimmedChars(text, G.source) : null;
       const ps = P.source ? trimmedChars(text, [P.source]) : null;
-      const src = !gs && !ps ? 'ok' : !ps ? 'missing' : !gs ? 'extra' : dice(gs, ps) >= 0.5 ? 'ok' : 'wrong';
+      if (whySource && gs && ps && !sameChars(gs, ps)) {
+        const g0 = gs[0]!.start;
+        const g1 = gs[gs.length - 1]!.end;
+        const p0 = ps[0]!.start;
+        const p1 = ps[ps.length - 1]!.end;
+        const rel = p0 >= g0 && p1 <= g1 ? (p1 === g1 ? 'gold longer before' : p0 === g0 ? 'gold longer after' : 'gold longer both') : p0 <= g0 && p1 >= g1 ? 'pred longer' : p1 <= g0 || p0 >= g1 ? 'apart' : 'crossing';
+        sourceRel.set(rel, (sourceRel.get(rel) ?? 0) + 1);
+        console.log(`SOURCE${hit[p] ? ' (whole)' : ''} ${rel}: gold «${show(G.source)}» pred «${P.source!.text}» cue «${P.cue.text}»${P.source!.start > P.cue.start ? ' (after cue)' : ''}`);
+      }
       const gx = G.content.length ? trimmedChars(text, G.content) : null;
       const px = P.content.length ? trimmedChars(text, P.content) : null;
+      if (whyEdges && gx && px && !sameChars(gx, px)) {
+        // where the two contents' edges differ, and the words at the nearer one
+        const g0 = gx[0]!.start;
+        const g1 = gx[gx.length - 1]!.end;
+        const p0 = px[0]!.start;
+        const p1 = px[px.length - 1]!.end;
+        const words = (from: number, to: number): string => text.slice(from, to).replace(/\s+/g, ' ').slice(0, 40);
+        if (p1 !== g1) console.log(`END${hit[p] ? ' (whole)' : ''} ${p1 > g1 ? 'pred longer' : 'pred shorter'}: «…${words(Math.min(p1, g1) - 25, Math.min(p1, g1))}» | «${words(Math.min(p1, g1), Math.max(p1, g1))}»`);
+        if (p0 !== g0) console.log(`START${hit[p] ? ' (whole)' : ''} ${p0 < g0 ? 'pred longer' : 'pred shorter'}: «${words(Math.min(p0, g0), Math.max(p0, g0))}» | «${words(Math.max(p0, g0), Math.max(p0, g0) + 25)}…»`);
+        if (p0 === g0 && p1 === g1) console.log(`INSIDE${hit[p] ? ' (whole)' : ''} gold «${show(G.content).slice(0, 200)}» pred «${show(P.content).slice(0, 200)}»`);
+      }
+      if (hit[p]) {
+        add('whole');
+        continue;
+      }
+      const src = !gs && !ps ? 'ok' : !ps ? 'missing' : !gs ? 'extra' : dice(gs, ps) >= 0.5 ? 'ok' : 'wrong';
       const d = gx && px ? dice(gx, px) : 0;
       const length = (cs: CharSet): number => cs.reduce((n, r) => n + r.end - r.start, 0);
       const con = d >= 0.5 ? 'ok' : !px ? 'none' : d === 0 ? 'apart' : length(px) > length(gx!) ? 'long' : 'short';
@@ -290,6 +317,7 @@ function why(): void {
     }
   }
   for (const s of samples) console.log(s);
+  if (whySource) console.log(`sources not exact, by how the spans lie: ${[...sourceRel].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(' | ')}`);
   console.log(`missed cues: ${[...missed].sort((a, b) => b[1] - a[1]).slice(0, 80).map(([k, n]) => `${k} ${n}`).join(' | ')}`);
   for (const [k, n] of [...why].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(6)}  ${k}`);
 }

@@ -101,6 +101,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['an object content ends before a clause of time', 'The mayor called the plan a serious mistake when she spoke to reporters in Oslo on Monday.', [['indirect', 'The mayor', 'called', ['the plan a serious mistake']]]],
   ['an object content ends before a second verb phrase of its subject', 'Berg questioned the budget of the ferry company and quickly left the meeting.', [['indirect', 'Berg', 'questioned', ['the budget of the ferry company']]]],
   ['a reported clause keeps its clause of time', 'Lopez said he would leave the port when the strike ended.', [['indirect', 'Lopez', 'said', ['he would leave the port when the strike ended']]]],
+  // the words between a cue and a quote are the content's own, unless the verb addresses someone (frames.ts contentAfter)
+  ['the words before a quote after the cue are content, a listener is not', 'The mayor said the harbour board “cannot be trusted with the keys.” Later she told reporters “we will not give up.”', [['mixed', 'The mayor', 'said', ['the harbour board “cannot be trusted with the keys.”']], ['direct', 'she', 'told', ['“we will not give up.”']]]],
   // what a naming verb names goes into the content with the quote (index.ts namedObject)
   ['a naming verb’s object is content with its quote', 'The ferry captain called the new timetable “a recipe for chaos.” Berg described the union’s demands as “entirely fair.”', [['mixed', 'The ferry captain', 'called', ['the new timetable “a recipe for chaos.”']], ['mixed', 'Berg', 'described', ['the union’s demands as “entirely fair.”']]]],
   // quotes that go on in the speaker's paragraph after the cue's sentence join the content (index.ts followingQuotes);

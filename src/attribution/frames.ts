@@ -58,6 +58,12 @@ const CLAUSE_END = new Set(['.', ',', ';', '!', '?', ':', ')', '-']);
 const SENT_END = new Set(['.', '!', '?']);
 export const isQuoteMark = (t: Token): boolean => /^["']+$/.test(t.norm);
 const TELL_OBJECT_STOP = new Set(['VERB', 'AUX']);
+/** Verbs whose object is who is spoken to, not what is said: "told reporters “…”". */
+const ADDRESSING = new Set([
+  'tell', 'tells', 'told', 'telling', 'ask', 'asks', 'asked', 'asking', 'assure', 'assures', 'assured', 'remind', 'reminds', 'reminded',
+  'warn', 'warns', 'warned', 'urge', 'urges', 'urged', 'inform', 'informs', 'informed', 'promise', 'promises', 'promised', 'thank', 'thanks', 'thanked',
+  'advise', 'advises', 'advised', 'instruct', 'instructed', 'implore', 'implored', 'beg', 'begged', 'challenge', 'challenged', 'greet', 'greeted',
+]);
 /** Verbs that may come before their source: `“…,” said Peskov.` */
 const INVERTING = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'explained', 'noted', 'continued', 'recalled', 'replied', 'responded', 'tweeted', 'told', 'declared', 'argued', 'insisted', 'warned', 'stated']);
 
@@ -101,10 +107,16 @@ function contentAfter(ctx: FrameContext, from: number, sent: Sentence): Range[] 
   const { tokens } = ctx;
   let start = from;
   // "told reporters on Friday that …": skip the listener and the time up to "that" or a quote.
+  // Before a quote, only a verb that addresses someone has a listener to skip: after another verb
+  // the words before the quote are the content's own ("said the board “cannot be trusted”").
   for (let k = from; k < sent.last && k < from + 15; k++) {
     const t = tokens[k]!;
-    if (t.norm === 'that' || quoteOpenAt(ctx, k) || t.norm === ':') {
+    if (t.norm === 'that' || t.norm === ':') {
       start = t.norm === ':' ? k + 1 : k;
+      break;
+    }
+    if (quoteOpenAt(ctx, k)) {
+      if (k === from || ADDRESSING.has(tokens[from - 1]?.norm ?? '')) start = k;
       break;
     }
     if (TELL_OBJECT_STOP.has(t.pos) || t.pos === 'PRON' && k > from) break;

@@ -24,6 +24,7 @@
  * marked so), where its edges lie against gold's, with the words between.
  * `--why-source`: every source of a matched cue that is not exact (whole ones too), by how the two spans lie (gold
  * longer before the predicted one, after it, on both sides; predicted longer; crossing; apart).
+ * `--by-outlet`: whole F1 for each outlet (the file name's part before its first "_") after the figures.
  * `--dump FILE`: every predicted attribution as a JSON line (article, cue, source, content, via,
  * whole or not), for comparing two runs line by line.
  */
@@ -203,10 +204,19 @@ let shown = 0;
 const dumpAt = process.argv.indexOf('--dump');
 const dump: string[] | undefined = dumpAt >= 0 ? [] : undefined;
 
+const byOutlet = process.argv.includes('--by-outlet');
+const outlets = new Map<string, ReturnType<typeof emptyCorpusTally>>();
 for (const { doc, gold } of held) {
   const text = doc.article.text;
   const pred = attributionStage(doc, res).attributions;
   scoreArticle(tally, text, gold, pred);
+  if (byOutlet) {
+    // the outlet: the file name's part before its first "_" ("nyt_2016-…")
+    const outlet = (doc.article.source ?? '').split('/').pop()!.split('_')[0]!;
+    let t = outlets.get(outlet);
+    if (!t) outlets.set(outlet, (t = emptyCorpusTally()));
+    scoreArticle(t, text, gold, pred);
+  }
   if (dump) {
     const hit = wholeMatches(text, gold, pred);
     // whether a gold cue overlaps the frame's cue
@@ -226,6 +236,11 @@ for (const { doc, gold } of held) {
 if (dump) writeFileSync(process.argv[dumpAt + 1]!, dump.map((l) => `${l}\n`).join(''));
 if (process.argv.includes('--why')) why();
 console.log(formatEval({ ...figures(tally), unannotated: 0 }));
+for (const [outlet, t] of [...outlets].sort((a, b) => a[0].localeCompare(b[0]))) {
+  const f = figures(t);
+  const w = f.whole;
+  console.log(`${outlet.padEnd(14)} whole F1 ${(100 * w.f1).toFixed(1)} (P ${(100 * w.precision).toFixed(1)}, R ${(100 * w.recall).toFixed(1)}; gold ${t.whole.gold})`);
+}
 
 /**
  * `--why`: the predicted frames whose cue matches a gold cue (overlap, paired one-to-one) but that
@@ -278,8 +293,8 @@ function why(): void {
         const p0 = px[0]!.start;
         const p1 = px[px.length - 1]!.end;
         const words = (from: number, to: number): string => text.slice(from, to).replace(/\s+/g, ' ').slice(0, 40);
-        if (p1 !== g1) console.log(`END${hit[p] ? ' (whole)' : ''} ${p1 > g1 ? 'pred longer' : 'pred shorter'}: «…${words(Math.min(p1, g1) - 25, Math.min(p1, g1))}» | «${words(Math.min(p1, g1), Math.max(p1, g1))}»`);
-        if (p0 !== g0) console.log(`START${hit[p] ? ' (whole)' : ''} ${p0 < g0 ? 'pred longer' : 'pred shorter'}: «${words(Math.min(p0, g0), Math.max(p0, g0))}» | «${words(Math.max(p0, g0), Math.max(p0, g0) + 25)}…»`);
+        if (p1 !== g1) console.log(`END${hit[p] ? ' (whole)' : ''} [${P.via}] ${p1 > g1 ? 'pred longer' : 'pred shorter'}: «…${words(Math.min(p1, g1) - 25, Math.min(p1, g1))}» | «${words(Math.min(p1, g1), Math.max(p1, g1))}»`);
+        if (p0 !== g0) console.log(`START${hit[p] ? ' (whole)' : ''} [${P.via}] ${p0 < g0 ? 'pred longer' : 'pred shorter'}: «${words(Math.min(p0, g0), Math.max(p0, g0))}» | «${words(Math.max(p0, g0), Math.max(p0, g0) + 25)}…»`);
         if (p0 === g0 && p1 === g1) console.log(`INSIDE${hit[p] ? ' (whole)' : ''} gold «${show(G.content).slice(0, 200)}» pred «${show(P.content).slice(0, 200)}»`);
       }
       if (hit[p]) {

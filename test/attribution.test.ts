@@ -103,6 +103,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a reported clause keeps its clause of time', 'Lopez said he would leave the port when the strike ended.', [['indirect', 'Lopez', 'said', ['he would leave the port when the strike ended']]]],
   // the words between a cue and a quote are the content's own, unless the verb addresses someone (frames.ts contentAfter)
   ['the words before a quote after the cue are content, a listener is not', 'The mayor said the harbour board “cannot be trusted with the keys.” Later she told reporters “we will not give up.”', [['mixed', 'The mayor', 'said', ['the harbour board “cannot be trusted with the keys.”']], ['direct', 'she', 'told', ['“we will not give up.”']]]],
+  // a passive cue's subject is what is reported on: in the content, before the rest (index.ts passiveContent)
+  ['a passive cue’s subject is content, an expletive "it" is not', 'Some advisers are said to be urging the governor to run. It was said that the port would close.', [['indirect', null, 'are said', ['Some advisers', 'to be urging the governor to run']], ['indirect', null, 'was said', ['that the port would close']]]],
   // what a naming verb names goes into the content with the quote (index.ts namedObject)
   ['a naming verb’s object is content with its quote', 'The ferry captain called the new timetable “a recipe for chaos.” Berg described the union’s demands as “entirely fair.”', [['mixed', 'The ferry captain', 'called', ['the new timetable “a recipe for chaos.”']], ['mixed', 'Berg', 'described', ['the union’s demands as “entirely fair.”']]]],
   // quotes that go on in the speaker's paragraph after the cue's sentence join the content (index.ts followingQuotes);

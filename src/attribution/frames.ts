@@ -30,6 +30,8 @@ export interface Frame {
   endRun: EndRun | undefined;
   /** A learned frame's first content run after its cue, whose start the start model may move in the output (attributionStage). */
   startRun: StartRun | undefined;
+  /** A passive cue's subject, taken from the source (index.ts frameFrom): what is reported on, which the output puts in the content. */
+  passiveSubject: TokRange | null;
 }
 
 /** A learned frame's first content run after its cue, [s, e) as frameOf made it, for the start model (model.ts modelContentStart). */
@@ -51,7 +53,7 @@ export interface FrameContext {
 
 /** A rule's frame, with every field a learned frame has (one object shape for all frames). */
 export function ruleFrame(cue: Cue, source: TokRange | null, content: Range[], via: string): Frame {
-  return { cue, source, content, via, endRun: undefined, startRun: undefined };
+  return { cue, source, content, via, endRun: undefined, startRun: undefined, passiveSubject: null };
 }
 
 const CLAUSE_END = new Set(['.', ',', ';', '!', '?', ':', ')', '-']);

@@ -81,7 +81,7 @@ export function absorbNested(text: string, tokens: readonly Token[], frames: rea
     }
     if (a) a.content = joined(text, tokens, a, b);
     // a copy (its content may grow), written out: a spread copy got a hidden class of its own in V8
-    else out.push({ cue: b.cue, source: b.source, content: [...b.content], via: b.via, endRun: b.endRun, startRun: b.startRun });
+    else out.push({ cue: b.cue, source: b.source, content: [...b.content], via: b.via, endRun: b.endRun, startRun: b.startRun, passiveSubject: b.passiveSubject });
   }
   return out;
 }

@@ -105,6 +105,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['the words before a quote after the cue are content, a listener is not', 'The mayor said the harbour board “cannot be trusted with the keys.” Later she told reporters “we will not give up.”', [['mixed', 'The mayor', 'said', ['the harbour board “cannot be trusted with the keys.”']], ['direct', 'she', 'told', ['“we will not give up.”']]]],
   // a passive cue's subject is what is reported on: in the content, before the rest (index.ts passiveContent)
   ['a passive cue’s subject is content, an expletive "it" is not', 'Some advisers are said to be urging the governor to run. It was said that the port would close.', [['indirect', null, 'are said', ['Some advisers', 'to be urging the governor to run']], ['indirect', null, 'was said', ['that the port would close']]]],
+  // a passive cue that goes on to an active verb keeps its subject as the source (index.ts passiveCue)
+  ['a cue from a passive to an active verb keeps its source', 'The harbour master is quoted as saying “The cranes are idle.”', [['direct', 'The harbour master', 'is quoted as saying', ['“The cranes are idle.”']]]],
   // what a naming verb names goes into the content with the quote (index.ts namedObject)
   ['a naming verb’s object is content with its quote', 'The ferry captain called the new timetable “a recipe for chaos.” Berg described the union’s demands as “entirely fair.”', [['mixed', 'The ferry captain', 'called', ['the new timetable “a recipe for chaos.”']], ['mixed', 'Berg', 'described', ['the union’s demands as “entirely fair.”']]]],
   // quotes that go on in the speaker's paragraph after the cue's sentence join the content (index.ts followingQuotes);

@@ -107,6 +107,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['a passive cue’s subject is content, an expletive "it" is not', 'Some advisers are said to be urging the governor to run. It was said that the port would close.', [['indirect', null, 'are said', ['Some advisers', 'to be urging the governor to run']], ['indirect', null, 'was said', ['that the port would close']]]],
   // a passive cue that goes on to an active verb keeps its subject as the source (index.ts passiveCue)
   ['a cue from a passive to an active verb keeps its source', 'The harbour master is quoted as saying “The cranes are idle.”', [['direct', 'The harbour master', 'is quoted as saying', ['“The cranes are idle.”']]]],
+  // a preposition that opens the content belongs to the cue; "to" before a verb stays in the content (conventions.ts prepositionInCue)
+  ['a preposition after the cue is the cue’s, an infinitive’s "to" the content’s', 'The mayor won in the north, adding to her run of victories in the region. Lopez declined to comment.', [['indirect', 'The mayor', 'adding to', ['her run of victories in the region']], ['indirect', 'Lopez', 'declined', ['to comment']]]],
   // what a naming verb names goes into the content with the quote (index.ts namedObject)
   ['a naming verb’s object is content with its quote', 'The ferry captain called the new timetable “a recipe for chaos.” Berg described the union’s demands as “entirely fair.”', [['mixed', 'The ferry captain', 'called', ['the new timetable “a recipe for chaos.”']], ['mixed', 'Berg', 'described', ['the union’s demands as “entirely fair.”']]]],
   // quotes that go on in the speaker's paragraph after the cue's sentence join the content (index.ts followingQuotes);

@@ -13,7 +13,7 @@ import { findCues } from './cues.js';
 import { buildFrame, ruleFrame, type Frame, type FrameContext } from './frames.js';
 import { loadAttributionLexicon, posClass, type AttributionLexicon } from './lexicon.js';
 import { absorbNested } from './nested.js';
-import { afterStamp, endBeforeParticiples, goingOn, namedObject, POSSESSIVE, relativeSource, tokenAt, withoutShowTitle } from './conventions.js';
+import { afterStamp, endBeforeParticiples, goingOn, namedObject, POSSESSIVE, prepositionInCue, relativeSource, tokenAt, withoutShowTitle } from './conventions.js';
 import { DAYS, hasVerb, paragraphTokens, phraseEndingAt, phraseStartingAt, sentenceSubject, type ParagraphTokens, type TokRange } from './phrases.js';
 import { pairQuotes, type Quote } from './quotes.js';
 import { articleFeatures, type ArticleFeatures } from './features.js';
@@ -995,7 +995,10 @@ export function attributionStage(input: Doc, res: Resources, probe?: FrameProbe)
       // (15,000 for the 840 train texts), so every later read of a source was megamorphic
       source = { start, end, text: text.slice(start, end), entity: entityFor(mentions, text, start, end) };
     }
-    const cue = span(text, cueStart, cueEnd);
+    // a preposition that opens the content goes to the cue ("talked about | the plan")
+    const moved = prepositionInCue(tokens, f, content);
+    if (moved) content = moved.content;
+    const cue = span(text, cueStart, moved ? tokens[moved.last - 1]!.end : cueEnd);
     const spans: Span[] = [];
     for (const r of content) spans.push(span(text, r.start, r.end));
     attributions.push({

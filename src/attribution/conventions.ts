@@ -181,6 +181,9 @@ export function afterStamp(text: string, start: number, end: number): number {
 /** Parts of speech of the words before a cue's head in its verb group ("has also | talked"). */
 const VERB_GROUP_WORD = new Set(['AUX', 'ADV', 'PART']);
 
+/** Words after "for", "over", "at" … that tell how long or how much, not what the cue takes. */
+const DURATION = new Set(['decades', 'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'ages', 'least', 'most']);
+
 /** Prepositions that PolNeAR puts in the cue before the content they take ("talked about | the plan"). */
 const CUE_PREPOSITIONS = new Set(['about', 'for', 'of', 'on', 'with', 'against', 'over', 'at', 'to']);
 
@@ -202,6 +205,8 @@ export function prepositionInCue(tokens: readonly Token[], f: Frame, content: re
   if (!first || !p || !next || p.start !== first.start || p.pos !== 'ADP' || !CUE_PREPOSITIONS.has(p.norm)) return null;
   if (next.start >= first.end || isQuoteMark(next) || p.sent !== next.sent) return null;
   if (p.norm === 'to' && (next.pos === 'VERB' || next.pos === 'AUX')) return null;
+  // "has said for | decades", "at | least": a time or an amount, not what the cue takes
+  if (next.pos === 'NUM' || DURATION.has(next.norm) || (p.norm === 'at' && next.norm === 'least')) return null;
   const head = tokens[k - 1]!;
   if (head.pos !== 'VERB' && head.pos !== 'NOUN' && head.pos !== 'ADJ') return null;
   // one word of content in the cue, its verb group aside: "revealed deep anxiety | over …" is

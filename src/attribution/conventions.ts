@@ -1,6 +1,6 @@
 /**
  * Where PolNeAR's annotators draw a frame's edges, read in the output once the frames are chosen
- * (docs/attribution.md, "Thirteenth session, PolNeAR's conventions"): each rule follows a choice
+ * (docs/attribution.md, "Thirteenth session, PolNeAR's conventions", and the fourteenth's): each rule follows a choice
  * the annotators make one way far more often than the other in train's gold, where the taggers
  * or the rule frames make it the other way. None changes which frames the classifier judges
  * (except endBeforeParticiples, which runs before the outermost-only filter).

@@ -40,6 +40,7 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['indirect speech without that', 'Officials said the fire was under control.', [['indirect', 'Officials', 'said', ['the fire was under control']]]],
   ['a day after the source belongs to the clause', 'The harbour commissioner on Tuesday said the vote would be held in March.', [['indirect', 'The harbour commissioner', 'said', ['the vote would be held in March']]]],
   ['a dateline before the source is not the speaker', 'HARBOUR CITY (Wire) – Port director Anna Berg said the strike had ended.', [['indirect', 'Port director Anna Berg', 'said', ['the strike had ended']]]],
+  ['the relative word that opens the source’s clause is not the speaker', 'The port board, which critics say is too weak, met on Monday.', [['indirect', 'critics', 'say', ['is too weak']]]],
   ['a dateline of capitals and a dash before the source is not the speaker', 'NEW YORK - The harbour board said on Monday that the cranes were idle.', [['indirect', 'The harbour board', 'said', ['that the cranes were idle']]]],
   ['according to, source after the cue', 'According to the fire service, two homes were lost.', [['indirect', 'the fire service', 'According to', ['two homes were lost']]]],
   // "According to X, Y." at a sentence's front, by rule (according.ts): the whole of X, past a list's or an apposition's commas

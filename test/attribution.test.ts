@@ -107,6 +107,8 @@ const ROWS: Array<[why: string, body: string, expected: Row[]]> = [
   ['the words before a quote after the cue are content, a listener is not', 'The mayor said the harbour board “cannot be trusted with the keys.” Later she told reporters “we will not give up.”', [['mixed', 'The mayor', 'said', ['the harbour board “cannot be trusted with the keys.”']], ['direct', 'she', 'told', ['“we will not give up.”']]]],
   // a passive cue's subject is what is reported on: in the content, before the rest (index.ts passiveContent)
   ['a passive cue’s subject is content, an expletive "it" is not', 'Some advisers are said to be urging the governor to run. It was said that the port would close.', [['indirect', null, 'are said', ['Some advisers', 'to be urging the governor to run']], ['indirect', null, 'was said', ['that the port would close']]]],
+  // a degree before the participle makes it an adjective, its subject's own view: no passive (index.ts passiveCue)
+  ['"was more measured on" is no passive: its subject speaks', 'The senator was more measured on the topic.', [['indirect', 'The senator', 'was more measured on', ['the topic']]]],
   // a passive cue that goes on to an active verb keeps its subject as the source (index.ts passiveCue)
   ['a cue from a passive to an active verb keeps its source', 'The harbour master is quoted as saying “The cranes are idle.”', [['direct', 'The harbour master', 'is quoted as saying', ['“The cranes are idle.”']]]],
   // a preposition that opens the content belongs to the cue; "to" before a verb stays in the content (conventions.ts prepositionInCue)

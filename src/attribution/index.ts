@@ -247,6 +247,9 @@ const passiveVia = (via: string): boolean => via === 'learned-passive' || via ==
 /** Forms of "be" that make a passive with a participle after them ("'s" may be "has": left out). */
 const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);
 
+/** Adverbs of degree, which make a participle after "be" an adjective ("was more measured"). */
+const DEGREE = new Set(['more', 'most', 'less', 'least', 'very', 'so', 'too', 'quite', 'rather', 'increasingly', 'deeply', 'extremely', 'highly', 'particularly', 'especially', 'fairly', 'pretty']);
+
 /** Participles after "be" that tell the subject's own state or view ("are worried about"): the subject speaks. */
 const STATE = new Set(['worried', 'concerned', 'terrified', 'obliged', 'focused', 'inclined', 'convinced', 'pleased', 'disappointed', 'surprised', 'frustrated', 'determined', 'committed', 'interested', 'prepared', 'scared', 'excited', 'troubled', 'alarmed', 'opposed', 'divided', 'united']);
 
@@ -260,8 +263,11 @@ function passiveCue(tokens: readonly Token[], first: number, last: number): bool
   for (let i = first; i < last - 1; i++) {
     if (tokens[i]!.pos !== 'AUX' || !BE.has(tokens[i]!.norm)) continue;
     let k = i + 1;
-    while (k < last - 1 && tokens[k]!.pos === 'ADV') k++;
+    let degree = false;
+    for (; k < last - 1 && tokens[k]!.pos === 'ADV'; k++) if (DEGREE.has(tokens[k]!.norm)) degree = true;
     const v = tokens[k]!;
+    // "was more measured on", "is very worried about": a degree makes the participle an adjective, its subject's own state
+    if (degree) continue;
     if (v.pos === 'VERB' && !STATE.has(v.norm) && (v.norm.endsWith('ed') || v.norm.endsWith('en') || IRREGULAR.has(v.norm))) {
       // "is expected to endorse", "was prompted to say", "is quoted as saying": the verb the cue
       // goes on to is active, and its subject speaks (PolNeAR train: 14 of 15 such cues have the

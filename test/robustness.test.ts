@@ -42,8 +42,10 @@ const EXAMPLES = readdirSync(join(ROOT, 'examples'))
   .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
 
 const SALT = ['"', "'", '“', '”', '‘', '’', '«', '»', '„', '`', '\n', '\n\n', ' said ', ': "', '."', ',"', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</p><p>', '&amp;', '😀', '👩‍👩‍👧', '\uD800', '\uDFFF', '\u0000', '\u202E', '—', '…', 'Mr.', ' U.S. ', '\t', '\r\n',
-  // the attribution rules' triggers: participles, trailing "according to", naming verbs, lists, time stamps, show titles
-  ', adding that ', ', according to ', ' called the plan “', ', including ', ' and that ', '9:23PMBerg Says ', ' told “Morning Joe.” ', ' who said ', 'Noting that '];
+  // the attribution rules' triggers: participles, trailing "according to", naming verbs, lists, time stamps, show titles;
+  ', adding that ', ', according to ', ' called the plan “', ', including ', ' and that ', '9:23PMBerg Says ', ' told “Morning Joe.” ', ' who said ', 'Noting that ',
+  // the fourteenth session's: words before a quote, passives (with a degree), prepositions after a cue, datelines, clause openers
+  ' said the board “', ' was more measured on ', ' are said to be ', ' is quoted as saying ', ' talked about ', ' adding to ', 'WASHINGTON — ', ', which officials say '];
 
 type Edit = { kind: 'cut' | 'dup' | 'salt'; at: number; len: number; salt: string };
 

@@ -179,6 +179,8 @@ test('attribution: an apposition between a source and its cue is part of the sou
   assert.equal(trimmed('Tom Reed, 54, said the cranes were back.', 'Tom', 'Reed', 'said'), 'Tom Reed, 54');
   assert.equal(trimmed('Anna Berg, the port’s longest-serving pilot, said the cranes were back.', 'Anna', 'Berg', 'said'), 'Anna Berg, the port’s longest-serving pilot');
   assert.equal(trimmed('Tom Reed, 54, a retired welder, said the cranes were back.', 'Tom', 'Reed', 'said'), 'Tom Reed, 54, a retired welder');
+  // a run that stopped on the apposition's first word takes it whole
+  assert.equal(trimmed('Anna Berg, a spokeswoman for the port, said the cranes were back.', 'Anna', 'a', 'said'), 'Anna Berg, a spokeswoman for the port');
   // after the cue, to the sentence's end or its next comma
   assert.equal(trimmed('The cranes are back, said Anna Berg, a spokeswoman for the port.', 'Anna', 'Berg', 'said'), 'Anna Berg, a spokeswoman for the port');
   assert.equal(trimmed('The cranes are back, said Anna Berg, the chief engineer of the port, adding that work starts soon.', 'Anna', 'Berg', 'said'), 'Anna Berg, the chief engineer of the port');

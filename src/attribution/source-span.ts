@@ -12,7 +12,9 @@
  *   +1 / 0 / +3, fourteenth session);
  * - the word that opens the source's clause is not the speaker's: "which | officials said", "as |
  *   the tabloid noted", "that | prosecutors said" (not a determiner "that"; held-out source exact
- *   +4 / +4 / +6 and +4 / +2 / +5, fourteenth session).
+ *   +4 / +4 / +6 and +4 / +2 / +5, fourteenth session);
+ * - a run that stops on an apposition's first word ("Ben Carson, the | only doctor on stage, was")
+ *   goes back to the name, and the apposition is then taken whole or left out (withApposition).
  *
  * Each only narrows the span, never below one word. Held-out folds 3 / 4 of PolNeAR train: source
  * exact +14 / +14 matches, whole attribution +3 / 0. Tried there and left out: cutting a source
@@ -212,6 +214,9 @@ function breakBetween(text: string, from: number, to: number): boolean {
 export function trimSource(tokens: readonly Token[], first: number, last: number, cueFirst: number, text?: string, content?: readonly Range[]): [number, number] {
   let a = first;
   let b = last;
+  // a run that stops on an apposition's first word ("Ben Carson, the | only doctor on stage, was"):
+  // back to the name, so that the apposition is taken whole below or left out
+  if (b - a >= 3 && b <= cueFirst && tokens[b - 2]!.norm === ',' && APPOSITION_OPENERS.has(tokens[b - 1]!.norm)) b -= 2;
   // with the frame's content: the apposition and the rest of a noun phrase the run stopped short of
   if (content && b < cueFirst) b = withApposition(tokens, a, withNounTail(tokens, withHead(tokens, a, b, cueFirst, content), cueFirst, content), cueFirst, content);
   else if (content && a > cueFirst) b = withTrailingApposition(tokens, a, b, content);

@@ -247,6 +247,18 @@ const passiveVia = (via: string): boolean => via === 'learned-passive' || via ==
 /** Forms of "be" that make a passive with a participle after them ("'s" may be "has": left out). */
 const BE = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);
 
+/**
+ * The token after a form of "be" at i and the adverbs after it, within a cue ending at `last` (the
+ * participle, in a passive): -1 where token i is no "be", or an adverb of degree makes what
+ * follows an adjective ("was more measured", "is very worried").
+ */
+function afterBe(tokens: readonly Token[], i: number, last: number): number {
+  if (tokens[i]!.pos !== 'AUX' || !BE.has(tokens[i]!.norm)) return -1;
+  let k = i + 1;
+  for (; k < last - 1 && tokens[k]!.pos === 'ADV'; k++) if (DEGREE.has(tokens[k]!.norm)) return -1;
+  return k;
+}
+
 /** Adverbs of degree, which make a participle after "be" an adjective ("was more measured"). */
 const DEGREE = new Set(['more', 'most', 'less', 'least', 'very', 'so', 'too', 'quite', 'rather', 'increasingly', 'deeply', 'extremely', 'highly', 'particularly', 'especially', 'fairly', 'pretty']);
 
@@ -261,13 +273,10 @@ const STATE = new Set(['worried', 'concerned', 'terrified', 'obliged', 'focused'
  */
 function passiveCue(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = first; i < last - 1; i++) {
-    if (tokens[i]!.pos !== 'AUX' || !BE.has(tokens[i]!.norm)) continue;
-    let k = i + 1;
-    let degree = false;
-    for (; k < last - 1 && tokens[k]!.pos === 'ADV'; k++) if (DEGREE.has(tokens[k]!.norm)) degree = true;
-    const v = tokens[k]!;
+    const k = afterBe(tokens, i, last);
     // "was more measured on", "is very worried about": a degree makes the participle an adjective, its subject's own state
-    if (degree) continue;
+    if (k < 0) continue;
+    const v = tokens[k]!;
     if (v.pos === 'VERB' && !STATE.has(v.norm) && (v.norm.endsWith('ed') || v.norm.endsWith('en') || IRREGULAR.has(v.norm))) {
       // "is expected to endorse", "was prompted to say", "is quoted as saying": the verb the cue
       // goes on to is active, and its subject speaks (PolNeAR train: 14 of 15 such cues have the
@@ -526,10 +535,8 @@ function passiveContent(tokens: readonly Token[], subject: TokRange, cue: { firs
   // and not one whose subject is spoken to ("Trump was asked about …")
   let verb = -1;
   for (let i = cue.first; i < cue.last - 1 && verb < 0; i++) {
-    if (tokens[i]!.pos !== 'AUX' || !BE.has(tokens[i]!.norm)) continue;
-    let k = i + 1;
-    while (k < cue.last - 1 && tokens[k]!.pos === 'ADV') k++;
-    if (tokens[k]!.pos === 'VERB') verb = k;
+    const k = afterBe(tokens, i, cue.last);
+    if (k >= 0 && tokens[k]!.pos === 'VERB') verb = k;
   }
   if (verb < 0 || ASKED.has(tokens[verb]!.norm)) return content;
   for (let i = verb + 1; i < cue.last; i++) if (tokens[i]!.pos !== 'ADP' && tokens[i]!.pos !== 'ADV') return content;

@@ -40,8 +40,7 @@ export function namedObject(tokens: readonly Token[], text: string, f: Frame, co
   if (!first || verb.pos !== 'VERB' || !NAMING.has(verb.norm) || first.start < verb.end) return content;
   if (!OPENING_QUOTE.test(text.slice(first.start, first.start + 2))) return content;
   const from = f.cue.last;
-  let to = from;
-  while (to < tokens.length && tokens[to]!.start < first.start) to++;
+  const to = tokenAt(tokens, from, first.start);
   if (to === from || to - from > NAMED_MAX || tokens[to]?.start !== first.start) return content;
   if (f.source && f.source[0] < to && f.source[1] > from) return content;
   for (let i = from; i < to; i++) {
@@ -206,7 +205,7 @@ export function prepositionInCue(tokens: readonly Token[], f: Frame, content: re
   if (next.start >= first.end || isQuoteMark(next) || p.sent !== next.sent) return null;
   if (p.norm === 'to' && (next.pos === 'VERB' || next.pos === 'AUX')) return null;
   // "has said for | decades", "at | least": a time or an amount, not what the cue takes
-  if (next.pos === 'NUM' || DURATION.has(next.norm) || (p.norm === 'at' && next.norm === 'least')) return null;
+  if (next.pos === 'NUM' || DURATION.has(next.norm)) return null;
   const head = tokens[k - 1]!;
   if (head.pos !== 'VERB' && head.pos !== 'NOUN' && head.pos !== 'ADJ') return null;
   // one word of content in the cue, its verb group aside: "revealed deep anxiety | over …" is

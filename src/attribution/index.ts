@@ -540,17 +540,13 @@ function passiveContent(tokens: readonly Token[], subject: TokRange, cue: { firs
   }
   if (verb < 0 || ASKED.has(tokens[verb]!.norm)) return content;
   for (let i = verb + 1; i < cue.last; i++) if (tokens[i]!.pos !== 'ADP' && tokens[i]!.pos !== 'ADV') return content;
-  // "…, who is said to …": the relative pronoun before the verb group stands for the subject
-  let j = cue.first - 1;
-  while (j > subject[0] && (tokens[j]!.pos === 'AUX' || tokens[j]!.pos === 'ADV')) j--;
-  const [a, b] = PASSIVE_RELATIVE.has(tokens[j]!.norm) ? [j, j + 1] : subject;
+  // "…, who is said to …": the relative pronoun before the verb group stands for the subject, as it stands for a source
+  const [a, b] = relativeSource(tokens, subject, cue.first) ?? subject;
   // "It was said that …": no subject to report on
   if (b - a === 1 && NO_SPEAKER.has(tokens[a]!.norm)) return content;
   if (tokens[b - 1]!.end > first.start) return content;
   return [{ start: tokens[a]!.start, end: tokens[b - 1]!.end }, ...content];
 }
-
-const PASSIVE_RELATIVE = new Set(['who', 'which', 'that']);
 
 /** Participles whose subject is spoken to: left out of the content (passiveContent). */
 const ASKED = new Set(['asked', 'questioned', 'pressed', 'quizzed', 'interviewed', 'told', 'informed', 'briefed', 'warned', 'reminded', 'urged', 'challenged']);
